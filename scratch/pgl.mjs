@@ -1,0 +1,14 @@
+import { PGlite } from '@electric-sql/pglite';
+const t0=Date.now();
+const db = new PGlite('/tmp/pgltest-'+Date.now());
+await db.waitReady; console.log('ready ms', Date.now()-t0);
+await db.exec(`create role whatgrow_app nologin; create table t(workspace_id text, v text, primary key(workspace_id, v));
+alter table t enable row level security; alter table t force row level security;
+create policy p on t using (workspace_id = current_setting('app.workspace_id', true)) with check (workspace_id = current_setting('app.workspace_id', true));
+grant select, insert, update, delete on t to whatgrow_app;
+insert into t values ('a','1'),('b','2');`);
+const r = await db.transaction(async tx => { await tx.query("set local role whatgrow_app"); await tx.query("select set_config('app.workspace_id','a',true)"); return (await tx.query('select * from t')).rows; });
+console.log(r);
+console.log((await db.query('select current_user, count(*) from t group by 1')).rows);
+const dump = await db.dumpDataDir('none'); console.log('dump size', dump.size);
+const t1=Date.now(); const db2 = new PGlite({loadDataDir: dump}); await db2.waitReady; console.log('load ms', Date.now()-t1, (await db2.query('select count(*) from t')).rows);
