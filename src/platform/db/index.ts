@@ -1,0 +1,5 @@
+export { openDatabase, type AnyDb, type Database, type DatabaseOptions } from './open-database';
+export { migrate, listMigrations } from './migrate';
+export { withTenant, type TenantTx } from './with-tenant';
+export { newId } from './ids';
+export { DataDirLockedError } from './data-dir-lock';

@@ -1,0 +1,29 @@
+import { sql, type Transaction } from 'kysely';
+import type { AnyDb } from './open-database';
+
+declare const tenantBrand: unique symbol;
+
+/**
+ * A transaction in which row-level security sees one workspace only. Repository functions take
+ * this type, so the compiler refuses a tenant query made outside `withTenant`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TenantTx = Transaction<any> & { readonly [tenantBrand]: string };
+
+/**
+ * Runs `fn` in a transaction as the NOLOGIN role `whatgrow_app` with `app.workspace_id` set.
+ * PGlite and CI's `postgres` are superusers who bypass RLS; switching role makes the policies
+ * (forced on every tenant table) apply to them too, so a forgotten filter cannot leak.
+ */
+export async function withTenant<T>(db: AnyDb | TenantTx, workspaceId: string, fn: (tx: TenantTx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) {
+    const current = (db as TenantTx & { __workspaceId?: string }).__workspaceId;
+    if (current !== workspaceId) throw new Error('withTenant: nested call for a different workspace');
+    return fn(db as TenantTx);
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('app.workspace_id', ${workspaceId}, true), set_config('role', 'whatgrow_app', true)`.execute(trx);
+    Object.defineProperty(trx, '__workspaceId', { value: workspaceId });
+    return fn(trx as TenantTx);
+  });
+}
