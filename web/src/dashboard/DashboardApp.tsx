@@ -1,0 +1,48 @@
+import type { ComponentType } from 'react';
+import { AuthProvider } from '../app/auth';
+import { usePathname } from '../app/router';
+import { CampaignsPage } from '../features/campaigns/CampaignsPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { TemplatesPage } from '../features/templates/TemplatesPage';
+import { DashboardHeader } from './DashboardHeader';
+import { DashboardNav } from './DashboardNav';
+import { SandboxBanner } from './SandboxBanner';
+
+const pages: Record<string, ComponentType> = {
+  '/app': OverviewPage,
+  '/app/inbox': InboxPage,
+  '/app/contacts': ContactsPage,
+  '/app/templates': TemplatesPage,
+  '/app/campaigns': CampaignsPage,
+  '/app/settings': SettingsPage,
+};
+
+// The lazily loaded /app area: nothing here is downloaded by visitors of the public pages.
+export default function DashboardApp() {
+  const pathname = usePathname().replace(/\/+$/, '') || '/app';
+  const Page = pages[pathname] ?? DashboardNotFound;
+  return (
+    <AuthProvider>
+      <DashboardHeader />
+      <SandboxBanner />
+      <div className="dashboard">
+        <DashboardNav pathname={pathname} />
+        <main id="main" className="dashboard-main">
+          <Page />
+        </main>
+      </div>
+    </AuthProvider>
+  );
+}
+
+function DashboardNotFound() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>This part of the dashboard does not exist. Choose a section from the menu.</p>
+    </>
+  );
+}

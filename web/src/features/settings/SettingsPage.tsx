@@ -1,0 +1,28 @@
+import { useAuth } from '../../app/auth';
+import { usePageTitle } from '../../app/usePageTitle';
+
+export function SettingsPage() {
+  usePageTitle('Settings');
+  const { me } = useAuth();
+  const workspace = me.workspaces.find((candidate) => candidate.id === me.currentWorkspaceId);
+  return (
+    <>
+      <h1>Settings</h1>
+      <section aria-labelledby="account-title">
+        <h2 id="account-title">Your account</h2>
+        <dl className="details">
+          <dt>Name</dt><dd>{me.user.name}</dd>
+          <dt>Email</dt><dd>{me.user.email}</dd>
+          <dt>Workspace</dt><dd>{workspace?.name}</dd>
+          <dt>Your role</dt><dd>{me.role}</dd>
+          <dt>WhatsApp mode</dt><dd>{me.mode === 'sandbox' ? 'Sandbox (simulated customers)' : 'Cloud API'}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="more-settings-title">
+        <h2 id="more-settings-title">Team, channels and API keys</h2>
+        <p>Inviting members, connecting WhatsApp numbers, API keys, business hours and automatic replies.</p>
+        <p className="coming-soon">Coming soon.</p>
+      </section>
+    </>
+  );
+}
