@@ -31,8 +31,8 @@ function Banner() {
         <div className="cookie-banner-text">
           <h2 id="cookie-banner-title" ref={headingRef} tabIndex={-1}>Cookies</h2>
           <p>
-            We use one essential cookie to keep you signed in. We run no analytics today; your choice is kept for when we
-            do. <Link to="/privacy#cookies">How we use cookies</Link>
+            One essential cookie keeps you signed in. We run no analytics today; your choice is kept for when we
+            might. <Link to="/privacy#cookies">How we use cookies</Link>
           </p>
           {consent && (
             <p className="cookie-banner-current">

@@ -1,16 +1,18 @@
 import type { ReactNode } from 'react';
-import { Link } from './router';
+import { Link, usePathname } from './router';
 
 export function PublicLayout({ children }: { children: ReactNode }) {
+  const pathname = usePathname();
+  const current = (path: string) => (pathname === path ? 'page' : undefined);
   return (
     <>
       <header className="site-header">
-        <Link to="/" className="brand">WhatGrowPro</Link>
+        <Link to="/" className="brand" aria-current={current('/')}>WhatGrowPro</Link>
         <nav aria-label="Main">
           <ul className="inline-list">
-            <li><Link to="/privacy">Privacy</Link></li>
-            <li><Link to="/login">Log in</Link></li>
-            <li><Link to="/signup" className="button button-primary">Sign up</Link></li>
+            <li><Link to="/privacy" aria-current={current('/privacy')}>Privacy</Link></li>
+            <li><Link to="/login" aria-current={current('/login')}>Log in</Link></li>
+            <li><Link to="/signup" className="button button-primary" aria-current={current('/signup')}>Sign up</Link></li>
           </ul>
         </nav>
       </header>

@@ -1,6 +1,6 @@
 // The one way the web app talks to the API: JSON in and out, the error envelope turned into ApiError.
 
-export type ApiIssue = { path: string; message: string };
+type ApiIssue = { path: string; message: string };
 
 export class ApiError extends Error {
   constructor(

@@ -4,8 +4,8 @@
 export type ConsentChoice = 'essential' | 'analytics';
 export type Consent = { choice: ConsentChoice; at: string; version: number };
 
-export const CONSENT_STORAGE_KEY = 'wgp.cookieConsent';
-export const CONSENT_VERSION = 1;
+const CONSENT_STORAGE_KEY = 'wgp.cookieConsent';
+const CONSENT_VERSION = 1;
 
 export function readConsent(): Consent | null {
   try {

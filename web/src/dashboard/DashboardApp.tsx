@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AuthProvider } from '../app/auth';
 import { usePathname } from '../app/router';
+import { usePageTitle } from '../app/usePageTitle';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
@@ -39,6 +40,7 @@ export default function DashboardApp() {
 }
 
 function DashboardNotFound() {
+  usePageTitle('Page not found');
   return (
     <>
       <h1>Page not found</h1>

@@ -20,12 +20,12 @@ export function DashboardHeader() {
         {me.workspaces.length > 1 ? (
           <WorkspaceSwitcher onError={setError} />
         ) : (
-          <span className="workspace-name">{workspace?.name}</span>
+          <span className="workspace-name" dir="auto">{workspace?.name}</span>
         )}
         <span className="role-badge">Role: {me.role}</span>
       </div>
       <div className="dashboard-header-user">
-        <span className="user-name">{me.user.name}</span>
+        <span className="user-name" dir="auto">{me.user.name}</span>
         <button type="button" className="button" onClick={handleSignOut}>Sign out</button>
       </div>
       {error && <p className="header-error" role="alert">{error}</p>}

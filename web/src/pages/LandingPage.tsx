@@ -55,7 +55,7 @@ export function LandingPage() {
       <section aria-labelledby="start-title">
         <h2 id="start-title">Try it in two minutes, no Meta account needed</h2>
         <ol className="steps">
-          <li><Link to="/signup">Sign up</Link>. Your workspace starts in sandbox mode, with three simulated customers.</li>
+          <li><Link to="/signup">Sign up</Link>. In sandbox mode (the default) your workspace comes with a test WhatsApp number and three simulated customers.</li>
           <li>From your dashboard, open the <strong>sandbox customer phone</strong>: a web page that plays the part of a customer’s WhatsApp.</li>
           <li>Send a message from the phone and watch it arrive in your shared inbox. Reply, and see it on the phone.</li>
         </ol>

@@ -58,8 +58,26 @@ export function LoginPage() {
       <h1 id="login-title">Log in</h1>
       {errors.form && <FormAlert><p>{errors.form}</p></FormAlert>}
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField id="email" label="Email" type="email" autoComplete="email" required value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField id="password" label="Password" type="password" autoComplete="current-password" required value={password} error={errors.password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          error={errors.email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          error={errors.password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <button type="submit" className="button button-primary" aria-disabled={submitting}>
           {submitting ? 'Logging in…' : 'Log in'}
         </button>

@@ -6,7 +6,14 @@ import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
 import { TextField } from '../ui/TextField';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
-import { explainSignupRefusal, MIN_PASSWORD_LENGTH, validateSignup, type SignupErrors, type SignupRefusal, type SignupValues } from './signupForm';
+import {
+  explainSignupRefusal,
+  MIN_PASSWORD_LENGTH,
+  validateSignup,
+  type SignupErrors,
+  type SignupRefusal,
+  type SignupValues,
+} from './signupForm';
 
 const EMPTY: SignupValues = { email: '', password: '', name: '', workspaceName: '', ageConfirmed: false };
 const NO_REFUSAL: SignupRefusal = { fields: {}, emailTaken: false, messages: [] };
@@ -48,7 +55,7 @@ export function SignupPage() {
   return (
     <section className="form-page" aria-labelledby="signup-title">
       <h1 id="signup-title">Create your account</h1>
-      <p>Your workspace starts in sandbox mode: simulated customers, no Meta account needed. All fields are required.</p>
+      <p>Create a workspace for your team. In sandbox mode it comes with simulated customers, so no Meta account is needed. All fields are required.</p>
 
       {(refusal.emailTaken || refusal.messages.length > 0) && (
         <FormAlert>
@@ -58,8 +65,25 @@ export function SignupPage() {
       )}
 
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <TextField id="name" label="Your name" autoComplete="name" required value={values.name} error={errors.name} onChange={(e) => set('name', e.target.value)} />
-        <TextField id="email" label="Email" type="email" autoComplete="email" required value={values.email} error={errors.email} onChange={(e) => set('email', e.target.value)} />
+        <TextField
+          id="name"
+          label="Your name"
+          autoComplete="name"
+          required
+          value={values.name}
+          error={errors.name}
+          onChange={(e) => set('name', e.target.value)}
+        />
+        <TextField
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={values.email}
+          error={errors.email}
+          onChange={(e) => set('email', e.target.value)}
+        />
         <TextField
           id="password"
           label="Password"
@@ -72,7 +96,16 @@ export function SignupPage() {
           error={errors.password}
           onChange={(e) => set('password', e.target.value)}
         />
-        <TextField id="workspaceName" label="Workspace name" hint="Usually your business or team name. You can invite colleagues later." autoComplete="organization" required value={values.workspaceName} error={errors.workspaceName} onChange={(e) => set('workspaceName', e.target.value)} />
+        <TextField
+          id="workspaceName"
+          label="Workspace name"
+          hint="Usually your business or team name. You can invite colleagues later."
+          autoComplete="organization"
+          required
+          value={values.workspaceName}
+          error={errors.workspaceName}
+          onChange={(e) => set('workspaceName', e.target.value)}
+        />
 
         <div className="field field-checkbox">
           <input

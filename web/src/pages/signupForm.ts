@@ -1,7 +1,7 @@
 import { ApiError } from '../app/api';
 
 export type SignupValues = { email: string; password: string; name: string; workspaceName: string; ageConfirmed: boolean };
-export type SignupField = keyof SignupValues;
+type SignupField = keyof SignupValues;
 export type SignupErrors = Partial<Record<SignupField, string>>;
 
 // The API's rule; shown beside the field so nobody learns it by failing.
@@ -14,7 +14,8 @@ export function validateSignup(values: SignupValues): SignupErrors {
   const errors: SignupErrors = {};
   if (!values.name.trim()) errors.name = 'Enter your name.';
   if (!EMAIL_SHAPE.test(values.email.trim())) errors.email = 'Enter an email address like name@example.com.';
-  if (values.password.length < MIN_PASSWORD_LENGTH) {
+  if (!values.password) errors.password = `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`;
+  else if (values.password.length < MIN_PASSWORD_LENGTH) {
     errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters (you have ${values.password.length}).`;
   }
   if (!values.workspaceName.trim()) errors.workspaceName = 'Enter a name for your workspace, such as your business.';

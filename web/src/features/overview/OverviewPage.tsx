@@ -7,7 +7,7 @@ export function OverviewPage() {
   const { me } = useAuth();
   return (
     <>
-      <h1>Welcome, {me.user.name}</h1>
+      <h1>Welcome, <bdi>{me.user.name}</bdi></h1>
       {me.mode === 'sandbox' ? (
         <section aria-labelledby="start-title" className="card">
           <h2 id="start-title">Chat with your own inbox</h2>

@@ -11,9 +11,9 @@ export function SettingsPage() {
       <section aria-labelledby="account-title">
         <h2 id="account-title">Your account</h2>
         <dl className="details">
-          <dt>Name</dt><dd>{me.user.name}</dd>
+          <dt>Name</dt><dd><bdi>{me.user.name}</bdi></dd>
           <dt>Email</dt><dd>{me.user.email}</dd>
-          <dt>Workspace</dt><dd>{workspace?.name}</dd>
+          <dt>Workspace</dt><dd><bdi>{workspace?.name}</bdi></dd>
           <dt>Your role</dt><dd>{me.role}</dd>
           <dt>WhatsApp mode</dt><dd>{me.mode === 'sandbox' ? 'Sandbox (simulated customers)' : 'Cloud API'}</dd>
         </dl>
