@@ -14,7 +14,8 @@ function moduleOf(file) {
 
 function isIndex(target) {
   const parts = relative(root, target).split(sep);
-  return parts.length === 4 && /^index(\.ts)?$/.test(parts[3]);
+  // `../privacy` (the folder) resolves to its index.ts too.
+  return parts.length === 3 || (parts.length === 4 && /^index(\.ts)?$/.test(parts[3]));
 }
 
 export default {

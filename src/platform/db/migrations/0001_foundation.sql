@@ -157,3 +157,5 @@ create table jobs (
   finished_at timestamptz
 );
 create index jobs_ready_idx on jobs (queue, run_at) where status in ('queued', 'running');
+-- Use cases enqueue inside their tenant transaction (as whatgrow_app), in the same commit as their change.
+grant select, insert, update on jobs to whatgrow_app;

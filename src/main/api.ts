@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+import { createServer, type AppInstance } from '../platform/http';
+import { installAuthHook, registerAuthRoutes, registerTeamRoutes } from '../modules/auth';
+import { registerAuditRoutes } from '../modules/privacy';
+import type { Container } from './container';
+import { registerHealthRoutes } from './health.routes';
+import { registerWebAssets } from './web-assets';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** The HTTP half of the product: API, docs, health, and the dashboard's files. */
+export async function buildApi(container: Container): Promise<AppInstance> {
+  const { config } = container;
+  const app = await createServer({ logger: container.logger, trustProxy: config.trustProxy, publicUrl: config.publicUrl, version });
+  installAuthHook(app, container.auth);
+  registerHealthRoutes(app, container.database.db);
+  registerAuthRoutes(app, container.auth);
+  registerTeamRoutes(app, container.auth);
+  registerAuditRoutes(app, { db: container.database.db, audit: container.audit });
+  await registerWebAssets(app);
+  return app;
+}

@@ -1,0 +1,54 @@
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig } from '../platform/config';
+import { DataDirLockedError } from '../platform/db';
+import { createLogger } from '../platform/logging';
+import { createWorkspaceFromCli } from './commands/workspace-create';
+import { runMigrate } from './commands/migrate';
+import { runServe } from './commands/serve';
+import { runSimulator } from './commands/simulator';
+
+/** Known operator errors end with one clear line on stderr and exit code 1, never a stack trace. */
+async function run(action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || (error as { userFacing?: boolean }).userFacing) {
+      console.error(`whatgrow: ${(error as Error).message}`);
+    } else {
+      console.error(`whatgrow: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    }
+    process.exit(1);
+  }
+}
+
+const context = () => {
+  const config = loadConfig();
+  return { config, logger: createLogger({ level: config.logLevel }) };
+};
+
+const program = new Command('whatgrow').description('WhatGrowPro: WhatsApp Business messaging platform').showHelpAfterError();
+
+program.command('serve').description('API, worker and dashboard in one process (what npm start runs)').action(() => run(() => runServe(context(), { api: true, worker: true })));
+program.command('api').description('the HTTP API and dashboard only').action(() => run(() => runServe(context(), { api: true, worker: false })));
+program.command('worker').description('background jobs only').action(() => run(() => runServe(context(), { api: false, worker: true })));
+program.command('migrate').description('apply database migrations').action(() => run(() => runMigrate(context())));
+
+program
+  .command('workspace')
+  .description('manage workspaces')
+  .command('create')
+  .description('create a workspace with an owner and an owner API key')
+  .requiredOption('--name <name>', 'workspace name')
+  .requiredOption('--owner-email <email>', "owner's email (an existing account must give its password)")
+  .requiredOption('--owner-password <password>', "owner's password (at least 10 characters)")
+  .option('--owner-name <name>', "owner's name")
+  .option('--json', 'print {"workspaceId", "apiKey"} as JSON')
+  .action((options) => run(() => createWorkspaceFromCli(context(), options)));
+
+program
+  .command('simulator')
+  .description('the WhatsApp Cloud API simulator alone')
+  .addOption(new Option('--port <port>', 'port (0 picks a free one)').default('0'))
+  .action((options) => run(() => runSimulator(Number(options.port))));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,48 @@
+import { systemClock, type Clock } from '../platform/clock';
+import type { Config } from '../platform/config';
+import { createKeyring, resolveMasterKey, type Keyring } from '../platform/crypto';
+import { migrate, openDatabase, type Database } from '../platform/db';
+import type { Logger } from '../platform/logging';
+import type { AuthDeps } from '../modules/auth';
+import { createAuditLog, type AuditLog } from '../modules/privacy';
+
+/** The composition root: every long-lived dependency is built here, once, and passed down. */
+export interface Container {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  database: Database;
+  keyring: Keyring;
+  audit: AuditLog;
+  auth: AuthDeps;
+  close(): Promise<void>;
+}
+
+export async function buildContainer(config: Config, logger: Logger, options: { clock?: Clock; database?: Database } = {}): Promise<Container> {
+  const clock = options.clock ?? systemClock;
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+  try {
+    const applied = await migrate(database);
+    if (applied.length) logger.info({ applied }, 'database migrated');
+    const master = resolveMasterKey({ masterKey: config.masterKey, databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    if (master.created) logger.warn({ path: master.path }, 'created a new master key for the embedded database; back it up: without it the encrypted data cannot be read');
+    const keyring = await createKeyring({ db: database.db, masterKey: master.key, previousMasterKeys: config.previousMasterKeys.map((k) => Buffer.from(k, 'base64')) });
+    const audit = createAuditLog({ key: await keyring.systemKey('audit-chain'), clock });
+    const auth: AuthDeps = { db: database.db, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, onWorkspaceCreated: [] };
+    return {
+      config,
+      logger,
+      clock,
+      database,
+      keyring,
+      audit,
+      auth,
+      async close() {
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

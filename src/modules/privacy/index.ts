@@ -1,0 +1,2 @@
+export { createAuditLog, type AuditLog, type Actor, type AuditEntry, type AuditVerification } from './audit/audit-log';
+export { registerAuditRoutes } from './audit/audit.routes';

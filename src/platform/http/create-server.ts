@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from '../logging';
+import { installErrorHandler } from './error-handler';
+
+export type AppInstance = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
+/** Documented in the OpenAPI document and the contract: 1 MiB for the API. */
+export const API_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface ServerOptions {
+  logger: Logger;
+  trustProxy: boolean;
+  publicUrl: string;
+  version: string;
+}
+
+export async function createServer(options: ServerOptions): Promise<AppInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: API_BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    disableRequestLogging: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // The route table drives generated suites (cross-tenant, permissions) and the docs.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: (route.config as { access?: string } | undefined)?.access });
+    }
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app, { bodyLimitBytes: API_BODY_LIMIT_BYTES });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'WhatGrowPro API',
+        version: options.version,
+        description:
+          'WhatsApp Business messaging: inbox, contacts with consent, templates, campaigns. ' +
+          `Errors are {"error": {"code", "message", "details"}}. Request bodies are limited to ${API_BODY_LIMIT_BYTES} bytes ` +
+          '(413 payload_too_large); the Meta webhook route takes up to 4 MiB. Malformed JSON → 400 invalid_json; ' +
+          'schema violations → 422 validation_failed with details.issues. An id of another workspace is 404.',
+      },
+      servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key of one workspace; it carries a role.' },
+          session: { type: 'apiKey', in: 'cookie', name: 'wgp_session', description: 'The dashboard session; mutations need X-CSRF-Token.' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  return app;
+}

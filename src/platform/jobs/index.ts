@@ -1,0 +1,2 @@
+export { enqueue, claimJobs, completeJob, failJob, type JobRow, type EnqueueOptions } from './job-queue';
+export { startJobRunner, type JobHandler, type CronJob, type JobRunnerOptions } from './job-runner';
