@@ -1,0 +1,44 @@
+import { Agent } from 'undici';
+
+export interface GraphTransportOptions {
+  /** Time allowed to open a TCP/TLS connection; a failure here is always safe to retry. */
+  connectTimeoutMs?: number;
+  /** Upper bound of open connections per origin (Graph, the media CDN, a simulator). */
+  connectionsPerOrigin?: number;
+}
+
+/**
+ * The HTTP connections shared by every channel's client: one undici Agent, which keeps a
+ * keep-alive pool per origin, so hundreds of channels talking to graph.facebook.com reuse
+ * the same warm TLS connections instead of each opening their own.
+ *
+ * Pipelining stays off (1 request per connection at a time): a POST /messages queued behind
+ * another request on a connection that then drops could not be told apart from one Meta had
+ * processed, and non-idempotent requests must never be replayed. Concurrency comes from more
+ * connections instead. Keep-alive uses undici's default idle timeout (4 s, shorter than
+ * servers' own), which keeps "server closed the idle socket as we wrote" races rare.
+ */
+export class GraphTransport {
+  readonly dispatcher: Agent;
+
+  constructor(options: GraphTransportOptions = {}) {
+    this.dispatcher = new Agent({
+      connections: options.connectionsPerOrigin ?? 512,
+      pipelining: 1,
+      connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+    });
+  }
+
+  /** Closes idle connections and waits for in-flight requests (for shutdown and tests). */
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+}
+
+let shared: GraphTransport | undefined;
+
+/** The process-wide transport, created on first use. The composition root may pass its own instead. */
+export function sharedGraphTransport(): GraphTransport {
+  shared ??= new GraphTransport();
+  return shared;
+}
