@@ -1,0 +1,79 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { newId, withTenant } from '../db';
+import { createKeyring, normalizeForSearch, normalizePhone, searchTokens, type Keyring } from './index';
+
+let database: TestDatabase;
+let keyring: Keyring;
+
+before(async () => {
+  database = await createTestDatabase();
+  keyring = await createKeyring({ db: database.db, masterKey: randomBytes(32) });
+});
+after(async () => {
+  await database.close();
+});
+
+async function newWorkspace(): Promise<string> {
+  const workspaceId = newId();
+  await database.db.insertInto('workspaces').values({ workspace_id: workspaceId, name: 'W' }).execute();
+  return workspaceId;
+}
+
+test('search normalization folds case, accents and compatibility forms across scripts', () => {
+  assert.equal(normalizeForSearch('Café SÃO Paulo'), 'cafe sao paulo');
+  assert.equal(normalizeForSearch('ＡＢＣ ﬁne'), 'abc fine');
+  assert.equal(normalizeForSearch('مَرْحَبًا'), 'مرحبا', 'Arabic harakat are marks');
+  assert.deepEqual(searchTokens('Café São Paulo, café!'), ['cafe', 'sao', 'paulo']);
+  assert.deepEqual(searchTokens('مرحبا بالعالم 🎉🥳 hello'), ['مرحبا', 'بالعالم', 'hello'], 'emoji are not words');
+  assert.deepEqual(searchTokens('東京で会いましょう').length > 1, true, 'scripts without spaces are split');
+  assert.deepEqual(searchTokens('👍 ... !!!'), []);
+  assert.equal(normalizePhone('+1 (631) 555-1181'), '16315551181');
+});
+
+test('blind tokens: equal for equal normalized input, different across purposes and workspaces', async () => {
+  const a = await newWorkspace();
+  const b = await newWorkspace();
+  const tokensOf = (workspaceId: string) =>
+    withTenant(database.db, workspaceId, async (tx) => ({
+      phone: await keyring.blindToken(tx, workspaceId, 'phone', '+1 (631) 555-1181'),
+      phoneAgain: await keyring.blindToken(tx, workspaceId, 'phone', '16315551181'),
+      waId: await keyring.blindToken(tx, workspaceId, 'wa_id', '16315551181'),
+      words: await keyring.searchTokens(tx, workspaceId, 'Café São Paulo'),
+      query: await keyring.searchTokens(tx, workspaceId, 'SAO'),
+    }));
+  const inA = await tokensOf(a);
+  const inB = await tokensOf(b);
+  assert.equal(inA.phone, inA.phoneAgain);
+  assert.match(inA.phone, /^[A-Za-z0-9_-]{22}$/);
+  assert.notEqual(inA.phone, inA.waId);
+  assert.notEqual(inA.phone, inB.phone);
+  assert.equal(inA.words.length, 3);
+  assert.ok(inA.words.includes(inA.query[0]!), 'a query word finds the indexed word');
+  assert.equal(inA.words.some((t) => inB.words.includes(t)), false);
+  await withTenant(database.db, a, async (tx) => {
+    await assert.rejects(keyring.blindToken(tx, a, 'wa_id', ''), /empty/, 'an empty id never becomes a shared token');
+  });
+});
+
+test('tenant isolation: a workspace sees only its own key rows, and no global key', async () => {
+  const a = await newWorkspace();
+  const b = await newWorkspace();
+  await withTenant(database.db, a, (tx) => keyring.createDataKey(tx, a, { type: 'contact', id: newId() }));
+  await withTenant(database.db, b, async (tx) => {
+    for (const table of ['crypto_workspace_keys', 'crypto_index_keys', 'crypto_data_keys']) {
+      const rows = await tx.selectFrom(table).select('workspace_id').where('workspace_id', '=', a).execute();
+      assert.equal(rows.length, 0, `${table} of another workspace is invisible`);
+    }
+  });
+  for (const table of ['crypto_system_keys', 'crypto_key_check']) {
+    await assert.rejects(
+      withTenant(database.db, b, (tx) => sql`select * from ${sql.table(table)}`.execute(tx)),
+      /permission denied/,
+      `${table} is not readable by tenant transactions`,
+    );
+  }
+});

@@ -1,0 +1,103 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { newId, withTenant } from '../db';
+import { createKeyring, masterKeyId, MasterKeyMismatchError, type Keyring } from './index';
+
+let database: TestDatabase;
+before(async () => {
+  database = await createTestDatabase();
+});
+after(async () => {
+  await database.close();
+});
+
+const oldMaster = randomBytes(32);
+const newMaster = randomBytes(32);
+
+interface Stored {
+  workspaceId: string;
+  ciphertext: Buffer;
+  token: string;
+}
+
+async function storeSomething(keyring: Keyring, text: string): Promise<Stored> {
+  const workspaceId = newId();
+  await database.db.insertInto('workspaces').values({ workspace_id: workspaceId, name: 'W' }).execute();
+  return withTenant(database.db, workspaceId, async (tx) => {
+    const keyId = await keyring.createDataKey(tx, workspaceId, { type: 'contact', id: newId() });
+    return {
+      workspaceId,
+      ciphertext: await keyring.encrypt(tx, workspaceId, keyId, text, 'message.body'),
+      token: await keyring.blindToken(tx, workspaceId, 'phone', '+16315551181'),
+    };
+  });
+}
+
+async function readBack(keyring: Keyring, stored: Stored): Promise<{ text: string; token: string }> {
+  return withTenant(database.db, stored.workspaceId, async (tx) => ({
+    text: await keyring.decryptText(tx, stored.workspaceId, stored.ciphertext, 'message.body'),
+    token: await keyring.blindToken(tx, stored.workspaceId, 'phone', '16315551181'),
+  }));
+}
+
+test('the first start seals the key check; a wrong master key stops the next start with a clear error', async () => {
+  await createKeyring({ db: database.db, masterKey: oldMaster });
+  const wrong = randomBytes(32);
+  await assert.rejects(createKeyring({ db: database.db, masterKey: wrong }), (error: Error) => {
+    assert.ok(error instanceof MasterKeyMismatchError);
+    assert.match(error.message, /MASTER_KEY/);
+    assert.match(error.message, new RegExp(masterKeyId(oldMaster)));
+    assert.equal(error.message.includes(wrong.toString('base64')), false, 'never echoes a key');
+    return true;
+  });
+});
+
+test('workspace key rotation re-wraps data keys only; old data and blind tokens still work', async () => {
+  const keyring = await createKeyring({ db: database.db, masterKey: oldMaster });
+  const stored = await storeSomething(keyring, 'before rotation');
+  const result = await withTenant(database.db, stored.workspaceId, (tx) => keyring.rotateWorkspaceKey(tx, stored.workspaceId));
+  assert.deepEqual(result, { version: 2, rewrapped: 1 });
+
+  const versions = await withTenant(database.db, stored.workspaceId, async (tx) => ({
+    workspace: (await tx.selectFrom('crypto_workspace_keys').select('version').execute()).map((r) => r.version),
+    data: (await tx.selectFrom('crypto_data_keys').select('workspace_key_version').execute()).map((r) => r.workspace_key_version),
+  }));
+  assert.deepEqual(versions, { workspace: [2], data: [2] }, 'version 1 retired once nothing depends on it');
+
+  // A new process (cold cache) reads old data through the re-wrapped key; new keys wrap under v2.
+  const cold = await createKeyring({ db: database.db, masterKey: oldMaster });
+  assert.deepEqual(await readBack(cold, stored), { text: 'before rotation', token: stored.token });
+  await withTenant(database.db, stored.workspaceId, async (tx) => {
+    const keyId = await cold.createDataKey(tx, stored.workspaceId, { type: 'contact', id: newId() });
+    const row = await tx.selectFrom('crypto_data_keys').select('workspace_key_version').where('id', '=', keyId).executeTakeFirstOrThrow();
+    assert.equal(row.workspace_key_version, 2);
+  });
+});
+
+test('master rotation: re-wrap under the new key, then only the new key opens the database', async () => {
+  const before = await createKeyring({ db: database.db, masterKey: oldMaster });
+  const stored = await storeSomething(before, 'survives master rotation');
+  const sealed = before.encryptIngress('raw envelope', 'webhook');
+  const auditKey = before.systemKey('audit-chain');
+
+  const rotating = await createKeyring({ db: database.db, masterKey: newMaster, previousMasterKeys: [oldMaster.toString('base64')] });
+  assert.deepEqual(await readBack(rotating, stored), { text: 'survives master rotation', token: stored.token }, 'readable mid-rotation');
+  const counts = await rotating.rotateMasterKey();
+  assert.ok(counts.crypto_workspace_keys! >= 1 && counts.crypto_index_keys! >= 1 && counts.crypto_system_keys === 3);
+  const { rows } = await sql<{ n: number }>`
+    select (select count(*) from crypto_workspace_keys where master_key_id <> ${masterKeyId(newMaster)})
+         + (select count(*) from crypto_index_keys where master_key_id <> ${masterKeyId(newMaster)})
+         + (select count(*) from crypto_system_keys where master_key_id <> ${masterKeyId(newMaster)}) as n`.execute(database.db);
+  assert.equal(Number(rows[0]!.n), 0);
+  assert.deepEqual(await rotating.rotateMasterKey(), { crypto_workspace_keys: 0, crypto_index_keys: 0, crypto_system_keys: 0 }, 'idempotent');
+
+  const after = await createKeyring({ db: database.db, masterKey: newMaster });
+  assert.deepEqual(await readBack(after, stored), { text: 'survives master rotation', token: stored.token });
+  assert.equal(after.decryptIngress(sealed, 'webhook').toString(), 'raw envelope');
+  assert.deepEqual(after.systemKey('audit-chain'), auditKey, 'system keys are stored, not derived from the master');
+
+  await assert.rejects(createKeyring({ db: database.db, masterKey: oldMaster }), MasterKeyMismatchError);
+});
