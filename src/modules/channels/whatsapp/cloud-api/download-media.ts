@@ -77,7 +77,7 @@ export async function downloadMediaBytes(
   const media = await downloadMedia(http, mediaUrl, options.trustedOrigins);
   const path = new URL(mediaUrl).pathname;
   if (media.contentLength !== undefined && media.contentLength > maxBytes) {
-    media.body.destroy();
+    discard(media.body);
     throw new MediaDownloadError('too_large', path);
   }
   const hash = createHash('sha256');
@@ -91,7 +91,7 @@ export async function downloadMediaBytes(
       chunks.push(chunk);
     }
   } catch (error) {
-    media.body.destroy();
+    discard(media.body);
     // The answer had started, so the request was sent; reading it again is harmless (GET).
     throw error instanceof CloudApiError ? error : toNetworkError(error, { method: 'GET', path, dispatched: true });
   }
@@ -99,4 +99,10 @@ export async function downloadMediaBytes(
     throw new MediaDownloadError('sha256_mismatch', path);
   }
   return { bytes: Buffer.concat(chunks), mimeType: media.mimeType };
+}
+
+/** Stops reading an answer; undici reports the abort as an error event that nobody needs. */
+function discard(body: Readable): void {
+  body.on('error', () => {});
+  body.destroy();
 }

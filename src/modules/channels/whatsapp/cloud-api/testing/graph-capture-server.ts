@@ -16,7 +16,7 @@ export interface CapturedRequest {
 
 export type CannedAnswer =
   | { status: number; json: unknown; headers?: Record<string, string> }
-  | { status: number; text: string; headers?: Record<string, string> }
+  | { status: number; text: string | Buffer; headers?: Record<string, string> }
   /** Never answer (the client's deadline must fire). */
   | { hang: true }
   /** Close the connection without answering. */
@@ -45,8 +45,9 @@ export async function startCaptureServer(
         return;
       }
       const isJson = 'json' in canned;
-      res.writeHead(canned.status, { 'content-type': isJson ? 'application/json' : 'text/html', ...canned.headers });
-      res.end(isJson ? JSON.stringify(canned.json) : canned.text);
+      const body = Buffer.from(isJson ? JSON.stringify(canned.json) : canned.text);
+      res.writeHead(canned.status, { 'content-type': isJson ? 'application/json' : 'text/html', 'content-length': body.length, ...canned.headers });
+      res.end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
