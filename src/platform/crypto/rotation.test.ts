@@ -101,3 +101,56 @@ test('master rotation: re-wrap under the new key, then only the new key opens th
 
   await assert.rejects(createKeyring({ db: database.db, masterKey: oldMaster }), MasterKeyMismatchError);
 });
+
+test('rotation re-wraps past one batch, and waits for data keys being created concurrently', async () => {
+  const keyring = await createKeyring({ db: database.db, masterKey: newMaster });
+  const workspaceId = newId();
+  await database.db.insertInto('workspaces').values({ workspace_id: workspaceId, name: 'W' }).execute();
+  const ciphertexts = await withTenant(database.db, workspaceId, async (tx) => {
+    const out: Buffer[] = [];
+    for (let i = 0; i < 1001; i++) {
+      const keyId = await keyring.createDataKey(tx, workspaceId, { type: 'contact', id: newId() });
+      if (i % 500 === 0) out.push(await keyring.encrypt(tx, workspaceId, keyId, `contact ${i}`, 'm'));
+    }
+    return out;
+  });
+
+  // On PostgreSQL a data key created in a transaction still open when the rotation starts must be
+  // re-wrapped too (PGlite runs one transaction at a time, so there the race cannot happen).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let created!: () => void;
+  const createdSignal = new Promise<void>((resolve) => (created = resolve));
+  const concurrent =
+    database.kind === 'postgres'
+      ? withTenant(database.db, workspaceId, async (tx) => {
+          await keyring.createDataKey(tx, workspaceId, { type: 'contact', id: newId() });
+          created();
+          await held;
+        })
+      : Promise.resolve(created());
+  await createdSignal;
+  const rotation = withTenant(database.db, workspaceId, (tx) => keyring.rotateWorkspaceKey(tx, workspaceId));
+  if (database.kind === 'postgres') await waitForBlockedLock();
+  release();
+  await concurrent;
+  const result = await rotation;
+  assert.equal(result.rewrapped, database.kind === 'postgres' ? 1002 : 1001);
+
+  const cold = await createKeyring({ db: database.db, masterKey: newMaster });
+  await withTenant(database.db, workspaceId, async (tx) => {
+    const texts = await Promise.all(ciphertexts.map((c) => cold.decryptText(tx, workspaceId, c, 'm')));
+    assert.deepEqual(texts, ['contact 0', 'contact 500', 'contact 1000']);
+    const stale = await tx.selectFrom('crypto_data_keys').select('id').where('workspace_key_version', '<>', result.version).execute();
+    assert.equal(stale.length, 0);
+  });
+});
+
+/** Until some session waits for a lock (the rotation, behind the open transaction), at most 5 s. */
+async function waitForBlockedLock(): Promise<void> {
+  for (let i = 0; i < 250; i++) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from pg_locks l join pg_database d on d.oid = l.database where not l.granted and d.datname = current_database()`.execute(database.db);
+    if (Number(rows[0]!.n) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
