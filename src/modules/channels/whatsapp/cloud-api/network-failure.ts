@@ -1,4 +1,4 @@
-import { GraphNetworkError, type NetworkFailure, type RequestOutcome } from './errors';
+import { GraphNetworkError, type CloudApiErrorFields, type NetworkFailure } from './errors';
 import { exponential } from './retry-policy';
 
 /** Failures that happen before a connection exists, so before any byte of the request left. */
@@ -30,6 +30,27 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+const notSentHint = 'Could not reach the Graph API (nothing was sent): retrying is safe';
+const uncertainHint =
+  'The request reached the Graph API but no answer came back: it may have taken effect, so do not resend blindly; the status webhook settles it';
+
+const advice: Record<NetworkFailure, Pick<CloudApiErrorFields, 'class' | 'outcome' | 'hint'>> = {
+  connect_failed: { class: 'retryable', outcome: 'not_sent', hint: notSentHint },
+  cancelled_before_dispatch: { class: 'retryable', outcome: 'not_sent', hint: notSentHint },
+  invalid_request: {
+    class: 'terminal',
+    outcome: 'not_sent',
+    hint: 'The request could not be built (an invalid header or URL): check the access token and the base URL',
+  },
+  timeout: { class: 'retryable', outcome: 'uncertain', hint: uncertainHint },
+  connection_lost: { class: 'retryable', outcome: 'uncertain', hint: uncertainHint },
+  response_too_large: {
+    class: 'terminal',
+    outcome: 'uncertain',
+    hint: 'The server answered with far more data than the Graph API sends: check the base URL; the request may have taken effect',
+  },
+};
+
 /**
  * Turns a transport error into a GraphNetworkError. `dispatched` says whether undici had
  * started writing the request on a socket; when unknown (undefined), only errors that
@@ -40,17 +61,8 @@ export function toNetworkError(
   request: { method: string; path: string; dispatched: boolean | undefined },
 ): GraphNetworkError {
   const failure = failureOf(error, request.dispatched);
-  const { method, path } = request;
-  if (failure === 'invalid_request') {
-    const hint = 'The request could not be built (an invalid header or URL): check the access token and the base URL';
-    return new GraphNetworkError(failure, { class: 'terminal', hint, outcome: 'not_sent', method, path }, error);
-  }
-  const notSent = failure === 'connect_failed' || failure === 'cancelled_before_dispatch';
-  const outcome: RequestOutcome = notSent ? 'not_sent' : 'uncertain';
-  const hint = notSent
-    ? 'Could not reach the Graph API (nothing was sent): retrying is safe'
-    : 'The request reached the Graph API but no answer came back: it may have taken effect, so do not resend blindly; the status webhook settles it';
-  return new GraphNetworkError(failure, { class: 'retryable', hint, outcome, method, path, retry: exponential(1_000, 3, 'request') }, error);
+  const fields: CloudApiErrorFields = { ...advice[failure], method: request.method, path: request.path, retry: exponential(1_000, 3, 'request') };
+  return new GraphNetworkError(failure, fields, error);
 }
 
 function failureOf(error: unknown, dispatched: boolean | undefined): NetworkFailure {

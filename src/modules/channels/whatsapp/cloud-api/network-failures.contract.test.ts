@@ -1,0 +1,89 @@
+/**
+ * Contract: a failure before the request left is `not_sent` (retry freely); a failure after
+ * it was written is `uncertain` (the send may have happened: do not resend blindly).
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { after, before, test } from 'node:test';
+import { buildMessage, CloudApiClient, content, GraphNetworkError, GraphTransport } from './index';
+import { acceptedSend, startCaptureServer, type CaptureServer, type CannedAnswer } from './testing/graph-capture-server';
+
+let next: CannedAnswer = { hang: true };
+let server: CaptureServer;
+let transport: GraphTransport;
+
+const message = buildMessage('+16315551181', content.text('Hi'), { biz_opaque_callback_data: 'msg_1' });
+
+function clientFor(baseUrl: string, options: { timeoutMs?: number; transport?: GraphTransport } = {}): CloudApiClient {
+  return new CloudApiClient({
+    baseUrl, apiVersion: 'v24.0', accessToken: 'EAAJB-network', phoneNumberId: '106540352242922', wabaId: '1',
+    timeoutMs: options.timeoutMs ?? 300, transport: options.transport ?? transport,
+  });
+}
+
+function isNetworkError(failure: string, outcome: string, safeToRetry: boolean) {
+  return (error: unknown) => {
+    assert.ok(error instanceof GraphNetworkError, String(error));
+    assert.equal(error.failure, failure);
+    assert.equal(error.outcome, outcome);
+    assert.equal(error.class, 'retryable');
+    assert.equal(error.safeToRetry, safeToRetry);
+    return true;
+  };
+}
+
+before(async () => {
+  server = await startCaptureServer(() => next);
+  transport = new GraphTransport();
+});
+
+after(async () => {
+  await transport.close();
+  await server.close();
+});
+
+test('no answer before the deadline after the request was sent: uncertain, not safe to resend', async () => {
+  next = { hang: true };
+  const count = server.requests.length;
+  await assert.rejects(clientFor(server.url).sendMessage(message), isNetworkError('timeout', 'uncertain', false));
+  assert.equal(server.requests.length, count + 1, 'the server did receive the send');
+});
+
+test('the same timeout on a GET is safe to retry (idempotent)', async () => {
+  next = { hang: true };
+  await assert.rejects(clientFor(server.url).getMedia('1037543291543636'), isNetworkError('timeout', 'uncertain', true));
+});
+
+test('the connection drops after the request was sent: uncertain', async () => {
+  next = { destroy: true };
+  await assert.rejects(clientFor(server.url).sendMessage(message), isNetworkError('connection_lost', 'uncertain', false));
+});
+
+test('connection refused: not sent, safe to retry', async () => {
+  const closedPort = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+  await assert.rejects(clientFor(`http://127.0.0.1:${closedPort}`).sendMessage(message), isNetworkError('connect_failed', 'not_sent', true));
+});
+
+test('the deadline passes while waiting for a free connection: not sent, and it never is', async () => {
+  const single = new GraphTransport({ connectionsPerOrigin: 1 });
+  try {
+    next = { hang: true };
+    const count = server.requests.length;
+    const blocking = clientFor(server.url, { timeoutMs: 1_000, transport: single }).sendMessage(message);
+    blocking.catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await assert.rejects(clientFor(server.url, { timeoutMs: 200, transport: single }).sendMessage(message), isNetworkError('cancelled_before_dispatch', 'not_sent', true));
+    await assert.rejects(blocking, isNetworkError('timeout', 'uncertain', false));
+    next = acceptedSend('+16315551181');
+    await clientFor(server.url, { transport: single }).sendMessage(message);
+    // The blocking send and the last one reached the server; the cancelled one never did.
+    assert.equal(server.requests.length, count + 2);
+  } finally {
+    await single.close();
+  }
+});
