@@ -15,6 +15,7 @@ import {
   interactive,
   templateMessage as t,
   type OutboundMessage,
+  type SendResult,
 } from './index';
 import { startCaptureServer, type CaptureServer } from './testing/graph-capture-server';
 
@@ -115,7 +116,7 @@ test('every message type is accepted and recorded with exactly the body we sent'
     buildMessage(customer, t.template('shipping_named', 'en_US', [t.header(t.textParam('Pablo', 'first_name')), t.body(t.textParam('4821', 'order_id'))])),
   ];
 
-  const results = [];
+  const results: SendResult[] = [];
   for (const message of messages) results.push(await client.sendMessage(message));
   for (const result of results) assert.equal(result.waId, customer);
 
