@@ -8,10 +8,11 @@ import { createKeyring, normalizeForSearch, normalizePhone, searchTokens, type K
 
 let database: TestDatabase;
 let keyring: Keyring;
+const masterKey = randomBytes(32);
 
 before(async () => {
   database = await createTestDatabase();
-  keyring = await createKeyring({ db: database.db, masterKey: randomBytes(32) });
+  keyring = await createKeyring({ db: database.db, masterKey });
 });
 after(async () => {
   await database.close();
@@ -76,4 +77,20 @@ test('tenant isolation: a workspace sees only its own key rows, and no global ke
       `${table} is not readable by tenant transactions`,
     );
   }
+});
+
+test('keys created in a transaction that rolls back are never served from the cache afterwards', async () => {
+  const workspaceId = await newWorkspace();
+  await assert.rejects(
+    withTenant(database.db, workspaceId, async (tx) => {
+      await keyring.blindToken(tx, workspaceId, 'phone', '16315551181');
+      throw new Error('rollback');
+    }),
+    /rollback/,
+  );
+  // Another process creates the workspace's keys for real.
+  const secondProcess = await createKeyring({ db: database.db, masterKey });
+  const committed = await withTenant(database.db, workspaceId, (tx) => secondProcess.blindToken(tx, workspaceId, 'phone', '16315551181'));
+  const seenByFirst = await withTenant(database.db, workspaceId, (tx) => keyring.blindToken(tx, workspaceId, 'phone', '16315551181'));
+  assert.equal(seenByFirst, committed);
 });

@@ -53,13 +53,13 @@ export function readIngressHeader(ciphertext: Buffer): { version: number; salt: 
  * copied into another workspace or another column (context such as "message.body") fails.
  */
 export function buildAad(header: Buffer, scope: string, context: string): Buffer {
-  const scopeBytes = Buffer.from(scope);
-  const contextBytes = Buffer.from(context);
-  const aad = Buffer.allocUnsafe(header.length + 4 + scopeBytes.length + contextBytes.length);
-  header.copy(aad, 0);
-  aad.writeUInt16BE(scopeBytes.length, header.length);
-  scopeBytes.copy(aad, header.length + 2);
-  aad.writeUInt16BE(contextBytes.length, header.length + 2 + scopeBytes.length);
-  contextBytes.copy(aad, header.length + 4 + scopeBytes.length);
+  const scopeLength = Buffer.byteLength(scope);
+  const contextLength = Buffer.byteLength(context);
+  const aad = Buffer.allocUnsafe(header.length + 4 + scopeLength + contextLength);
+  let at = header.copy(aad, 0);
+  at = aad.writeUInt16BE(scopeLength, at);
+  at += aad.write(scope, at);
+  at = aad.writeUInt16BE(contextLength, at);
+  aad.write(context, at);
   return aad;
 }

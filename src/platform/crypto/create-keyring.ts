@@ -2,7 +2,6 @@ import type { KeyObject } from 'node:crypto';
 import type { AnyDb } from '../db';
 import { systemClock, type Clock } from '../clock';
 import { IngressCipher } from './ingress';
-import { KeyCache } from './key-cache';
 import { Keyring } from './keyring';
 import { MasterKeys } from './master-key';
 import { loadSystemKeys, verifyKeyCheck } from './system-keys';
@@ -32,11 +31,11 @@ export async function createKeyring(options: KeyringOptions): Promise<Keyring> {
     return loadSystemKeys(trx, masters);
   });
   const clock = options.clock ?? systemClock;
-  const cache = new KeyCache({
+  const cache = {
     ttlMs: options.cacheTtlMs ?? 5 * 60_000,
     maxEntries: options.cacheMaxEntries ?? 100_000,
     now: () => clock.now().getTime(),
-  });
+  };
   const latest = (purpose: 'ingress-index' | 'audit-chain'): KeyObject => {
     const versions = systemKeys.get(purpose)!;
     return versions.get(Math.max(...versions.keys()))!;

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSecretKey, randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { KeyCache } from './key-cache';
 
 const key = () => createSecretKey(randomBytes(32));
 
 test('entries expire after the TTL and the least recently used one leaves first', () => {
   let now = 0;
-  const cache = new KeyCache({ ttlMs: 1000, maxEntries: 2, now: () => now });
+  const cache = new KeyCache<KeyObject>({ ttlMs: 1000, maxEntries: 2, now: () => now });
   const a = key();
   cache.set('a', a);
   cache.set('b', key());
@@ -21,7 +21,7 @@ test('entries expire after the TTL and the least recently used one leaves first'
 
 test('a forgotten key is not cached again until the TTL has passed', () => {
   let now = 0;
-  const cache = new KeyCache({ ttlMs: 1000, maxEntries: 10, now: () => now });
+  const cache = new KeyCache<KeyObject>({ ttlMs: 1000, maxEntries: 10, now: () => now });
   cache.set('d', key());
   cache.forget('d');
   assert.equal(cache.get('d'), undefined);

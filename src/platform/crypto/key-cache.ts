@@ -1,5 +1,3 @@
-import type { KeyObject } from 'node:crypto';
-
 export interface KeyCacheOptions {
   ttlMs: number;
   maxEntries: number;
@@ -11,22 +9,22 @@ export interface KeyCacheOptions {
  * keep using a key this one shredded; `forget` evicts now and, for a TTL, refuses to re-cache the
  * key, so a read racing the shredding transaction cannot bring it back before that commits.
  */
-export class KeyCache {
-  private readonly entries = new Map<string, { key: KeyObject; expiresAt: number }>();
+export class KeyCache<V> {
+  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
   private readonly forgotten = new Map<string, number>();
 
   constructor(private readonly options: KeyCacheOptions) {}
 
-  get(name: string): KeyObject | undefined {
+  get(name: string): V | undefined {
     const entry = this.entries.get(name);
     if (!entry) return undefined;
     this.entries.delete(name);
     if (entry.expiresAt <= this.options.now()) return undefined;
     this.entries.set(name, entry);
-    return entry.key;
+    return entry.value;
   }
 
-  set(name: string, key: KeyObject): void {
+  set(name: string, value: V): void {
     const now = this.options.now();
     const forgottenUntil = this.forgotten.get(name);
     if (forgottenUntil !== undefined) {
@@ -34,7 +32,7 @@ export class KeyCache {
       this.forgotten.delete(name);
     }
     this.entries.delete(name);
-    this.entries.set(name, { key, expiresAt: now + this.options.ttlMs });
+    this.entries.set(name, { value, expiresAt: now + this.options.ttlMs });
     if (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
@@ -48,9 +46,5 @@ export class KeyCache {
       if (until > now) break;
       this.forgotten.delete(old);
     }
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { newId, type AnyDb, type TenantTx } from '../db';
 import { generateKey, open, seal, wrapKey } from './aes-gcm';
 import { blindTokenWith, searchTokens, type BlindPurpose } from './blind-index';
-import { buildAad, dataHeader, DATA_HEADER_BYTES, readDataKeyId } from './ciphertext-format';
+import { buildAad, DATA_HEADER_BYTES, readDataKeyId } from './ciphertext-format';
 import { dataKeyContext, deleteOwnerKeys, insertDataKey, selectLatestOwnerKeyId, updateOwner, type KeyOwner } from './data-key-store';
 import type { IngressCipher } from './ingress';
 import type { MasterKeys } from './master-key';
@@ -58,14 +58,14 @@ export class Keyring {
   }
 
   async encrypt(tx: TenantTx, workspaceId: string, keyId: string, plaintext: Buffer | string, context: string): Promise<Buffer> {
-    const header = dataHeader(keyId);
-    const key = await this.keys.dataKey(tx, workspaceId, keyId);
+    const { key, header } = this.keys.cachedDataKey(workspaceId, keyId) ?? (await this.keys.loadDataKey(tx, workspaceId, keyId));
     return seal(key, header, buildAad(header, workspaceId, context), typeof plaintext === 'string' ? Buffer.from(plaintext) : plaintext);
   }
 
   /** Throws KeyShreddedError when the data key was erased, DecryptionError when bytes or context differ. */
   async decrypt(tx: TenantTx, workspaceId: string, ciphertext: Buffer, context: string): Promise<Buffer> {
-    const key = await this.keys.dataKey(tx, workspaceId, readDataKeyId(ciphertext));
+    const keyId = readDataKeyId(ciphertext);
+    const { key } = this.keys.cachedDataKey(workspaceId, keyId) ?? (await this.keys.loadDataKey(tx, workspaceId, keyId));
     const aad = buildAad(ciphertext.subarray(0, DATA_HEADER_BYTES), workspaceId, context);
     return open(key, ciphertext, DATA_HEADER_BYTES, aad);
   }
