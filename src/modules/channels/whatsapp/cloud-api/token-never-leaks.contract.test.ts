@@ -80,6 +80,17 @@ test('failed media downloads and template calls', async () => {
   assertNoToken(await thrownBy(client().createTemplate({ name: 'x', language: 'en_US', category: 'UTILITY', components: [] })));
 });
 
+test('a malformed token (a line break in it) is refused before sending, without quoting it', async () => {
+  const malformed = `${token}\r\nX-Injected: 1`;
+  const instance = new CloudApiClient({ baseUrl: server.url, apiVersion: 'v24.0', accessToken: malformed, phoneNumberId: '1', wabaId: '1', transport });
+  const count = server.requests.length;
+  const error = await thrownBy(instance.sendMessage(buildMessage('+16315551181', content.text('Hi'))));
+  assert.equal(error.outcome, 'not_sent');
+  assert.equal(error.class, 'terminal');
+  assertNoToken(error);
+  assert.equal(server.requests.length, count);
+});
+
 test('the client object itself does not expose the token', () => {
   const instance = client();
   assert.ok(!inspect(instance, { depth: null, showHidden: true }).includes(token));
