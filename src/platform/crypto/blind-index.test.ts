@@ -43,8 +43,8 @@ test('blind tokens: equal for equal normalized input, different across purposes 
       phone: await keyring.blindToken(tx, workspaceId, 'phone', '+1 (631) 555-1181'),
       phoneAgain: await keyring.blindToken(tx, workspaceId, 'phone', '16315551181'),
       waId: await keyring.blindToken(tx, workspaceId, 'wa_id', '16315551181'),
-      words: await keyring.searchTokens(tx, workspaceId, 'Café São Paulo'),
-      query: await keyring.searchTokens(tx, workspaceId, 'SAO'),
+      words: await keyring.blindSearchTokens(tx, workspaceId, 'Café São Paulo'),
+      query: await keyring.blindSearchTokens(tx, workspaceId, 'SAO'),
     }));
   const inA = await tokensOf(a);
   const inB = await tokensOf(b);

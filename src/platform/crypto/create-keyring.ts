@@ -15,6 +15,7 @@ export interface KeyringOptions {
   previousMasterKeys?: (Buffer | string)[];
   /** How long an unwrapped key stays cached, and so how long another process may still use a key shredded here. */
   cacheTtlMs?: number;
+  /** Per kind of entry (data keys; workspace and blind-index keys). */
   cacheMaxEntries?: number;
   clock?: Clock;
 }

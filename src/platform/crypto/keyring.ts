@@ -88,7 +88,7 @@ export class Keyring {
   }
 
   /** Word tokens of a text: store them to index it, or compute them from a query to search. */
-  async searchTokens(tx: TenantTx, workspaceId: string, text: string): Promise<string[]> {
+  async blindSearchTokens(tx: TenantTx, workspaceId: string, text: string): Promise<string[]> {
     const key = await this.keys.blindKey(tx, workspaceId, 'word');
     return searchTokens(text).map((word) => blindTokenWith(key, 'word', word));
   }
