@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { createServer, type AppInstance } from '../platform/http';
+import { createServer, installNotFoundHandler, type AppInstance } from '../platform/http';
 import { installAuthHook, registerAuthRoutes, registerTeamRoutes } from '../modules/auth';
 import { registerAuditRoutes } from '../modules/privacy';
 import type { Container } from './container';
@@ -17,6 +17,7 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerAuthRoutes(app, container.auth);
   registerTeamRoutes(app, container.auth);
   registerAuditRoutes(app, { db: container.database.db, audit: container.audit });
-  await registerWebAssets(app);
+  const appShellHtml = await registerWebAssets(app);
+  installNotFoundHandler(app, { appShellHtml, apiPrefixes: ['/api/', '/webhooks/', '/docs', '/sandbox/graph', '/healthz', '/readyz'] });
   return app;
 }

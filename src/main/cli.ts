@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../platform/config';
+import { MasterKeyMismatchError, MasterKeyMissingError } from '../platform/crypto';
 import { DataDirLockedError } from '../platform/db';
 import { createLogger } from '../platform/logging';
 import { createWorkspaceFromCli } from './commands/workspace-create';
@@ -12,7 +13,8 @@ async function run(action: () => Promise<void>): Promise<void> {
   try {
     await action();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirLockedError || (error as { userFacing?: boolean }).userFacing) {
+    const known = [ConfigError, DataDirLockedError, MasterKeyMismatchError, MasterKeyMissingError].some((type) => error instanceof type);
+    if (known || (error as { userFacing?: boolean }).userFacing) {
       console.error(`whatgrow: ${(error as Error).message}`);
     } else {
       console.error(`whatgrow: unexpected error: ${(error as Error).stack ?? String(error)}`);

@@ -27,7 +27,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const master = resolveMasterKey({ masterKey: config.masterKey, databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     if (master.created) logger.warn({ path: master.path }, 'created a new master key for the embedded database; back it up: without it the encrypted data cannot be read');
     const keyring = await createKeyring({ db: database.db, masterKey: master.key, previousMasterKeys: config.previousMasterKeys.map((k) => Buffer.from(k, 'base64')) });
-    const audit = createAuditLog({ key: await keyring.systemKey('audit-chain'), clock });
+    const audit = createAuditLog({ key: keyring.systemKey('audit-chain'), clock });
     const auth: AuthDeps = { db: database.db, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, onWorkspaceCreated: [] };
     return {
       config,

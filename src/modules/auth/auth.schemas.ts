@@ -23,4 +23,5 @@ export const meResponse = z.object({
   csrfToken: z.string().nullable(),
 });
 
-export const idParams = z.object({ id: z.string().max(200) });
+// Any string is an id; one that names nothing in the workspace is 404, whatever its format.
+export const idParams = z.object({ id: z.string() });

@@ -63,7 +63,7 @@ export function registerTeamRoutes(app: AppInstance, deps: AuthDeps): void {
 
   app.post('/api/v1/invitations/:token/accept', {
     config: { access: 'authenticated' },
-    schema: { tags: ['members'], params: z.object({ token: z.string().max(300) }), response: { 200: z.object({ workspaceId: z.string(), role: roleSchema }) } },
+    schema: { tags: ['members'], params: z.object({ token: z.string() }), response: { 200: z.object({ workspaceId: z.string(), role: roleSchema }) } },
   }, async (request) => {
     if (!request.session) throw authErrors.invitationEmailMismatch();
     return acceptInvitation(deps, request.session.userId, request.params.token, request.ip);

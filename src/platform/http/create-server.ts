@@ -44,8 +44,8 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
     trustProxy: options.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: false,
-    routerOptions: { ignoreTrailingSlash: true },
+    // An over-long id is still just an id that names nothing: 404, not 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   }).withTypeProvider<ZodTypeProvider>();
 
   // The route table drives generated suites (cross-tenant, permissions) and the docs.

@@ -41,8 +41,19 @@ export function installErrorHandler(app: FastifyInstance, limits: { bodyLimitByt
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(envelope('internal_error', `Something went wrong on our side (request ${request.id}).`));
   });
+}
 
+/**
+ * Unknown routes get the JSON 404 envelope. With `appShellHtml`, a browser navigation (a GET of a
+ * path that is not an API path and not a file) gets the single-page app instead, so deep links work.
+ */
+export function installNotFoundHandler(app: FastifyInstance, options: { appShellHtml?: string; apiPrefixes: string[] }): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(envelope('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+    const path = request.url.split('?')[0] ?? '/';
+    const isNavigation = request.method === 'GET' && !options.apiPrefixes.some((p) => path.startsWith(p)) && !/\.[a-z0-9]+$/i.test(path);
+    if (options.appShellHtml && isNavigation) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(options.appShellHtml);
+    }
+    return reply.status(404).send(envelope('not_found', `No route ${request.method} ${path}.`));
   });
 }

@@ -2,3 +2,4 @@ export { createServer, API_BODY_LIMIT_BYTES, type AppInstance, type ServerOption
 export { AppError, notFound, unauthenticated, forbidden, type ErrorEnvelope } from './app-error';
 export { pageQuery, pageOf, decodeCursor, encodeCursor, listResponse, type Cursor } from './pagination';
 export { errorEnvelopeSchema } from './schemas';
+export { installNotFoundHandler } from './error-handler';

@@ -41,6 +41,9 @@ create table users (
   created_at timestamptz not null default now()
 );
 
+-- Tenant code lists its members' names and emails; password hashes stay out of its reach.
+grant select (id, email, name, created_at) on users to whatgrow_app;
+
 create table memberships (
   workspace_id text not null references workspaces (workspace_id) on delete cascade,
   user_id text not null references users (id) on delete cascade,

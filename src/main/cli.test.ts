@@ -1,0 +1,117 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '../platform/db/test-database';
+import { HttpClient } from '../test-support/http-client';
+
+// The `whatgrow` command as an operator runs it: real processes, real ports, the same database
+// engine as the rest of the suite (a copy of the template on PGlite or on the server).
+
+const bin = join(process.cwd(), 'bin/whatgrow.js');
+let database: TestDatabase;
+let env: NodeJS.ProcessEnv;
+let dataDir: string;
+const children: ChildProcess[] = [];
+
+before(async () => {
+  database = await createTestDatabase();
+  // The PGlite copy belongs to this test's process until it closes it; the CLI gets the directory.
+  await database.close();
+  dataDir = database.dataDir ?? mkdtempSync(join(tmpdir(), 'whatgrow-cli-'));
+  env = { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString('base64'), WHATSAPP_MODE: 'cloud' };
+  if (database.url) {
+    // The server copy was dropped by close(); make a fresh one for the CLI.
+    database = await createTestDatabase();
+    env.DATABASE_URL = database.url;
+  }
+});
+after(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  if (database.url) await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const whatgrow = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('serve did not become healthy in 30 s');
+}
+
+test('workspace create --json prints exactly {"workspaceId", "apiKey"}; the key authenticates; revoked it gets 401', async () => {
+  const created = whatgrow(['workspace', 'create', '--name', 'Acme', '--owner-email', 'owner@acme.test', '--owner-password', 'a strong password', '--json']);
+  assert.equal(created.status, 0, created.stderr);
+  const lines = created.stdout.trim().split('\n');
+  assert.equal(lines.length, 1, 'stdout carries only the result');
+  const result = JSON.parse(lines[0]!) as Record<string, string>;
+  assert.deepEqual(Object.keys(result), ['workspaceId', 'apiKey']);
+
+  const port = await freePort();
+  const serve = spawn(process.execPath, [bin, 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  children.push(serve);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, serve);
+
+  if (!env.DATABASE_URL) {
+    const locked = whatgrow(['migrate']);
+    assert.equal(locked.status, 1);
+    assert.match(locked.stderr, /in use by process \d+/);
+    assert.doesNotMatch(locked.stderr, /\n\s+at /, 'no stack trace');
+  }
+
+  const client = new HttpClient(url, { bearer: result.apiKey! });
+  const me = await client.get('/api/v1/me');
+  assert.equal(me.status, 200);
+  assert.equal((me.body as { currentWorkspaceId: string; role: string }).currentWorkspaceId, result.workspaceId);
+  assert.equal((me.body as { role: string }).role, 'owner');
+  const keys = (await client.get('/api/v1/api-keys')).body as { data: { id: string }[] };
+  assert.equal((await client.delete(`/api/v1/api-keys/${keys.data[0]!.id}`)).status, 204);
+  assert.equal((await client.get('/api/v1/me')).status, 401);
+
+  const page = await fetch(`${url}/signup`);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<div id="root">/);
+  serve.kill('SIGTERM');
+  await new Promise((r) => serve.once('exit', r));
+});
+
+test('a bad environment stops with a message naming the variable, exit code 1 and no stack trace', () => {
+  for (const [variable, value] of [['PORT', 'eighty'], ['MASTER_KEY', 'short'], ['WHATSAPP_MODE', 'live']] as const) {
+    const run = whatgrow(['migrate'], { [variable]: value });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, new RegExp(`${variable}: `));
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+    assert.equal(run.stdout, '');
+  }
+});
+
+test('a wrong master key stops start-up with a clear error', () => {
+  const run = whatgrow(['workspace', 'create', '--name', 'X', '--owner-email', 'x@acme.test', '--owner-password', 'another strong one', '--json'], { MASTER_KEY: randomBytes(32).toString('base64') });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /MASTER_KEY/);
+  assert.doesNotMatch(run.stderr, /\n\s+at /);
+});

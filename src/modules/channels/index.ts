@@ -1,0 +1,1 @@
+export * from './whatsapp/cloud-api';
