@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, textTo, CUSTOMER, type Harness } from '../test-support/harness';
+import type { Json } from '../test-support/json';
 
 let h: Harness;
 const path = () => `/v24.0/${h.number.phoneNumberId}/messages`;
@@ -11,7 +12,7 @@ before(async () => {
 });
 after(() => h.close());
 
-function assertGraphError(res: { status: number; json: any }, httpStatus: number, code: number) { // eslint-disable-line @typescript-eslint/no-explicit-any
+function assertGraphError(res: { status: number; json: Json }, httpStatus: number, code: number) {
   assert.equal(res.status, httpStatus, JSON.stringify(res.json));
   const e = res.json.error;
   assert.deepEqual(Object.keys(e), ['message', 'type', 'code', 'error_data', ...(e.error_subcode ? ['error_subcode'] : []), 'fbtrace_id']);
@@ -89,7 +90,7 @@ test('interactive limits of reference §2.3 are enforced', async () => {
 test('malformed JSON is a Graph 100 error', async () => {
   const res = await fetch(`${h.sim.url}${path()}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${h.number.accessToken}` }, body: '{"messaging_product":' });
   assert.equal(res.status, 400);
-  assert.equal((await res.json()).error.code, 100);
+  assert.equal(((await res.json()) as Json).error.code, 100);
 });
 
 test('mark as read and typing indicator answer success; unknown wamids 131009', async () => {

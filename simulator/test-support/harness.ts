@@ -3,6 +3,7 @@
 import { createSimulator, type CreateSimulatorOptions, type RunningSimulator } from '../http/create-simulator';
 import type { RegisterNumberInput } from '../engine/numbers';
 import { startReceiver, type WebhookReceiver } from './webhook-receiver';
+import { parseJsonOr, type Json } from './json';
 
 export const FAST: CreateSimulatorOptions = {
   seed: 42,
@@ -15,7 +16,7 @@ export const FAST: CreateSimulatorOptions = {
 
 export interface HttpResult {
   status: number;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- responses are inspected freely in tests
+  json: Json;
   headers: Headers;
 }
 
@@ -59,15 +60,9 @@ export async function startHarness(opts: CreateSimulatorOptions = {}, number: Pa
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    let json: unknown = text;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
-    return { status: res.status, json, headers: res.headers };
+    return { status: res.status, json: parseJsonOr(text, text), headers: res.headers };
   };
-  const admin = opts.adminToken ? { authorization: `Bearer ${opts.adminToken}` } : {};
+  const admin: Record<string, string> = opts.adminToken ? { authorization: `Bearer ${opts.adminToken}` } : {};
   const reg = await call('POST', '/_sim/numbers', registered, admin);
   if (reg.status !== 201) throw new Error(`registering the test number failed: ${JSON.stringify(reg.json)}`);
   return {

@@ -2,21 +2,22 @@
 // Meta's verification handshake, and replies with the status a test chooses per request.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseJsonOr, type Json } from './json';
 
 export interface ReceivedWebhook {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
   raw: Buffer;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- webhook bodies are inspected freely in tests
+  json: Json;
 }
 
 export interface WebhookReceiver {
   url: string;
   received: ReceivedWebhook[];
   /** Every POST's statuses[] / messages[] in arrival order. */
-  statuses(): any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  messages(): any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  statuses(): Json[];
+  messages(): Json[];
   waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
@@ -36,19 +37,14 @@ export async function startReceiver(opts: { respond?: (index: number) => number;
         return;
       }
       const status = opts.respond ? opts.respond(posts++) : 200;
-      let json: unknown = null;
-      try {
-        json = JSON.parse(raw.toString('utf8'));
-      } catch {
-        json = null;
-      }
+      const json = parseJsonOr(raw.toString('utf8'), null);
       received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, json });
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'EVENT_RECEIVED' : 'error');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const values = () => received.flatMap((r) => (r.json?.entry ?? []).flatMap((e: any) => e.changes.map((c: any) => c.value))); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const values = (): Json[] => received.flatMap((r) => (r.json?.entry ?? []).flatMap((e: Json) => e.changes.map((c: Json) => c.value)));
   return {
     url: `http://127.0.0.1:${port}/webhooks/whatsapp`,
     received,

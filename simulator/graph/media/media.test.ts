@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startHarness, CUSTOMER, type Harness } from '../../test-support/harness';
+import type { Json } from '../../test-support/json';
 
 let h: Harness;
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]);
@@ -17,7 +18,7 @@ async function upload(data: Buffer, type: string, fields: Record<string, string>
   form.set('type', type);
   form.set('file', new Blob([data], { type }), 'photo.jpg');
   const res = await fetch(`${h.sim.url}/v24.0/${h.number.phoneNumberId}/media`, { method: 'POST', headers: { authorization: `Bearer ${h.number.accessToken}` }, body: form });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: (await res.json()) as Json };
 }
 
 test('upload → id; GET /<media-id> → a 5-minute URL that needs the token', async () => {

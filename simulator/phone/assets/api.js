@@ -1,4 +1,4 @@
-/* global document, fetch, URLSearchParams, window */
+/* global document, window */
 // Talks to the simulator's control API under the base the server put in the page.
 
 const params = new URLSearchParams(window.location.search);

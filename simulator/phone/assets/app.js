@@ -1,4 +1,4 @@
-/* global document, window, setTimeout, clearTimeout */
+/* global document, window */
 // The customer-phone page: pick a simulated customer of a business number, watch the
 // business's messages arrive (polling), and answer as that customer. Everything the
 // customer does goes through POST /_sim/inbound and reaches the business as a signed webhook.
