@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import { createServer, installNotFoundHandler, type AppInstance } from '../platform/http';
 import { installAuthHook, registerAuthRoutes, registerTeamRoutes } from '../modules/auth';
+import { registerChannelRoutes } from '../modules/channels';
 import { registerAuditRoutes } from '../modules/privacy';
 import type { Container } from './container';
 import { registerHealthRoutes } from './health.routes';
+import { mountSandbox } from './sandbox';
 import { registerWebAssets } from './web-assets';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -17,6 +19,12 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerAuthRoutes(app, container.auth);
   registerTeamRoutes(app, container.auth);
   registerAuditRoutes(app, { db: container.database.db, audit: container.audit });
+  registerChannelRoutes(app, container.channels);
+  if (config.whatsappMode === 'sandbox') {
+    const sandbox = await mountSandbox(app, container.channels, container.logger);
+    // A sandbox channel created by this process (sign-up) is registered with the simulator at once.
+    container.auth.onWorkspaceCreated.push((workspaceId) => sandbox.registerWorkspace(workspaceId));
+  }
   const appShellHtml = await registerWebAssets(app);
   installNotFoundHandler(app, { appShellHtml, apiPrefixes: ['/api/', '/webhooks/', '/docs', '/sandbox/graph', '/healthz', '/readyz'] });
   return app;

@@ -1,12 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../platform/db/test-database';
+import { freePort } from '../test-support/free-port';
 import { HttpClient } from '../test-support/http-client';
 
 // The `whatgrow` command as an operator runs it: real processes, real ports, the same database
@@ -38,15 +38,6 @@ after(async () => {
 
 const whatgrow = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;

@@ -4,6 +4,7 @@ import { createKeyring, resolveMasterKey, type Keyring } from '../platform/crypt
 import { migrate, openDatabase, type Database } from '../platform/db';
 import type { Logger } from '../platform/logging';
 import type { AuthDeps } from '../modules/auth';
+import { GraphTransport, provisionSandboxChannel, type ChannelDeps } from '../modules/channels';
 import { createAuditLog, type AuditLog } from '../modules/privacy';
 
 /** The composition root: every long-lived dependency is built here, once, and passed down. */
@@ -15,6 +16,7 @@ export interface Container {
   keyring: Keyring;
   audit: AuditLog;
   auth: AuthDeps;
+  channels: ChannelDeps;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,10 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const keyring = await createKeyring({ db: database.db, masterKey: master.key, previousMasterKeys: config.previousMasterKeys.map((k) => Buffer.from(k, 'base64')) });
     const audit = createAuditLog({ key: keyring.systemKey('audit-chain'), clock });
     const auth: AuthDeps = { db: database.db, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, onWorkspaceCreated: [] };
+    const transport = new GraphTransport();
+    const channels: ChannelDeps = { db: database.db, keyring, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, transport };
+    // Every workspace created in sandbox mode (sign-up or CLI) gets a connected sandbox number.
+    if (config.whatsappMode === 'sandbox') auth.onWorkspaceCreated.push(async (workspaceId) => void (await provisionSandboxChannel(channels, workspaceId)));
     return {
       config,
       logger,
@@ -37,7 +43,9 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       keyring,
       audit,
       auth,
+      channels,
       async close() {
+        await transport.close();
         await database.close();
       },
     };

@@ -14,7 +14,7 @@ let b: { client: HttpClient; workspaceId: string };
 let bKey: HttpClient;
 
 before(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ WHATSAPP_MODE: 'sandbox' });
   a = await t.signUp();
   b = await t.signUp();
   bKey = (await t.apiKey(b.client, 'owner')).client;
@@ -26,8 +26,14 @@ before(async () => {
   const agentToken = new URL((agentInvitation.body as { acceptUrl: string }).acceptUrl).searchParams.get('invitation')!;
   await aAgent.client.post(`/api/v1/invitations/${encodeURIComponent(agentToken)}/accept`);
 
+  const aChannel = ((await a.client.get('/api/v1/channels')).body as { data: { id: string }[] }).data[0]!.id;
+
   // Keyed by "METHOD url" of the route table.
   fixtures = {
+    'GET /api/v1/channels/:id': { id: aChannel },
+    'PATCH /api/v1/channels/:id': { id: aChannel, body: { throughputMps: 20 } },
+    'DELETE /api/v1/channels/:id': { id: aChannel },
+    'GET /api/v1/channels/:id/sandbox-phone': { id: aChannel },
     'DELETE /api/v1/api-keys/:id': { id: aKey.id },
     'PATCH /api/v1/members/:id': { id: ((await a.client.get('/api/v1/members')).body as { data: { id: string; role: string }[] }).data.find((m) => m.role === 'agent')!.id, body: { role: 'admin' } },
     'DELETE /api/v1/members/:id': { id: ((await a.client.get('/api/v1/members')).body as { data: { id: string; role: string }[] }).data.find((m) => m.role === 'agent')!.id },
@@ -71,7 +77,9 @@ test("an id in any format that names nothing is 404, never a 500", async () => {
 test("A's resources are untouched and never listed to B", async () => {
   const members = (await a.client.get('/api/v1/members')).body as { data: { role: string }[] };
   assert.ok(members.data.some((m) => m.role === 'agent'), "A's agent is still an agent");
-  for (const path of ['/api/v1/api-keys', '/api/v1/members', '/api/v1/audit-events']) {
+  const channel = await a.client.get(`/api/v1/channels/${fixtures['GET /api/v1/channels/:id']!.id}`);
+  assert.equal((channel.body as { throughputMps: number }).throughputMps, 80, "A's channel was not changed by B");
+  for (const path of ['/api/v1/api-keys', '/api/v1/members', '/api/v1/audit-events', '/api/v1/channels']) {
     const listing = await bKey.get(path);
     assert.equal(listing.status, 200);
     for (const fixture of Object.values(fixtures)) assert.ok(!listing.text.includes(fixture.id), `${path} leaks ${fixture.id}`);

@@ -5,6 +5,7 @@ import { createLogger } from '../platform/logging';
 import { buildApi } from '../main/api';
 import { buildContainer, type Container } from '../main/container';
 import type { AppInstance } from '../platform/http';
+import { freePort } from './free-port';
 import { HttpClient } from './http-client';
 
 export interface TestApp {
@@ -26,12 +27,13 @@ let counter = 0;
 /** The real product on a private database, listening on a free port: tests speak real HTTP to it. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: database.dataDir ?? 'tmp/unused', LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', ...env });
+  // The port is chosen first, so PUBLIC_URL (and the sandbox's URLs built from it) are right.
+  const port = await freePort();
+  const config = loadConfig({ MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: database.dataDir ?? 'tmp/unused', LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port), ...env });
   const container = await buildContainer(config, createLogger({ level: config.logLevel }), { database });
   const app = await buildApi(container);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await app.listen({ port, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${port}`;
   const anonymous = new HttpClient(url);
 
   return {

@@ -1,1 +1,6 @@
 export * from './whatsapp/cloud-api';
+export { registerChannelRoutes } from './channels.routes';
+export type { ChannelDeps } from './deps';
+export { provisionSandboxChannel, SANDBOX_GRAPH_PATH } from './provision-sandbox-channel';
+export { listSandboxNumbers, loadSandboxNumber, type SandboxNumber } from './sandbox-numbers';
+export { unsafeFindRouteByPhoneNumberId } from './channel.repository';

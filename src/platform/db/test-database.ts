@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes, createHash } from 'node:crypto';
 import pg from 'pg';
@@ -9,8 +9,11 @@ import { openDatabase, type Database } from './open-database';
 // (on PGlite or, with TEST_DATABASE_URL, on the PostgreSQL server), because migrating anew
 // per file costs seconds.
 
-export const pgliteTemplateDir = resolve('tmp/test-template');
-const templateDatabaseName = 'whatgrow_test_template';
+// Templates are named by the fingerprint of the migrations they hold and built under a temporary
+// name, then renamed into place: runs with different migrations (or running side by side) never
+// see each other's half-built template.
+const pgliteTemplateDir = () => resolve('tmp/test-template', migrationsFingerprint());
+const templateDatabaseName = () => `whatgrow_test_template_${migrationsFingerprint()}`;
 
 export function testDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
@@ -41,23 +44,33 @@ async function adminQuery(url: string, text: string): Promise<void> {
 /** Builds the migrated template once per migration set (run by scripts/run-tests.mjs). */
 export async function prepareTemplate(): Promise<void> {
   const url = testDatabaseUrl();
-  const fingerprint = migrationsFingerprint();
+  const building = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   if (url) {
-    await adminQuery(url, `drop database if exists ${templateDatabaseName}`);
-    await adminQuery(url, `create database ${templateDatabaseName}`);
-    const database = await openDatabase({ databaseUrl: withDatabaseName(url, templateDatabaseName), dataDir: '' });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const exists = await client.query('select 1 from pg_database where datname = $1', [templateDatabaseName()]);
+    await client.end();
+    if (exists.rowCount) return;
+    const temporary = `whatgrow_test_building_${building}`;
+    await adminQuery(url, `create database ${temporary}`);
+    const database = await openDatabase({ databaseUrl: withDatabaseName(url, temporary), dataDir: '' });
     await migrate(database);
     await database.close();
+    await adminQuery(url, `alter database ${temporary} rename to ${templateDatabaseName()}`).catch(() => adminQuery(url, `drop database ${temporary}`));
     return;
   }
-  const stampDir = join(pgliteTemplateDir, `migrated-${fingerprint}`);
-  if (existsSync(stampDir)) return; // already built for these migrations
-  rmSync(pgliteTemplateDir, { recursive: true, force: true });
-  mkdirSync(pgliteTemplateDir, { recursive: true });
-  const database = await openDatabase({ dataDir: pgliteTemplateDir, skipLock: true });
+  const target = pgliteTemplateDir();
+  if (existsSync(target)) return;
+  const temporary = resolve('tmp/test-template', `building-${building}`);
+  mkdirSync(temporary, { recursive: true });
+  const database = await openDatabase({ dataDir: temporary, skipLock: true });
   await migrate(database);
   await database.close();
-  mkdirSync(stampDir);
+  try {
+    renameSync(temporary, target);
+  } catch {
+    rmSync(temporary, { recursive: true, force: true }); // another run finished first
+  }
 }
 
 export interface TestDatabase extends Database {
@@ -71,7 +84,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = testDatabaseUrl();
   const name = `whatgrow_t_${randomBytes(6).toString('hex')}`;
   if (url) {
-    await adminQuery(url, `create database ${name} template ${templateDatabaseName}`);
+    await adminQuery(url, `create database ${name} template ${templateDatabaseName()}`);
     const copyUrl = withDatabaseName(url, name);
     const database = await openDatabase({ databaseUrl: copyUrl, dataDir: '', poolSize: 5 });
     return {
@@ -85,7 +98,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const dataDir = resolve('tmp/test-dbs', name);
   mkdirSync(dataDir, { recursive: true });
-  cpSync(join(pgliteTemplateDir, 'pgdata'), join(dataDir, 'pgdata'), { recursive: true });
+  cpSync(join(pgliteTemplateDir(), 'pgdata'), join(dataDir, 'pgdata'), { recursive: true });
   const database = await openDatabase({ dataDir, skipLock: true });
   return {
     ...database,

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { ChannelRow } from './tables';
+
+export const channelView = z.object({
+  id: z.string(),
+  phoneNumberId: z.string(),
+  wabaId: z.string(),
+  displayPhoneNumber: z.string(),
+  throughputMps: z.number(),
+  qualityRating: z.string().nullable(),
+  messagingLimit: z.string().nullable(),
+  graphApiBaseUrl: z.string(),
+  graphApiVersion: z.string(),
+  sandbox: z.boolean(),
+  createdAt: z.string(),
+});
+
+/** The public view of a channel: never its token, app secret or verify token. */
+export function toChannelView(row: ChannelRow): z.infer<typeof channelView> {
+  return {
+    id: row.id,
+    phoneNumberId: row.phone_number_id,
+    wabaId: row.waba_id,
+    displayPhoneNumber: row.display_phone_number,
+    throughputMps: row.throughput_mps,
+    qualityRating: row.quality_rating,
+    messagingLimit: row.messaging_limit,
+    graphApiBaseUrl: row.graph_api_base_url,
+    graphApiVersion: row.graph_api_version,
+    sandbox: row.sandbox,
+    createdAt: row.created_at.toISOString(),
+  };
+}
