@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { TenantTx } from '../db';
+import type { EventDataByType, EventType, StoredEvent } from './event-types';
+
+interface EventTables {
+  events: { workspace_id: string; id: number; type: string; data: unknown; created_at: Date };
+}
+
+const eventsDb = (tx: TenantTx) => tx as unknown as Kysely<EventTables>;
+
+/** Records an event in the caller's transaction: it exists exactly when the change it describes does. */
+export async function publishEvent<T extends EventType>(tx: TenantTx, workspaceId: string, type: T, data: EventDataByType[T]): Promise<void> {
+  await eventsDb(tx).insertInto('events').values({ workspace_id: workspaceId, type, data: JSON.stringify(data) } as never).execute();
+}
+
+/** Events after `afterId` (exclusive), oldest first: how readers resume where they stopped. */
+export async function eventsAfter(tx: TenantTx, workspaceId: string, afterId: number, limit = 500): Promise<StoredEvent[]> {
+  const rows = await eventsDb(tx)
+    .selectFrom('events')
+    .select(['id', 'type', 'data', 'created_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '>', afterId)
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), type: r.type as EventType, data: r.data as never, createdAt: r.created_at }));
+}
+
+/** The newest event id, where a new reader without Last-Event-ID starts. */
+export async function latestEventId(tx: TenantTx, workspaceId: string): Promise<number> {
+  const row = await eventsDb(tx).selectFrom('events').select((eb) => eb.fn.max('id').as('id')).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}

@@ -1,0 +1,27 @@
+/**
+ * The domain events of the product. Data carries ids (and small enums) only: events feed
+ * server-sent events and outgoing webhooks, and personal data must never sit in a queue.
+ */
+export interface EventDataByType {
+  'message.created': { messageId: string; conversationId: string; contactId: string; channelId: string; direction: 'inbound' | 'outbound' };
+  'message.status': { messageId: string; conversationId: string | null; status: string };
+  'message.reaction': { messageId: string; conversationId: string | null };
+  'conversation.updated': { conversationId: string };
+  'contact.created': { contactId: string };
+  'contact.updated': { contactId: string };
+  'contact.opted_out': { contactId: string; purpose: string };
+  'contact.opted_in': { contactId: string; purpose: string };
+  'channel.updated': { channelId: string };
+  'template.status': { templateId: string; status: string };
+  'campaign.progress': { campaignId: string };
+  'campaign.completed': { campaignId: string };
+}
+
+export type EventType = keyof EventDataByType;
+
+export interface StoredEvent<T extends EventType = EventType> {
+  id: number;
+  type: T;
+  data: EventDataByType[T];
+  createdAt: Date;
+}
