@@ -2,5 +2,7 @@
 import { prepareTemplate, testDatabaseUrl } from '../src/platform/db/test-database';
 
 const started = Date.now();
-await prepareTemplate();
-console.error(`test database template ready on ${testDatabaseUrl() ? 'PostgreSQL' : 'PGlite'} in ${Date.now() - started} ms`);
+const fingerprint = await prepareTemplate();
+console.error(`test database template ${fingerprint} ready on ${testDatabaseUrl() ? 'PostgreSQL' : 'PGlite'} in ${Date.now() - started} ms`);
+// The last stdout line is the fingerprint: the test runner pins it for every test file.
+console.log(fingerprint);

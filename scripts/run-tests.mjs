@@ -27,13 +27,14 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const setup = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-database.ts'], { stdio: 'inherit' });
+const setup = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-database.ts'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
+const fingerprint = setup.stdout.trim().split('\n').pop();
 
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', TEST_TEMPLATE_FINGERPRINT: fingerprint } },
 );
 process.exit(result.status ?? 1);

@@ -12,8 +12,11 @@ import { openDatabase, type Database } from './open-database';
 // Templates are named by the fingerprint of the migrations they hold and built under a temporary
 // name, then renamed into place: runs with different migrations (or running side by side) never
 // see each other's half-built template.
-const pgliteTemplateDir = () => resolve('tmp/test-template', migrationsFingerprint());
-const templateDatabaseName = () => `whatgrow_test_template_${migrationsFingerprint()}`;
+// scripts/run-tests.mjs pins the fingerprint it prepared, so a migration added while tests run
+// cannot send later test files looking for a template nobody built.
+const fingerprint = () => process.env.TEST_TEMPLATE_FINGERPRINT || migrationsFingerprint();
+const pgliteTemplateDir = () => resolve('tmp/test-template', fingerprint());
+const templateDatabaseName = () => `whatgrow_test_template_${fingerprint()}`;
 
 export function testDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
@@ -42,7 +45,8 @@ async function adminQuery(url: string, text: string): Promise<void> {
 }
 
 /** Builds the migrated template once per migration set (run by scripts/run-tests.mjs). */
-export async function prepareTemplate(): Promise<void> {
+/** Returns the fingerprint of the template it made ready. */
+export async function prepareTemplate(): Promise<string> {
   const url = testDatabaseUrl();
   const building = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   if (url) {
@@ -50,17 +54,17 @@ export async function prepareTemplate(): Promise<void> {
     await client.connect();
     const exists = await client.query('select 1 from pg_database where datname = $1', [templateDatabaseName()]);
     await client.end();
-    if (exists.rowCount) return;
+    if (exists.rowCount) return fingerprint();
     const temporary = `whatgrow_test_building_${building}`;
     await adminQuery(url, `create database ${temporary}`);
     const database = await openDatabase({ databaseUrl: withDatabaseName(url, temporary), dataDir: '' });
     await migrate(database);
     await database.close();
     await adminQuery(url, `alter database ${temporary} rename to ${templateDatabaseName()}`).catch(() => adminQuery(url, `drop database ${temporary}`));
-    return;
+    return fingerprint();
   }
   const target = pgliteTemplateDir();
-  if (existsSync(target)) return;
+  if (existsSync(target)) return fingerprint();
   const temporary = resolve('tmp/test-template', `building-${building}`);
   mkdirSync(temporary, { recursive: true });
   const database = await openDatabase({ dataDir: temporary, skipLock: true });
@@ -71,6 +75,7 @@ export async function prepareTemplate(): Promise<void> {
   } catch {
     rmSync(temporary, { recursive: true, force: true }); // another run finished first
   }
+  return fingerprint();
 }
 
 export interface TestDatabase extends Database {
