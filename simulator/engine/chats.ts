@@ -36,7 +36,9 @@ export class ChatStore {
 
   add(customer: string, item: Omit<ChatItem, 'seq' | 'reactions'>): ChatItem {
     const chat = this.chat(customer);
-    const full: ChatItem = { ...item, seq: ++this.seq, reactions: {} };
+    const full = item as ChatItem;
+    full.seq = ++this.seq;
+    full.reactions = {};
     chat.items.push(full);
     chat.version += 1;
     this.byWamid.set(full.wamid, { chat, item: full, customer });

@@ -26,9 +26,13 @@ export class SeededRandom {
   }
 
   hex(length: number, upper = false): string {
+    const table = upper ? HEX_UPPER : HEX_LOWER;
     let out = '';
-    for (let i = 0; i < length; i++) out += HEX[this.int(16)];
-    return upper ? out.toUpperCase() : out;
+    while (out.length < length) {
+      const n = Math.floor(this.next() * 4294967296);
+      out += table[n >>> 24]! + table[(n >>> 16) & 255]! + table[(n >>> 8) & 255]! + table[n & 255]!;
+    }
+    return out.length === length ? out : out.slice(0, length);
   }
 
   digits(length: number): string {
@@ -45,5 +49,6 @@ export class SeededRandom {
   }
 }
 
-const HEX = '0123456789abcdef';
+const HEX_LOWER = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_UPPER = HEX_LOWER.map((h) => h.toUpperCase());
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -9,13 +9,16 @@ import { deleteMedia, downloadMedia, mediaInfo, uploadMedia } from './media/medi
 import { phoneNumberInfo, wabaInfo, wabaPhoneNumbers } from './phone-number-info';
 import { createTemplate, deleteTemplates, editTemplate, getTemplate, listTemplates, unpauseTemplate } from './templates/template-api';
 
+function unsupported(req: GraphRequest): Error {
+  return unknownObject(req.segments.join('/'), req.method);
+}
+
 export function dispatchGraph(req: GraphRequest): GraphReply {
   const { engine, method, segments } = req;
   const [node = '', edge, extra] = segments;
   if (node === 'whatsapp_business' && edge === 'attachments' && method === 'GET') return downloadMedia(req);
   if (!req.token) throw new GraphError(190, 'An access token is required to request this resource.');
-  const unsupported = () => unknownObject(segments.join('/'), method);
-  if (extra !== undefined) throw unsupported();
+  if (extra !== undefined) throw unsupported(req);
 
   // The hot path first: a number's own token on its own node.
   const number = engine.numbers.get(node);
@@ -23,7 +26,7 @@ export function dispatchGraph(req: GraphRequest): GraphReply {
     if (edge === 'messages' && method === 'POST') return sendMessage(req, number);
     if (edge === 'media' && method === 'POST') return uploadMedia(req, number);
     if (edge === undefined && method === 'GET') return phoneNumberInfo(req, number);
-    throw unsupported();
+    throw unsupported(req);
   }
   if (!engine.numbers.isKnownToken(req.token)) throw new GraphError(190);
 
@@ -36,7 +39,7 @@ export function dispatchGraph(req: GraphRequest): GraphReply {
     }
     if (edge === 'phone_numbers' && method === 'GET') return wabaPhoneNumbers(req, node);
     if (edge === undefined && method === 'GET') return wabaInfo(req, node);
-    throw unsupported();
+    throw unsupported(req);
   }
 
   const template = engine.templates.get(node);
@@ -44,7 +47,7 @@ export function dispatchGraph(req: GraphRequest): GraphReply {
     if (edge === undefined && method === 'GET') return getTemplate(req, template);
     if (edge === undefined && method === 'POST') return editTemplate(req, template);
     if (edge === 'unpause' && method === 'POST') return unpauseTemplate(req, template);
-    throw unsupported();
+    throw unsupported(req);
   }
 
   const media = engine.media.get(node);
@@ -52,5 +55,5 @@ export function dispatchGraph(req: GraphRequest): GraphReply {
     if (edge === undefined && method === 'GET') return mediaInfo(req, media);
     if (edge === undefined && method === 'DELETE') return deleteMedia(req, media);
   }
-  throw unsupported();
+  throw unsupported(req);
 }

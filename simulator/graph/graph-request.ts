@@ -19,6 +19,8 @@ export interface GraphRequest {
 export interface GraphReply {
   status: number;
   json?: unknown;
+  /** JSON already in Meta's encoding (the send path builds its small answer directly). */
+  encoded?: string;
   file?: { contentType: string; data: Buffer };
 }
 

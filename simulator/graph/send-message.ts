@@ -3,7 +3,8 @@
 // wamid. What Meta reports later — closed window 131047, bad media 131053, bad reaction
 // target 131009, async faults — becomes a `failed` status webhook instead of an error here.
 import { GraphError } from './graph-error';
-import { ok, type GraphReply, type GraphRequest } from './graph-request';
+import type { GraphReply, GraphRequest } from './graph-request';
+import { encodeMetaJson } from '../webhooks/meta-json';
 import { isObj, type Obj } from './validate/checks';
 import { validateSendRequest, type SendRequest } from './validate/send-request';
 import { markRead } from './mark-read';
@@ -58,11 +59,15 @@ export function sendMessage(req: GraphRequest, number: BusinessNumber): GraphRep
   else if (held) holdForPacing(req, msg, resolved!.template);
   else scheduleStatuses(engine, msg);
 
-  const contact: Obj = { input: send.to, wa_id: customer.phoneHidden || bsuid ? '' : customer.waId };
-  if (bsuid) contact.user_id = send.to;
-  const message: Obj = { id: wamid };
-  if (held) message.message_status = 'held_for_quality_assessment';
-  return ok({ messaging_product: 'whatsapp', contacts: [contact], messages: [message] });
+  return { status: 200, encoded: acceptedResponse(send.to, customer.phoneHidden || bsuid ? '' : customer.waId, bsuid, wamid, held) };
+}
+
+/** {"messaging_product":"whatsapp","contacts":[{"input","wa_id"(,"user_id")}],"messages":[{"id"(,"message_status")}]}, built directly. */
+function acceptedResponse(input: string, waId: string, bsuid: boolean, wamid: string, held: boolean): string {
+  const contact = `{"input":${encodeMetaJson(input)},"wa_id":"${waId}"${bsuid ? `,"user_id":${encodeMetaJson(input)}` : ''}}`;
+  // Base64 wamids are ASCII; only their slashes need Meta's escape.
+  const message = `{"id":"${wamid.replaceAll('/', '\\/')}"${held ? ',"message_status":"held_for_quality_assessment"' : ''}}`;
+  return `{"messaging_product":"whatsapp","contacts":[${contact}],"messages":[${message}]}`;
 }
 
 function asyncFailure(

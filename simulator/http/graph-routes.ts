@@ -38,7 +38,10 @@ export async function graphRoutes(app: FastifyInstance, opts: { engine: Simulato
         query,
         body: req.body,
         token: bearerToken(req.headers.authorization) ?? query.access_token ?? null,
-        baseUrl: `${req.protocol}://${req.host}${prefix}`,
+        // Only media and paging need it; the send path does not pay for it.
+        get baseUrl() {
+          return `${req.protocol}://${req.host}${prefix}`;
+        },
       };
       try {
         send(reply, dispatchGraph(graphReq));
@@ -55,5 +58,5 @@ function send(reply: FastifyReply, r: GraphReply): void {
     reply.code(r.status).header('content-type', r.file.contentType).send(r.file.data);
     return;
   }
-  reply.code(r.status).header('content-type', 'application/json; charset=UTF-8').send(encodeMetaJson(r.json));
+  reply.code(r.status).header('content-type', 'application/json; charset=UTF-8').send(r.encoded ?? encodeMetaJson(r.json));
 }

@@ -17,13 +17,16 @@ export interface PlannedStatus {
   billing: boolean;
 }
 
+function at(status: DeliveryStatus, ms: number, billing = false): PlannedStatus {
+  return { status, emitAfterMs: ms, occurredAfterMs: ms, billing };
+}
+
 export function planStatuses(
   random: SeededRandom,
   variation: StatusVariation,
   delays: StatusDelaysMs,
   kind: { reaction: boolean; voice: boolean },
 ): PlannedStatus[] {
-  const at = (status: DeliveryStatus, ms: number, billing = false): PlannedStatus => ({ status, emitAfterMs: ms, occurredAfterMs: ms, billing });
   const plan = [at('sent', delays.sent, true)];
   if (kind.reaction) return plan;
 

@@ -24,22 +24,28 @@ export function resolveTemplateSend(store: TemplateStore, wabaId: string, send: 
   if (template.status !== 'APPROVED') throw new GraphError(132001, `template name (${name}) is not approved in ${code} (status ${template.status})`);
 
   const sent = (Array.isArray(send.components) ? send.components : []).filter(isObj);
-  const part = (type: string): TemplateComponent | undefined => template.components.find((c) => c.type.toUpperCase() === type);
-  const sentPart = (type: string): Obj | undefined => sent.find((c) => String(c.type).toLowerCase() === type);
   const rendered: RenderedTemplate = { body: '', buttons: [] };
 
-  const header = part('HEADER');
-  const sentHeader = paramsOf(sentPart('header'));
+  const header = templatePart(template, 'HEADER');
+  const sentHeader = paramsOf(sentComponent(sent, 'header'));
   if (header) rendered.header = renderHeader(header, sentHeader);
   else if (sentHeader.length > 0) throw new GraphError(132000, 'header: the template has no header, but header parameters were given');
 
-  const body = part('BODY');
-  rendered.body = fillText('body', body?.text ?? '', paramsOf(sentPart('body')));
+  const body = templatePart(template, 'BODY');
+  rendered.body = fillText('body', body?.text ?? '', paramsOf(sentComponent(sent, 'body')));
   if ([...rendered.body].length > 1024) throw new GraphError(132005, 'The body text with its parameters is longer than 1024 characters.');
-  const footer = part('FOOTER');
+  const footer = templatePart(template, 'FOOTER');
   if (footer?.text) rendered.footer = footer.text;
-  rendered.buttons = renderButtons(part('BUTTONS'), sent.filter((c) => String(c.type).toLowerCase() === 'button'));
+  rendered.buttons = renderButtons(templatePart(template, 'BUTTONS'), sent.filter((c) => String(c.type).toLowerCase() === 'button'));
   return { template, rendered };
+}
+
+function templatePart(template: Template, type: string): TemplateComponent | undefined {
+  return template.components.find((c) => c.type.toUpperCase() === type);
+}
+
+function sentComponent(sent: Obj[], type: string): Obj | undefined {
+  return sent.find((c) => String(c.type).toLowerCase() === type);
 }
 
 function paramsOf(component: Obj | undefined): Obj[] {
