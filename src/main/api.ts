@@ -3,6 +3,7 @@ import { createServer, installNotFoundHandler, type AppInstance } from '../platf
 import { installAuthHook, registerAuthRoutes, registerTeamRoutes } from '../modules/auth';
 import { registerChannelRoutes } from '../modules/channels';
 import { registerAuditRoutes } from '../modules/privacy';
+import { registerEventStreamRoutes } from '../modules/realtime';
 import type { Container } from './container';
 import { registerHealthRoutes } from './health.routes';
 import { mountSandbox } from './sandbox';
@@ -20,6 +21,7 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerTeamRoutes(app, container.auth);
   registerAuditRoutes(app, { db: container.database.db, audit: container.audit });
   registerChannelRoutes(app, container.channels);
+  registerEventStreamRoutes(app, { db: container.database.db, logger: container.logger, ...container.realtime });
   if (config.whatsappMode === 'sandbox') {
     const sandbox = await mountSandbox(app, container.channels, container.logger);
     // A sandbox channel created by this process (sign-up) is registered with the simulator at once.

@@ -6,6 +6,7 @@ import type { Logger } from '../platform/logging';
 import type { AuthDeps } from '../modules/auth';
 import { GraphTransport, provisionSandboxChannel, type ChannelDeps } from '../modules/channels';
 import { createAuditLog, type AuditLog } from '../modules/privacy';
+import { createEventHub, createVisibilityRegistry, type EventHub, type VisibilityRegistry } from '../modules/realtime';
 
 /** The composition root: every long-lived dependency is built here, once, and passed down. */
 export interface Container {
@@ -17,6 +18,7 @@ export interface Container {
   audit: AuditLog;
   auth: AuthDeps;
   channels: ChannelDeps;
+  realtime: { hub: EventHub; visibility: VisibilityRegistry };
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const channels: ChannelDeps = { db: database.db, keyring, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, transport };
     // Every workspace created in sandbox mode (sign-up or CLI) gets a connected sandbox number.
     if (config.whatsappMode === 'sandbox') auth.onWorkspaceCreated.push(async (workspaceId) => void (await provisionSandboxChannel(channels, workspaceId)));
+    const realtime = { hub: createEventHub({ db: database.db, logger }), visibility: createVisibilityRegistry() };
     return {
       config,
       logger,
@@ -44,6 +47,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       audit,
       auth,
       channels,
+      realtime,
       async close() {
         await transport.close();
         await database.close();
