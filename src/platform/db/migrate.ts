@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,13 @@ export function listMigrations(dir = migrationsDir): Migration[] {
     .filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name))
     .sort()
     .map((name) => ({ version: name.replace(/\.sql$/, ''), sql: readFileSync(join(dir, name), 'utf8') }));
+}
+
+/** Identifies a set of migrations: templates and seeds built from one set are named by it. */
+export function migrationsFingerprint(migrations = listMigrations()): string {
+  const hash = createHash('sha256');
+  for (const m of migrations) hash.update(m.version).update(m.sql);
+  return hash.digest('hex').slice(0, 16);
 }
 
 async function appliedVersions(database: Database): Promise<Set<string>> {

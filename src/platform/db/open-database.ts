@@ -1,9 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
+import { loadPgliteSeed } from './pglite-seed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
@@ -23,6 +25,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Tests open private copies that no other process can see, so they skip the pid lock. */
   skipLock?: boolean;
+  /** A new embedded database starts from the seed built at install time (false: run initdb). */
+  seed?: boolean;
 }
 
 // int8 (counts, sequences) as numbers on both engines; PGlite already does this.
@@ -54,7 +58,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const unlock = options.skipLock ? () => {} : lockDataDir(options.dataDir);
   try {
-    const pglite = new PGlite(join(options.dataDir, 'pgdata'));
+    const pgdata = join(options.dataDir, 'pgdata');
+    const seed = options.seed !== false && !existsSync(pgdata) ? loadPgliteSeed() : undefined;
+    const pglite = new PGlite(pgdata, seed ? { loadDataDir: seed } : {});
     await pglite.waitReady;
     const db: AnyDb = new Kysely({ dialect: new PGliteDialect(pglite) });
     return {

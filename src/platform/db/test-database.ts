@@ -1,8 +1,8 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { listMigrations, migrate } from './migrate';
+import { migrate, migrationsFingerprint } from './migrate';
 import { openDatabase, type Database } from './open-database';
 
 // Test support only: each test file works on its own copy of one migrated template database
@@ -22,11 +22,6 @@ export function testDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
 }
 
-export function migrationsFingerprint(): string {
-  const hash = createHash('sha256');
-  for (const m of listMigrations()) hash.update(m.version).update(m.sql);
-  return hash.digest('hex').slice(0, 16);
-}
 
 function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url);
