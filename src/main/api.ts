@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { createServer, installNotFoundHandler, type AppInstance } from '../platform/http';
-import { installAuthHook, registerAuthRoutes, registerTeamRoutes } from '../modules/auth';
+import { installAuthHook, permissionMatrixMarkdown, registerAuthRoutes, registerTeamRoutes } from '../modules/auth';
 import { registerChannelRoutes } from '../modules/channels';
 import { registerAuditRoutes } from '../modules/privacy';
 import { registerEventStreamRoutes } from '../modules/realtime';
@@ -14,7 +14,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 /** The HTTP half of the product: API, docs, health, and the dashboard's files. */
 export async function buildApi(container: Container): Promise<AppInstance> {
   const { config } = container;
-  const app = await createServer({ logger: container.logger, trustProxy: config.trustProxy, publicUrl: config.publicUrl, version });
+  const app = await createServer({ logger: container.logger, trustProxy: config.trustProxy, publicUrl: config.publicUrl, version, apiDescription: permissionMatrixMarkdown() });
   installAuthHook(app, container.auth);
   registerHealthRoutes(app, container.database.db);
   registerAuthRoutes(app, container.auth);

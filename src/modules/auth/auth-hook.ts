@@ -4,6 +4,7 @@ import { forbidden, unauthenticated, type AppInstance } from '../../platform/htt
 import { authenticateApiKey } from './api-keys';
 import type { AuthDeps, Principal } from './deps';
 import { authErrors } from './errors';
+import { accessDescription } from './permission-docs';
 import { can, type Permission } from './permissions';
 import { findSession, SESSION_COOKIE } from './sessions';
 import { safeEqual } from './secrets';
@@ -77,8 +78,12 @@ export function installAuthHook(app: AppInstance, deps: AuthDeps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+    const access = route.config?.access;
+    if (route.url.startsWith('/api/') && !access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+    // The OpenAPI document states who may call each route, from the same matrix the hook enforces.
+    if (access && route.schema) {
+      const schema = route.schema as { description?: string };
+      schema.description = [schema.description, accessDescription(access)].filter(Boolean).join('\n\n');
     }
   });
   app.addHook('onRequest', async (request) => {

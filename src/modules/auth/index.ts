@@ -8,3 +8,4 @@ export { createWorkspace } from './create-workspace';
 export { createApiKey } from './api-keys';
 export { unsafeFindUserByEmail } from './account.repository';
 export { normalizeEmail, verifyPassword } from './secrets';
+export { permissionMatrixMarkdown } from './permission-docs';

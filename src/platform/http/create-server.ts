@@ -35,6 +35,8 @@ export interface ServerOptions {
   trustProxy: boolean;
   publicUrl: string;
   version: string;
+  /** Appended to the OpenAPI description (e.g. the permission matrix). */
+  apiDescription?: string;
 }
 
 export async function createServer(options: ServerOptions): Promise<AppInstance> {
@@ -77,7 +79,8 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
           'WhatsApp Business messaging: inbox, contacts with consent, templates, campaigns. ' +
           `Errors are {"error": {"code", "message", "details"}}. Request bodies are limited to ${API_BODY_LIMIT_BYTES} bytes ` +
           '(413 payload_too_large); the Meta webhook route takes up to 4 MiB. Malformed JSON → 400 invalid_json; ' +
-          'schema violations → 422 validation_failed with details.issues. An id of another workspace is 404.',
+          'schema violations → 422 validation_failed with details.issues. An id of another workspace is 404.' +
+          (options.apiDescription ? `\n\n${options.apiDescription}` : ''),
       },
       servers: [{ url: options.publicUrl }],
       components: {
