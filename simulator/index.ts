@@ -1,5 +1,6 @@
 // The Meta WhatsApp Cloud API simulator: public entry point. See simulator/README.md.
 export { createSimulator, type CreateSimulatorOptions, type RunningSimulator } from './http/create-simulator';
+export { runSimulatorCommand, type SimulatorCommandOptions } from './cli';
 export {
   registerSimulator,
   simulatorApiPlugin,

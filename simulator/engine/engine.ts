@@ -5,6 +5,7 @@ import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './o
 import { SimClock } from './clock';
 import { SeededRandom } from './random';
 import { Scheduler } from './scheduler';
+import { WabaQuota } from './waba-quota';
 import { BusinessNumber, NumberRegistry, type NumberPatch, type RegisterNumberInput } from './numbers';
 import { numberNotFound } from './sim-error';
 import { MediaStore } from '../graph/media/media-store';
@@ -28,6 +29,7 @@ export class SimulatorEngine {
   readonly templates = new TemplateStore();
   readonly media: MediaStore;
   readonly webhooks: WebhookSender;
+  readonly wabaQuota: WabaQuota;
   private timers = new Set<NodeJS.Timeout>();
   publicUrl: string | null;
 
@@ -36,6 +38,7 @@ export class SimulatorEngine {
     this.random = new SeededRandom(this.options.seed);
     this.media = new MediaStore(this.clock, this.random);
     this.webhooks = new WebhookSender(this.options.webhooks);
+    this.wabaQuota = new WabaQuota(this.options.wabaCallsPerHour);
     this.publicUrl = this.options.publicUrl;
   }
 

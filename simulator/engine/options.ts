@@ -46,6 +46,8 @@ export interface SimulatorOptions {
   templateReviewMs?: number;
   /** Real milliseconds a send of a paced template is held before it is released. */
   pacingHoldMs?: number;
+  /** Management calls (templates, phone numbers, WABA) per WABA per hour before 80007; Meta: 5,000 for active WABAs. */
+  wabaCallsPerHour?: number;
   /** Accepted sends kept per number for GET /_sim/sent (counts stay exact beyond it). */
   sentLogLimitPerNumber?: number;
   /** Chat items kept per customer for the phone page. */
@@ -64,6 +66,7 @@ export interface ResolvedOptions {
   webhooks: WebhookTuning;
   templateReviewMs: number;
   pacingHoldMs: number;
+  wabaCallsPerHour: number;
   sentLogLimitPerNumber: number;
   chatLimitPerCustomer: number;
   publicUrl: string | null;
@@ -91,6 +94,7 @@ export function resolveOptions(opts: SimulatorOptions = {}): ResolvedOptions {
     },
     templateReviewMs: opts.templateReviewMs ?? 1_500,
     pacingHoldMs: opts.pacingHoldMs ?? 3_000,
+    wabaCallsPerHour: opts.wabaCallsPerHour ?? 5_000,
     sentLogLimitPerNumber: opts.sentLogLimitPerNumber ?? 50_000,
     chatLimitPerCustomer: opts.chatLimitPerCustomer ?? 300,
     publicUrl: opts.publicUrl ?? null,

@@ -9,6 +9,11 @@ import { deleteMedia, downloadMedia, mediaInfo, uploadMedia } from './media/medi
 import { phoneNumberInfo, wabaInfo, wabaPhoneNumbers } from './phone-number-info';
 import { createTemplate, deleteTemplates, editTemplate, getTemplate, listTemplates, unpauseTemplate } from './templates/template-api';
 
+/** Management calls count against the WABA's hourly quota (80007 beyond it). */
+function withinQuota(req: GraphRequest, wabaId: string): void {
+  if (!req.engine.wabaQuota.tryTake(wabaId, req.engine.clock.nowMs())) throw new GraphError(80007);
+}
+
 function unsupported(req: GraphRequest): Error {
   return unknownObject(req.segments.join('/'), req.method);
 }
@@ -25,13 +30,17 @@ export function dispatchGraph(req: GraphRequest): GraphReply {
   if (number && number.config.accessToken === req.token) {
     if (edge === 'messages' && method === 'POST') return sendMessage(req, number);
     if (edge === 'media' && method === 'POST') return uploadMedia(req, number);
-    if (edge === undefined && method === 'GET') return phoneNumberInfo(req, number);
+    if (edge === undefined && method === 'GET') {
+      withinQuota(req, number.wabaId);
+      return phoneNumberInfo(req, number);
+    }
     throw unsupported(req);
   }
   if (!engine.numbers.isKnownToken(req.token)) throw new GraphError(190);
 
   const wabaNumbers = engine.numbers.inWaba(node);
   if (wabaNumbers.some((n) => n.config.accessToken === req.token)) {
+    withinQuota(req, node);
     if (edge === 'message_templates') {
       if (method === 'GET') return listTemplates(req, node);
       if (method === 'POST') return createTemplate(req, node);
@@ -44,6 +53,7 @@ export function dispatchGraph(req: GraphRequest): GraphReply {
 
   const template = engine.templates.get(node);
   if (template && engine.numbers.inWaba(template.wabaId).some((n) => n.config.accessToken === req.token)) {
+    withinQuota(req, template.wabaId);
     if (edge === undefined && method === 'GET') return getTemplate(req, template);
     if (edge === undefined && method === 'POST') return editTemplate(req, template);
     if (edge === 'unpause' && method === 'POST') return unpauseTemplate(req, template);

@@ -58,3 +58,16 @@ test('pair rate: 45 messages to one user pass, the 46th gets 131056, other users
   assert.equal((await h.graph('POST', path(), textTo(CUSTOMER))).status, 200);
   assert.equal((await h.graph('POST', path(), textTo(CUSTOMER))).json.error.code, 131056);
 });
+
+test('management calls count against the WABA quota (80007)', async () => {
+  const q = await startHarness({ wabaCallsPerHour: 3 });
+  try {
+    for (let i = 0; i < 3; i++) assert.equal((await q.graph('GET', `/v24.0/${q.number.wabaId}/message_templates`)).status, 200);
+    const over = await q.graph('GET', `/v24.0/${q.number.phoneNumberId}`);
+    assert.equal(over.status, 400);
+    assert.equal(over.json.error.code, 80007);
+    assert.equal((await q.graph('POST', `/v24.0/${q.number.phoneNumberId}/messages`, textTo(CUSTOMER))).status, 200, 'sends are not counted');
+  } finally {
+    await q.close();
+  }
+});

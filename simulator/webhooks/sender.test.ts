@@ -90,3 +90,15 @@ test('maxUpdatesPerPost splits large batches', async () => {
     await h.close();
   }
 });
+
+test('signature: "invalid" sends a body whose signature does not verify (the receiver must reject it)', async () => {
+  const h = await startHarness();
+  try {
+    await h.inbound({ type: 'text', text: { body: 'forged' }, signature: 'invalid' });
+    const hook = await h.receiver.waitFor(() => h.receiver.received[0]);
+    assert.match(String(hook.headers['x-hub-signature-256']), /^sha256=[0-9a-f]{64}$/);
+    assert.ok(!verifies(h.number.appSecret, hook.raw, hook.headers['x-hub-signature-256']));
+  } finally {
+    await h.close();
+  }
+});

@@ -127,3 +127,15 @@ test('statusWebhooks: false silences delivery statuses', async () => {
     assert.deepEqual(sequence(h, wamid), []);
   });
 });
+
+test('a reply to a click-to-WhatsApp ad is free (free_entry_point) and keeps conversation in v24', async () => {
+  await withNumber({}, async (h) => {
+    await h.inbound({ type: 'text', text: { body: 'From the ad' }, referral: { source_url: 'https://fb.me/a', source_id: '1', source_type: 'ad' } });
+    const wamid = await send(h);
+    await settle();
+    const [sent] = sequence(h, wamid);
+    assert.deepEqual(sent.pricing, { billable: false, pricing_model: 'PMP', type: 'free_entry_point', category: 'referral_conversion' });
+    assert.deepEqual(sent.conversation.origin, { type: 'referral_conversion' });
+    assert.ok(Number(sent.conversation.expiration_timestamp) - Number(sent.timestamp) >= 72 * 3600 - 5);
+  });
+});
