@@ -39,12 +39,13 @@ async function refresh() {
   const id = encodeURIComponent(state.customer.id);
   const chat = await api(`/phone/${encodeURIComponent(config.phoneNumberId)}/chats/${id}?since=${state.version}`);
   if (chat.unchanged) return;
+  const firstLoad = state.version < 0;
   state.version = chat.version;
   const list = $('messages');
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   list.replaceChildren(...chat.items.map((item) => renderItem(item, actions)));
   if (!chat.items.length) list.append(el('li', { className: 'empty muted' }, 'No messages yet. Say hello to the business!'));
-  if (nearBottom) list.scrollTop = list.scrollHeight;
+  if (nearBottom || firstLoad) list.scrollTop = list.scrollHeight;
 }
 
 async function poll() {
@@ -62,7 +63,6 @@ function selectCustomer(id) {
   state.version = -1;
   setReply(state, null);
   $('customer-select').value = state.customer ? state.customer.id : '';
-  $('chat-title').textContent = state.customer ? state.customer.name || state.customer.waId : 'No customer';
   clearTimeout(state.timer);
   poll();
 }
@@ -70,7 +70,9 @@ function selectCustomer(id) {
 async function loadCustomers(preferredId) {
   const data = await api(`/phone/${encodeURIComponent(config.phoneNumberId)}`);
   state.customers = data.customers;
-  $('chat-subtitle').textContent = `Chatting with ${data.number.verifiedName} (${data.number.displayPhoneNumber})`;
+  // This is the customer's phone: the chat is titled with the business they talk to.
+  $('chat-title').textContent = data.number.verifiedName;
+  $('chat-subtitle').textContent = data.number.displayPhoneNumber;
   const select = $('customer-select');
   select.replaceChildren(...data.customers.map((c) => el('option', { value: c.id }, `${c.name || 'Customer'} (+${c.waId || c.userId})`)));
   selectCustomer(preferredId || (state.customer && state.customer.id) || (data.customers[0] && data.customers[0].id));
