@@ -6,6 +6,7 @@ import type { Logger } from '../platform/logging';
 import type { AuthDeps } from '../modules/auth';
 import { GraphTransport, provisionSandboxChannel, type ChannelDeps } from '../modules/channels';
 import { createAuditLog, type AuditLog } from '../modules/privacy';
+import { createEnricherRegistry, defaultWebhookPolicy, type IntegrationDeps } from '../modules/integrations';
 import { createEventHub, createVisibilityRegistry, type EventHub, type VisibilityRegistry } from '../modules/realtime';
 
 /** The composition root: every long-lived dependency is built here, once, and passed down. */
@@ -19,6 +20,7 @@ export interface Container {
   auth: AuthDeps;
   channels: ChannelDeps;
   realtime: { hub: EventHub; visibility: VisibilityRegistry };
+  integrations: IntegrationDeps;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     // Every workspace created in sandbox mode (sign-up or CLI) gets a connected sandbox number.
     if (config.whatsappMode === 'sandbox') auth.onWorkspaceCreated.push(async (workspaceId) => void (await provisionSandboxChannel(channels, workspaceId)));
     const realtime = { hub: createEventHub({ db: database.db, logger }), visibility: createVisibilityRegistry() };
+    const integrations: IntegrationDeps = { db: database.db, keyring, audit, clock, logger, allowPrivateUrls: config.webhooksAllowPrivateUrls, policy: { ...defaultWebhookPolicy }, enrichers: createEnricherRegistry() };
     return {
       config,
       logger,
@@ -48,6 +51,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       auth,
       channels,
       realtime,
+      integrations,
       async close() {
         await transport.close();
         await database.close();

@@ -25,6 +25,7 @@ export const permissions = [
   'campaigns.manage',
   'analytics.read',
   'events.read',
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

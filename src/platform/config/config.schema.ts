@@ -34,6 +34,8 @@ export const environmentSchema = z
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
     TRUST_PROXY: booleanFlag.default(false),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Lets outgoing webhooks reach loopback and private networks: off by default (SSRF guard). */
+    WEBHOOKS_ALLOW_PRIVATE_URLS: booleanFlag.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.MASTER_KEY) {

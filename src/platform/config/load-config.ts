@@ -13,6 +13,8 @@ export interface Config {
   chromiumPath: string;
   trustProxy: boolean;
   databasePoolSize: number;
+  /** Outgoing webhooks may target loopback/private addresses (development and tests only). */
+  webhooksAllowPrivateUrls: boolean;
 }
 
 /** A bad environment: names every variable that is wrong, so start-up can stop with a useful message. */
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: e.CHROMIUM_PATH,
     trustProxy: e.TRUST_PROXY,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    webhooksAllowPrivateUrls: e.WEBHOOKS_ALLOW_PRIVATE_URLS,
   });
 }
