@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { createServer, installNotFoundHandler, type AppInstance } from '../platform/http';
 import { installAuthHook, permissionMatrixMarkdown, registerAuthRoutes, registerTeamRoutes } from '../modules/auth';
 import { registerChannelRoutes } from '../modules/channels';
-import { registerWebhookRoutes } from '../modules/integrations';
+import { registerWebhookSubscriptionRoutes } from '../modules/integrations';
 import { registerAuditRoutes } from '../modules/privacy';
 import { registerEventStreamRoutes } from '../modules/realtime';
 import type { Container } from './container';
@@ -22,7 +22,7 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerTeamRoutes(app, container.auth);
   registerAuditRoutes(app, { db: container.database.db, audit: container.audit });
   registerChannelRoutes(app, container.channels);
-  registerWebhookRoutes(app, container.integrations);
+  registerWebhookSubscriptionRoutes(app, container.integrations);
   registerEventStreamRoutes(app, { db: container.database.db, logger: container.logger, ...container.realtime });
   if (config.whatsappMode === 'sandbox') {
     const sandbox = await mountSandbox(app, container.channels, container.logger);

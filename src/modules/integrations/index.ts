@@ -1,4 +1,4 @@
-export { registerWebhookRoutes } from './webhook.routes';
+export { registerWebhookSubscriptionRoutes } from './webhook.routes';
 export { defaultWebhookPolicy, type IntegrationDeps, type WebhookPolicy } from './deps';
 export { createEnricherRegistry, type EnricherRegistry, type PayloadEnricher } from './payload-enrichers';
 export { externalEventTypes, type ExternalEventType } from './event-mapping';

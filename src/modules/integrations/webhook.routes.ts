@@ -16,7 +16,7 @@ const created = subscriptionView.extend({ secret: z.string().describe('The signi
 const cursorOf = (row: { created_at: Date; id: string }) => ({ at: row.created_at.toISOString(), id: row.id });
 
 /** Outgoing webhooks: subscriptions, their signed deliveries' log, enabling after automatic disabling. */
-export function registerWebhookRoutes(app: AppInstance, deps: IntegrationDeps): void {
+export function registerWebhookSubscriptionRoutes(app: AppInstance, deps: IntegrationDeps): void {
   app.post('/api/v1/webhook-subscriptions', {
     config: { access: 'webhooks.manage' },
     schema: { tags, description: 'Subscribe an endpoint to events. Deliveries are POSTs of {"id", "type", "createdAt", "data"}, signed, retried with exponential backoff, and the subscription is disabled after repeated failures.', body: createBody, response: { 201: created } },
