@@ -26,10 +26,11 @@ function Banner() {
   }, [reopened]);
 
   return (
-    <section ref={bannerRef} className="cookie-banner" aria-labelledby="cookie-banner-title">
+    // Named apart from the privacy policy's "Cookies" section, so the two regions are told apart.
+    <section ref={bannerRef} className="cookie-banner" aria-label="Cookie consent">
       <div className="cookie-banner-inner">
         <div className="cookie-banner-text">
-          <h2 id="cookie-banner-title" ref={headingRef} tabIndex={-1}>Cookies</h2>
+          <h2 ref={headingRef} tabIndex={-1}>Cookies</h2>
           <p>
             One essential cookie keeps you signed in. We run no analytics today; your choice is kept for when we
             might. <Link to="/privacy#cookies">How we use cookies</Link>

@@ -5,12 +5,14 @@ import { usePageTitle } from '../app/usePageTitle';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { DashboardHeader } from './DashboardHeader';
 import { DashboardNav } from './DashboardNav';
 import { SandboxBanner } from './SandboxBanner';
+import './dashboard.css';
 
 const pages: Record<string, ComponentType> = {
   '/app': OverviewPage,
@@ -19,12 +21,19 @@ const pages: Record<string, ComponentType> = {
   '/app/templates': TemplatesPage,
   '/app/campaigns': CampaignsPage,
   '/app/settings': SettingsPage,
+  '/app/join': AcceptInvitationPage,
 };
+
+// Settings has sections of its own (/app/settings/channels, …), which SettingsPage picks.
+function pageFor(pathname: string): ComponentType {
+  if (pathname.startsWith('/app/settings/')) return SettingsPage;
+  return pages[pathname] ?? DashboardNotFound;
+}
 
 // The lazily loaded /app area: nothing here is downloaded by visitors of the public pages.
 export default function DashboardApp() {
   const pathname = usePathname().replace(/\/+$/, '') || '/app';
-  const Page = pages[pathname] ?? DashboardNotFound;
+  const Page = pageFor(pathname);
   return (
     <AuthProvider>
       <DashboardHeader />

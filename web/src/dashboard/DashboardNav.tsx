@@ -15,10 +15,17 @@ export function DashboardNav({ pathname }: { pathname: string }) {
       <ul>
         {SECTIONS.map(([to, label]) => (
           <li key={to}>
-            <Link to={to} aria-current={pathname === to ? 'page' : undefined}>{label}</Link>
+            <Link to={to} aria-current={current(pathname, to)}>{label}</Link>
           </li>
         ))}
       </ul>
     </nav>
   );
+}
+
+// A section's own page is "page"; its sub-pages (the settings sections) mark it as the current location.
+function current(pathname: string, to: string): 'page' | 'location' | undefined {
+  if (pathname === to) return 'page';
+  if (to !== '/app' && pathname.startsWith(`${to}/`)) return 'location';
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { useAuth } from '../app/auth';
-import { SANDBOX_PHONE_URL } from '../app/site';
+import { can } from '../app/permissions';
+import { OpenCustomerPhoneButton } from '../features/sandbox/OpenCustomerPhoneButton';
 
 // Sandbox workspaces talk to simulated customers; say so everywhere, so nobody mistakes it for live WhatsApp.
 export function SandboxBanner() {
@@ -8,7 +9,7 @@ export function SandboxBanner() {
   return (
     <div className="sandbox-banner" role="note" aria-label="Sandbox mode">
       <strong>Sandbox</strong> Messages go to simulated customers, not real WhatsApp.{' '}
-      <a href={SANDBOX_PHONE_URL} target="_blank" rel="noopener">Open the customer phone<span className="visually-hidden"> (opens in a new tab)</span></a>
+      {can(me.role, 'inbox.read') && <OpenCustomerPhoneButton className="link-button" label="Open the customer phone" />}
     </div>
   );
 }

@@ -21,9 +21,17 @@ function explainLoginRefusal(error: unknown): string {
   return error.message;
 }
 
+// Logging in on the way to accept an invitation: the sign-up link must keep the invitation too.
+function signupPathFor(next: string): string {
+  const [path, query = ''] = next.split('?');
+  const invitation = path === '/app/join' ? new URLSearchParams(query).get('invitation') : null;
+  return invitation ? `/signup?invitation=${encodeURIComponent(invitation)}` : '/signup';
+}
+
 export function LoginPage() {
   usePageTitle('Log in');
   const next = safeNext(useSearchParam('next'));
+  const signupPath = signupPathFor(next);
   const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -56,6 +64,7 @@ export function LoginPage() {
   return (
     <section className="form-page" aria-labelledby="login-title">
       <h1 id="login-title">Log in</h1>
+      {signupPath !== '/signup' && <p className="invitation-note" role="note">Log in to accept your invitation to a workspace.</p>}
       {errors.form && <FormAlert><p>{errors.form}</p></FormAlert>}
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
         <TextField
@@ -82,7 +91,7 @@ export function LoginPage() {
           {submitting ? 'Logging in…' : 'Log in'}
         </button>
       </form>
-      <p>New to WhatGrowPro? <Link to="/signup">Create an account</Link></p>
+      <p>New to WhatGrowPro? <Link to={signupPath}>Create an account</Link></p>
     </section>
   );
 }

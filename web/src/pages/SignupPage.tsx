@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { apiRequest } from '../app/api';
-import { Link, navigate } from '../app/router';
+import { Link, navigate, useSearchParam } from '../app/router';
 import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
 import { TextField } from '../ui/TextField';
@@ -25,6 +25,10 @@ export function SignupPage() {
   const [refusal, setRefusal] = useState(NO_REFUSAL);
   const [submitting, setSubmitting] = useState(false);
   const errors: SignupErrors = refusal.fields;
+  // An invitation link (/signup?invitation=…) joins its workspace once the account exists, or after login.
+  const invitation = useSearchParam('invitation');
+  const joinPath = invitation ? `/app/join?invitation=${encodeURIComponent(invitation)}` : null;
+  const loginPath = joinPath ? `/login?next=${encodeURIComponent(joinPath)}` : '/login';
 
   const set = <K extends keyof SignupValues>(field: K, value: SignupValues[K]) => setValues((current) => ({ ...current, [field]: value }));
 
@@ -45,7 +49,7 @@ export function SignupPage() {
         method: 'POST',
         body: { ...values, email: values.email.trim(), name: values.name.trim(), workspaceName: values.workspaceName.trim() },
       });
-      navigate('/app');
+      navigate(joinPath ?? '/app');
     } catch (error) {
       setSubmitting(false);
       refuse(explainSignupRefusal(error));
@@ -55,11 +59,19 @@ export function SignupPage() {
   return (
     <section className="form-page" aria-labelledby="signup-title">
       <h1 id="signup-title">Create your account</h1>
-      <p>Create a workspace for your team. In sandbox mode it comes with simulated customers, so no Meta account is needed. All fields are required.</p>
+      {invitation ? (
+        <p className="invitation-note" role="note">
+          You have been invited to join a workspace. Create your account with the email address the invitation was
+          sent to, and you will be taken there. Already have an account? <Link to={loginPath}>Log in to accept</Link>.
+        </p>
+      ) : (
+        <p>Create a workspace for your team. In sandbox mode it comes with simulated customers, so no Meta account is needed.</p>
+      )}
+      <p>All fields are required.</p>
 
       {(refusal.emailTaken || refusal.messages.length > 0) && (
         <FormAlert>
-          {refusal.emailTaken && <p>An account with this email already exists. <Link to="/login">Log in</Link> instead.</p>}
+          {refusal.emailTaken && <p>An account with this email already exists. <Link to={loginPath}>Log in</Link> instead.</p>}
           {refusal.messages.map((message) => <p key={message}>{message}</p>)}
         </FormAlert>
       )}
@@ -99,7 +111,7 @@ export function SignupPage() {
         <TextField
           id="workspaceName"
           label="Workspace name"
-          hint="Usually your business or team name. You can invite colleagues later."
+          hint={invitation ? 'A workspace of your own, besides the one you are joining.' : 'Usually your business or team name. You can invite colleagues later.'}
           autoComplete="organization"
           required
           value={values.workspaceName}
@@ -126,7 +138,7 @@ export function SignupPage() {
           {submitting ? 'Creating your account…' : 'Create account'}
         </button>
       </form>
-      <p>Already have an account? <Link to="/login">Log in</Link></p>
+      <p>Already have an account? <Link to={loginPath}>Log in</Link></p>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useAuth } from '../../app/auth';
+import { can } from '../../app/permissions';
+import { Link } from '../../app/router';
 import { usePageTitle } from '../../app/usePageTitle';
-import { SANDBOX_PHONE_URL } from '../../app/site';
+import { OpenCustomerPhoneButton } from '../sandbox/OpenCustomerPhoneButton';
 
 export function OverviewPage() {
   usePageTitle('Overview');
@@ -14,9 +16,7 @@ export function OverviewPage() {
           <p>Your workspace has a sandbox WhatsApp number and three simulated customers. No Meta account needed.</p>
           <ol className="steps">
             <li>
-              <a href={SANDBOX_PHONE_URL} target="_blank" rel="noopener" className="button button-primary">
-                Open the customer phone<span className="visually-hidden"> (opens in a new tab)</span>
-              </a>
+              {can(me.role, 'inbox.read') ? <OpenCustomerPhoneButton /> : 'Ask an agent or admin to open the customer phone.'}
             </li>
             <li>Pick a customer and send your business a message.</li>
             <li>It arrives in your team’s inbox; replies show up on the phone.</li>
@@ -26,8 +26,9 @@ export function OverviewPage() {
         <section aria-labelledby="start-title" className="card">
           <h2 id="start-title">Connect your WhatsApp number</h2>
           <p>
-            This server talks to Meta’s Cloud API. Connect your WhatsApp Business number through the API (see the{' '}
-            <a href="/docs">API documentation</a>); connecting it from the dashboard is coming soon.
+            This server talks to Meta’s Cloud API. Connect your WhatsApp Business number under{' '}
+            <Link to="/app/settings/channels">Settings → Channels</Link>, or through the API (see the{' '}
+            <a href="/docs">API documentation</a>).
           </p>
         </section>
       )}

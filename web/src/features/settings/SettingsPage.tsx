@@ -1,28 +1,45 @@
+import type { ComponentType } from 'react';
 import { useAuth } from '../../app/auth';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePathname } from '../../app/router';
+import { AccountSettings } from './AccountSettings';
+import { SettingsNav } from './SettingsNav';
+import { visibleSections } from './sections';
+import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
+import { AuditLogSettings } from './audit/AuditLogSettings';
+import { ChannelsSettings } from './channels/ChannelsSettings';
+import { MembersSettings } from './members/MembersSettings';
+import './settings.css';
 
+const SECTION_PAGES: Record<string, ComponentType> = {
+  '/app/settings': AccountSettings,
+  '/app/settings/channels': ChannelsSettings,
+  '/app/settings/members': MembersSettings,
+  '/app/settings/api-keys': ApiKeysSettings,
+  '/app/settings/audit': AuditLogSettings,
+};
+
+// /app/settings and its sections; a section the role may not see is not offered, and visiting it says why.
 export function SettingsPage() {
-  usePageTitle('Settings');
   const { me } = useAuth();
-  const workspace = me.workspaces.find((candidate) => candidate.id === me.currentWorkspaceId);
+  const pathname = usePathname().replace(/\/+$/, '');
+  const sections = visibleSections(me.role);
+  const allowed = sections.some((section) => section.path === pathname);
+  const Section = allowed ? SECTION_PAGES[pathname] : undefined;
+  return (
+    <div className="settings">
+      <SettingsNav sections={sections} pathname={pathname} />
+      <div className="settings-content">
+        {Section ? <Section /> : <SectionUnavailable known={pathname in SECTION_PAGES} />}
+      </div>
+    </div>
+  );
+}
+
+function SectionUnavailable({ known }: { known: boolean }) {
   return (
     <>
-      <h1>Settings</h1>
-      <section aria-labelledby="account-title">
-        <h2 id="account-title">Your account</h2>
-        <dl className="details">
-          <dt>Name</dt><dd><bdi>{me.user.name}</bdi></dd>
-          <dt>Email</dt><dd>{me.user.email}</dd>
-          <dt>Workspace</dt><dd><bdi>{workspace?.name}</bdi></dd>
-          <dt>Your role</dt><dd>{me.role}</dd>
-          <dt>WhatsApp mode</dt><dd>{me.mode === 'sandbox' ? 'Sandbox (simulated customers)' : 'Cloud API'}</dd>
-        </dl>
-      </section>
-      <section aria-labelledby="more-settings-title">
-        <h2 id="more-settings-title">Team, channels and API keys</h2>
-        <p>Inviting members, connecting WhatsApp numbers, API keys, business hours and automatic replies.</p>
-        <p className="coming-soon">Coming soon.</p>
-      </section>
+      <h1>{known ? 'Not available to your role' : 'Page not found'}</h1>
+      <p>{known ? 'Your role in this workspace does not include this part of the settings. Ask an owner or admin.' : 'Choose a section of the settings from the menu.'}</p>
     </>
   );
 }

@@ -1,0 +1,58 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+
+type Props = {
+  /** The button that opens the dialog; name what it acts on, e.g. "Revoke" with a visually hidden key name. */
+  trigger: ReactNode;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  /** Runs when confirmed; a thrown error is shown in the dialog, which stays open. */
+  action: () => Promise<void>;
+};
+
+// A destructive action asks first, in a native modal <dialog>: it traps focus, closes on Escape and gives
+// focus back to the button that opened it. Cancel comes first, so Enter on an opened dialog does no harm.
+export function ConfirmAction({ trigger, title, children, confirmLabel, action }: Props) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (open && dialog && !dialog.open) dialog.showModal();
+    if (!open && dialog?.open) dialog.close();
+  }, [open]);
+
+  const confirm = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      setOpen(false);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="button button-danger" onClick={() => setOpen(true)}>{trigger}</button>
+      <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={titleId} onClose={() => setOpen(false)}>
+        <h2 id={titleId}>{title}</h2>
+        <div>{children}</div>
+        {error && <p className="field-error" role="alert">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={() => setOpen(false)}>Cancel</button>
+          <button type="button" className="button button-danger-solid" aria-disabled={busy} onClick={() => void confirm()}>
+            {busy ? 'Working…' : confirmLabel}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
