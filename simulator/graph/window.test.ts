@@ -27,7 +27,7 @@ test('free-form outside the window: 200 with a wamid, then a failed status with 
   assert.equal(failed.errors[0].code, 131047);
   assert.equal(failed.errors[0].title, 'Re-engagement message');
   assert.match(failed.errors[0].error_data.details, /24 hours/);
-  await new Promise((resolve) => setTimeout(resolve, 80));
+  await h.sim.engine.idle();
   assert.deepEqual(statusesOf(wamid).map((s) => s.status), ['failed']);
 });
 

@@ -35,7 +35,7 @@ test('a customer reads, taps, replies and reacts on the phone page; each action 
   await page.goto(`${h.sim.url}/phone?phoneNumberId=${h.number.phoneNumberId}`);
   await page.getByText('Confirm your slot?').waitFor();
   assert.equal(await page.getByText('<img src=x onerror="window.pwned=1"> 50% off').count(), 1, 'business text is shown as text');
-  assert.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
+  assert.equal(await page.evaluate(() => (globalThis as { pwned?: number }).pwned), undefined);
 
   await page.getByRole('button', { name: 'Yes' }).click();
   const tap = await h.receiver.waitFor(() => h.receiver.messages().find((m) => m.type === 'interactive'));

@@ -21,12 +21,13 @@ async function send(h: Harness, body: Record<string, unknown> = textTo(CUSTOMER)
 }
 
 const sequence = (h: Harness, wamid: string) => h.receiver.statuses().filter((s) => s.id === wamid);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 120));
+/** Every scheduled status posted and acknowledged. */
+const settle = (h: Harness) => h.sim.engine.idle();
 
 test('the usual order is sent → delivered → read, with pricing on sent and delivered', async () => {
   await withNumber({}, async (h) => {
     const wamid = await send(h, { ...textTo(CUSTOMER), biz_opaque_callback_data: 'msg_123' });
-    await settle();
+    await settle(h);
     const s = sequence(h, wamid);
     assert.deepEqual(s.map((x) => x.status), ['sent', 'delivered', 'read']);
     assert.ok(s.every((x) => x.biz_opaque_callback_data === 'msg_123'));
@@ -40,7 +41,7 @@ test('the usual order is sent → delivered → read, with pricing on sent and d
 test('v23 webhooks carry conversation on the priced statuses, expiration only on sent', async () => {
   await withNumber({}, async (h) => {
     const wamid = await send(h);
-    await settle();
+    await settle(h);
     const [sent, delivered, read] = sequence(h, wamid);
     assert.deepEqual(Object.keys(sent.conversation), ['id', 'expiration_timestamp', 'origin']);
     assert.match(sent.conversation.id, /^[0-9a-f]{32}$/);
@@ -54,7 +55,7 @@ test('v23 webhooks carry conversation on the priced statuses, expiration only on
 test('delivered can be skipped (read implies it)', async () => {
   await withNumber({ skipDeliveredRate: 1 }, async (h) => {
     const wamid = await send(h);
-    await settle();
+    await settle(h);
     const s = sequence(h, wamid);
     assert.deepEqual(s.map((x) => x.status), ['sent', 'read']);
     assert.ok(s[1].pricing, 'read carries pricing when delivered is skipped');
@@ -64,7 +65,7 @@ test('delivered can be skipped (read implies it)', async () => {
 test('read can be posted before delivered; timestamps keep the true order', async () => {
   await withNumber({ outOfOrderRate: 1 }, async (h) => {
     const wamid = await send(h);
-    await settle();
+    await settle(h);
     const s = sequence(h, wamid);
     assert.deepEqual(s.map((x) => x.status), ['sent', 'read', 'delivered']);
     assert.ok(Number(s[2].timestamp) <= Number(s[1].timestamp));
@@ -74,7 +75,7 @@ test('read can be posted before delivered; timestamps keep the true order', asyn
 test('a status can be posted twice', async () => {
   await withNumber({ duplicateRate: 1 }, async (h) => {
     const wamid = await send(h);
-    await settle();
+    await settle(h);
     const s = sequence(h, wamid).map((x) => x.status);
     assert.equal(s.length, 4);
     assert.equal(new Set(s).size, 3);
@@ -87,7 +88,7 @@ test('the same seed gives the same variations', async () => {
     await withNumber({ readRate: 0.7, skipDeliveredRate: 0.3, outOfOrderRate: 0.3, duplicateRate: 0.3 }, async (h) => {
       const ids: string[] = [];
       for (let i = 0; i < 12; i++) ids.push(await send(h, textTo(CUSTOMER, `m${i}`)));
-      await settle();
+      await settle(h);
       // Deliveries may overtake each other; what the seed fixes is which statuses each message gets.
       out = ids.map((id) => sequence(h, id).map((x) => x.status).sort());
     });
@@ -103,7 +104,7 @@ test('reactions get only sent; voice notes get played', async () => {
     const target = await send(h);
     const reaction = await send(h, { messaging_product: 'whatsapp', to: CUSTOMER, type: 'reaction', reaction: { message_id: target, emoji: '👍' } });
     const voice = await send(h, { messaging_product: 'whatsapp', to: CUSTOMER, type: 'audio', audio: { link: 'https://example.com/v.ogg', voice: true } });
-    await settle();
+    await settle(h);
     assert.deepEqual(sequence(h, reaction).map((x) => x.status), ['sent']);
     assert.deepEqual(sequence(h, voice).map((x) => x.status), ['sent', 'delivered', 'read', 'played']);
   });
@@ -112,7 +113,7 @@ test('reactions get only sent; voice notes get played', async () => {
 test('a reaction to an unknown message fails with 131009', async () => {
   await withNumber({}, async (h) => {
     const reaction = await send(h, { messaging_product: 'whatsapp', to: CUSTOMER, type: 'reaction', reaction: { message_id: 'wamid.nope', emoji: '👍' } });
-    await settle();
+    await settle(h);
     const [failed] = sequence(h, reaction);
     assert.equal(failed.status, 'failed');
     assert.equal(failed.errors[0].code, 131009);
@@ -123,7 +124,7 @@ test('statusWebhooks: false silences delivery statuses', async () => {
   await withNumber({}, async (h) => {
     await h.control('PATCH', `/_sim/numbers/${h.number.phoneNumberId}`, { statusWebhooks: false });
     const wamid = await send(h);
-    await settle();
+    await settle(h);
     assert.deepEqual(sequence(h, wamid), []);
   });
 });
@@ -132,7 +133,7 @@ test('a reply to a click-to-WhatsApp ad is free (free_entry_point) and keeps con
   await withNumber({}, async (h) => {
     await h.inbound({ type: 'text', text: { body: 'From the ad' }, referral: { source_url: 'https://fb.me/a', source_id: '1', source_type: 'ad' } });
     const wamid = await send(h);
-    await settle();
+    await settle(h);
     const [sent] = sequence(h, wamid);
     assert.deepEqual(sent.pricing, { billable: false, pricing_model: 'PMP', type: 'free_entry_point', category: 'referral_conversion' });
     assert.deepEqual(sent.conversation.origin, { type: 'referral_conversion' });
