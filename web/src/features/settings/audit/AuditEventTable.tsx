@@ -22,7 +22,7 @@ export function AuditEventTable({ events }: { events: AuditEvent[] }) {
             <tr key={event.id}>
               <td>{event.seq}</td>
               <td>{formatDateTime(event.at)}</td>
-              <td><code>{event.action}</code></td>
+              <td><code className="action">{event.action}</code></td>
               <td>{event.actor.type}{event.actor.id && <> <code className="id">{event.actor.id}</code></>}{event.ip && <> from {event.ip}</>}</td>
               <td>{event.target ? <>{event.target.type} <code className="id">{event.target.id}</code></> : '—'}</td>
               <td>{Object.keys(event.details).length > 0 ? <code>{JSON.stringify(event.details)}</code> : '—'}</td>
