@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { createServer, installNotFoundHandler, type AppInstance } from '../platform/http';
 import { installAuthHook, permissionMatrixMarkdown, registerAuthRoutes, registerTeamRoutes } from '../modules/auth';
-import { registerChannelRoutes } from '../modules/channels';
+import { registerChannelRoutes, registerWebhookRoutes } from '../modules/channels';
+import { registerContactRoutes } from '../modules/contacts';
+import { registerInboxRoutes } from '../modules/inbox';
 import { registerWebhookSubscriptionRoutes } from '../modules/integrations';
 import { registerAuditRoutes } from '../modules/privacy';
 import { registerEventStreamRoutes } from '../modules/realtime';
@@ -22,6 +24,9 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerTeamRoutes(app, container.auth);
   registerAuditRoutes(app, { db: container.database.db, audit: container.audit });
   registerChannelRoutes(app, container.channels);
+  registerWebhookRoutes(app, container.webhooks);
+  registerContactRoutes(app, container.contacts);
+  registerInboxRoutes(app, container.inbox);
   registerWebhookSubscriptionRoutes(app, container.integrations);
   registerEventStreamRoutes(app, { db: container.database.db, logger: container.logger, ...container.realtime });
   if (config.whatsappMode === 'sandbox') {

@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Config } from '../platform/config';
 import { createKeyring, resolveMasterKey, type Keyring } from '../platform/crypto';
 import { migrate, openDatabase, type Database } from '../platform/db';
 import type { Logger } from '../platform/logging';
 import type { AuthDeps } from '../modules/auth';
-import { GraphTransport, provisionSandboxChannel, type ChannelDeps } from '../modules/channels';
+import { GraphTransport, GroupCommitter, provisionSandboxChannel, unsafeInsertEnvelopes, type ChannelDeps, type NewEnvelope, type WebhookIngressDeps } from '../modules/channels';
+import type { ContactsDeps } from '../modules/contacts';
+import { localMediaStorage, type InboxDeps } from '../modules/inbox';
 import { createAuditLog, type AuditLog } from '../modules/privacy';
 import { createEnricherRegistry, defaultWebhookPolicy, type IntegrationDeps } from '../modules/integrations';
 import { createEventHub, createVisibilityRegistry, type EventHub, type VisibilityRegistry } from '../modules/realtime';
@@ -21,6 +24,9 @@ export interface Container {
   channels: ChannelDeps;
   realtime: { hub: EventHub; visibility: VisibilityRegistry };
   integrations: IntegrationDeps;
+  contacts: ContactsDeps;
+  inbox: InboxDeps;
+  webhooks: WebhookIngressDeps;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,11 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     if (config.whatsappMode === 'sandbox') auth.onWorkspaceCreated.push(async (workspaceId) => void (await provisionSandboxChannel(channels, workspaceId)));
     const realtime = { hub: createEventHub({ db: database.db, logger }), visibility: createVisibilityRegistry() };
     const integrations: IntegrationDeps = { db: database.db, keyring, audit, clock, logger, allowPrivateUrls: config.webhooksAllowPrivateUrls, policy: { ...defaultWebhookPolicy }, enrichers: createEnricherRegistry() };
+    const contacts: ContactsDeps = { db: database.db, keyring, clock, audit };
+    const inbox: InboxDeps = { db: database.db, keyring, clock, audit, contacts, channels, storage: localMediaStorage(join(config.dataDir, 'media')) };
+    // Webhook ingress group commit: envelopes of concurrent requests share one INSERT (≤ 2 ms linger).
+    const committer = new GroupCommitter<NewEnvelope>((rows) => unsafeInsertEnvelopes(database.db, rows), { lingerMs: 2, maxRows: 256, maxInFlight: database.kind === 'postgres' ? Math.max(1, Math.min(4, config.databasePoolSize - 2)) : 1 });
+    const webhooks: WebhookIngressDeps = { channels, logger, committer };
     return {
       config,
       logger,
@@ -52,6 +63,9 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       channels,
       realtime,
       integrations,
+      contacts,
+      inbox,
+      webhooks,
       async close() {
         await transport.close();
         await database.close();

@@ -1,16 +1,40 @@
 import { startJobRunner } from '../platform/jobs';
-import { startWebhookFanOut, webhookJobHandlers } from '../modules/integrations';
+import { purgeProcessedEnvelopes, startEnvelopeProcessor } from '../modules/channels';
+import { fetchMedia, inboundSink, MEDIA_FETCH_QUEUE } from '../modules/inbox';
+import { fanOutEvents, startWebhookFanOut, webhookJobHandlers } from '../modules/integrations';
 import type { Container } from './container';
 
-/** The background half: jobs and crons. Handlers are added as modules gain background work. */
+const PURGE_ENVELOPES_QUEUE = 'webhooks.purge-envelopes';
+
+/** The background half: jobs and crons, and the inbound envelope processor. */
 export function startWorker(container: Container) {
+  const inbound = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: inboundSink(container.inbox) });
+  container.webhooks.onStored = inbound.wake;
   const fanOut = startWebhookFanOut(container.integrations);
-  const runner = startJobRunner({ db: container.database.db, clock: container.clock, logger: container.logger, handlers: { ...webhookJobHandlers(container.integrations) } });
+  const jobs = startJobRunner({
+    db: container.database.db,
+    clock: container.clock,
+    logger: container.logger,
+    handlers: {
+      ...webhookJobHandlers(container.integrations),
+      [MEDIA_FETCH_QUEUE]: (job) => fetchMedia(container.inbox, job),
+      [PURGE_ENVELOPES_QUEUE]: async () => void (await purgeProcessedEnvelopes(container.database.db, container.clock.now())),
+    },
+    crons: [{ queue: PURGE_ENVELOPES_QUEUE, everyMs: 3_600_000 }],
+  });
   return {
     async stop() {
+      await inbound.stop();
       await fanOut.stop();
-      await runner.stop();
+      await jobs.stop();
     },
-    drain: () => runner.drain(),
+    async drain() {
+      let total = 0;
+      for (;;) {
+        const n = (await inbound.drain()) + (await fanOutEvents(container.integrations)) + (await jobs.drain());
+        total += n;
+        if (n === 0) return total;
+      }
+    },
   };
 }

@@ -1,0 +1,69 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+// The loose shape of a Meta webhook envelope (reference §8–§10). Fields are read defensively:
+// anything may be missing or of the wrong type, and nothing here throws.
+
+export interface WebhookChange {
+  field: string;
+  value: Record<string, any>;
+}
+
+export interface WebhookEntry {
+  id: string;
+  changes: WebhookChange[];
+}
+
+const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const asArray = (v: unknown): any[] => (Array.isArray(v) ? v : []);
+export const asString = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** Entries with their changes; malformed parts are skipped. */
+export function entriesOf(envelope: unknown): WebhookEntry[] {
+  if (!isObject(envelope)) return [];
+  return asArray(envelope.entry)
+    .filter(isObject)
+    .map((entry) => ({
+      id: asString(entry.id) ?? '',
+      changes: asArray(entry.changes)
+        .filter((c) => isObject(c) && isObject(c.value))
+        .map((c) => ({ field: asString(c.field) ?? '', value: c.value as Record<string, any> })),
+    }));
+}
+
+/** The channel an entry's change names: its phone number id, or (account-level fields) the WABA id. */
+export function routeKeyOf(entry: WebhookEntry, change: WebhookChange): { phoneNumberId?: string; wabaId: string } {
+  const phoneNumberId = asString(change.value.metadata?.phone_number_id);
+  return { phoneNumberId, wabaId: entry.id };
+}
+
+/** Customer ids an envelope holds, to index it for erasure. */
+export function customerIdsOf(entries: WebhookEntry[]): { waIds: Set<string>; bsuids: Set<string> } {
+  const waIds = new Set<string>();
+  const bsuids = new Set<string>();
+  const add = (set: Set<string>, v: unknown) => {
+    const s = asString(v);
+    if (s) set.add(s);
+  };
+  for (const entry of entries) {
+    for (const { value } of entry.changes) {
+      for (const c of asArray(value.contacts)) {
+        add(waIds, c?.wa_id);
+        add(bsuids, c?.user_id);
+      }
+      for (const m of asArray(value.messages)) {
+        add(waIds, m?.from);
+        add(bsuids, m?.from_user_id);
+        add(waIds, m?.system?.wa_id);
+        add(bsuids, m?.system?.user_id);
+      }
+      for (const s of asArray(value.statuses)) {
+        add(waIds, s?.recipient_id);
+        add(bsuids, s?.recipient_user_id);
+      }
+      for (const p of asArray(value.user_preferences)) {
+        add(waIds, p?.wa_id);
+        add(bsuids, p?.user_id);
+      }
+    }
+  }
+  return { waIds, bsuids };
+}

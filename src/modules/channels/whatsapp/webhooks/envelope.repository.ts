@@ -1,0 +1,86 @@
+import { sql, type Kysely } from 'kysely';
+import type { AnyDb, TenantTx } from '../../../../platform/db';
+
+interface EnvelopeTables {
+  webhook_envelopes: {
+    workspace_id: string;
+    id: number;
+    received_at: Date;
+    body: Buffer;
+    accepted: string[];
+    customer_tokens: string[];
+    processed_at: Date | null;
+    attempts: number;
+    last_error: string | null;
+  };
+}
+
+const envDb = (db: AnyDb | TenantTx) => db as unknown as Kysely<EnvelopeTables>;
+
+export interface NewEnvelope {
+  workspaceId: string;
+  body: Buffer;
+  accepted: string[];
+  customerTokens: string[];
+}
+
+/** Ingress stores envelopes before it knows more than the routing table says: one multi-row insert. */
+export async function unsafeInsertEnvelopes(db: AnyDb, rows: NewEnvelope[]): Promise<void> {
+  await envDb(db)
+    .insertInto('webhook_envelopes')
+    .values(rows.map((r) => ({ workspace_id: r.workspaceId, body: r.body, accepted: r.accepted, customer_tokens: r.customerTokens })) as never)
+    .execute();
+}
+
+/** Workspaces with envelopes waiting, oldest first-ish; read before any tenant is chosen. */
+export async function unsafePendingWorkspaces(db: AnyDb, limit: number, maxAttempts: number): Promise<string[]> {
+  const { rows } = await sql<{ workspace_id: string }>`
+    select distinct workspace_id from webhook_envelopes where processed_at is null and attempts < ${maxAttempts} limit ${limit}`.execute(db);
+  return rows.map((r) => r.workspace_id);
+}
+
+export interface ClaimedEnvelope {
+  id: number;
+  body: Buffer;
+  accepted: string[];
+}
+
+/** Claims pending envelopes of one workspace, oldest first; locks hold until the transaction ends. */
+export async function claimEnvelopes(tx: TenantTx, workspaceId: string, limit: number, maxAttempts: number): Promise<ClaimedEnvelope[]> {
+  const { rows } = await sql<ClaimedEnvelope>`
+    select id, body, accepted from webhook_envelopes
+    where workspace_id = ${workspaceId} and processed_at is null and attempts < ${maxAttempts}
+    order by id limit ${limit} for update skip locked`.execute(tx);
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+export async function markProcessed(tx: TenantTx, workspaceId: string, ids: number[], at: Date): Promise<void> {
+  if (!ids.length) return;
+  await envDb(tx).updateTable('webhook_envelopes').set({ processed_at: at }).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+}
+
+/** A failed attempt: counted, with an error class (never content), so a poison envelope stops blocking. */
+export async function recordFailure(tx: TenantTx, workspaceId: string, id: number, error: string): Promise<void> {
+  await envDb(tx)
+    .updateTable('webhook_envelopes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 200) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Retention: processed envelopes older than `before` are deleted (pre-tenant maintenance). */
+export async function unsafePurgeProcessed(db: AnyDb, before: Date): Promise<number> {
+  const result = await envDb(db).deleteFrom('webhook_envelopes').where('processed_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function countPending(tx: TenantTx, workspaceId: string): Promise<number> {
+  const row = await envDb(tx)
+    .selectFrom('webhook_envelopes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('processed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,54 @@
+/**
+ * In-process group commit: rows queued within `lingerMs` (or until `maxRows`) are written by one
+ * multi-row INSERT, and each caller's promise settles when that INSERT has committed. Up to
+ * `maxInFlight` flushes run at once (a connection each), so a slow commit does not stall intake.
+ */
+export class GroupCommitter<T> {
+  private pending: { row: T; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight = 0;
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly write: (rows: T[]) => Promise<void>,
+    private readonly options: { lingerMs: number; maxRows: number; maxInFlight: number },
+  ) {}
+
+  add(row: T): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ row, resolve, reject });
+      if (this.pending.length >= this.options.maxRows) this.flushSoon(0);
+      else this.flushSoon(this.options.lingerMs);
+    });
+  }
+
+  private flushSoon(delay: number) {
+    if (delay === 0) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      void this.flush();
+      return;
+    }
+    if (!this.timer) this.timer = setTimeout(() => ((this.timer = null), void this.flush()), delay);
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    if (this.inFlight >= this.options.maxInFlight) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      if (!this.pending.length) return;
+    }
+    const batch = this.pending.splice(0, this.options.maxRows);
+    this.inFlight += 1;
+    try {
+      await this.write(batch.map((b) => b.row));
+      for (const b of batch) b.resolve();
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    } finally {
+      this.inFlight -= 1;
+      this.waiters.shift()?.();
+      if (this.pending.length && !this.timer) this.flushSoon(this.pending.length >= this.options.maxRows ? 0 : this.options.lingerMs);
+    }
+  }
+}

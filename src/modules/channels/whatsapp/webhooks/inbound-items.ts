@@ -1,0 +1,55 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { TenantTx } from '../../../../platform/db';
+import { asArray, asString, type WebhookEntry } from './envelope-shape';
+
+export interface ChannelRef {
+  channelId: string;
+  phoneNumberId: string;
+  wabaId: string;
+}
+
+/** One unit of work of a verified envelope, in envelope order. Meta's objects are passed as sent. */
+export type InboundItem =
+  | { kind: 'message'; channel: ChannelRef; message: Record<string, any>; profileName?: string; waId?: string; userId?: string }
+  | { kind: 'status'; channel: ChannelRef; status: Record<string, any> }
+  | { kind: 'error'; channel: ChannelRef; error: Record<string, any> }
+  | { kind: 'user_preference'; channel: ChannelRef; preference: Record<string, any>; waId?: string; userId?: string }
+  | { kind: 'account'; wabaId: string; channels: ChannelRef[]; field: string; value: Record<string, any> };
+
+/** Applies a batch of items in the caller's tenant transaction (the envelope is marked processed in it too). */
+export type InboundSink = (tx: TenantTx, workspaceId: string, items: InboundItem[]) => Promise<void>;
+
+/** Every entry × change × message × status × error of the accepted entries, as items. */
+export function itemsOf(entries: WebhookEntry[], channelOf: (phoneNumberId: string) => ChannelRef | undefined, wabaChannels: (wabaId: string) => ChannelRef[] | undefined): InboundItem[] {
+  const items: InboundItem[] = [];
+  for (const entry of entries) {
+    for (const { field, value } of entry.changes) {
+      const phoneNumberId = asString(value.metadata?.phone_number_id);
+      if (!phoneNumberId) {
+        const channels = wabaChannels(entry.id);
+        if (channels) items.push({ kind: 'account', wabaId: entry.id, channels, field, value });
+        continue;
+      }
+      const channel = channelOf(phoneNumberId);
+      if (!channel) continue;
+      const contacts = asArray(value.contacts);
+      const contactFor = (waId?: string, userId?: string) =>
+        contacts.find((c) => (userId && c?.user_id === userId) || (waId && c?.wa_id === waId)) ?? (contacts.length === 1 ? contacts[0] : undefined);
+      for (const message of asArray(value.messages)) {
+        if (typeof message !== 'object' || message === null) continue;
+        const waId = asString(message.from);
+        const userId = asString(message.from_user_id);
+        const contact = contactFor(waId, userId);
+        items.push({ kind: 'message', channel, message, profileName: asString(contact?.profile?.name), waId: waId ?? asString(contact?.wa_id), userId: userId ?? asString(contact?.user_id) });
+      }
+      for (const status of asArray(value.statuses)) if (typeof status === 'object' && status) items.push({ kind: 'status', channel, status });
+      for (const error of asArray(value.errors)) if (typeof error === 'object' && error) items.push({ kind: 'error', channel, error });
+      for (const preference of asArray(value.user_preferences)) {
+        if (typeof preference !== 'object' || !preference) continue;
+        items.push({ kind: 'user_preference', channel, preference, waId: asString(preference.wa_id), userId: asString(preference.user_id) });
+      }
+      if (field !== 'messages' && field !== 'user_preferences') items.push({ kind: 'account', wabaId: entry.id, channels: [channel], field, value });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import type { Clock } from '../../../../platform/clock';
+import { withTenant, type TenantTx } from '../../../../platform/db';
+import type { Logger } from '../../../../platform/logging';
+import { unsafeListPhoneNumberIdsOfWaba, unsafeLoadChannelCredentials } from '../../channel-credentials';
+import type { ChannelDeps } from '../../deps';
+import { ENVELOPE_CONTEXT } from './deps';
+import { entriesOf } from './envelope-shape';
+import { claimEnvelopes, markProcessed, recordFailure, unsafePendingWorkspaces, type ClaimedEnvelope } from './envelope.repository';
+import { itemsOf, type ChannelRef, type InboundItem, type InboundSink } from './inbound-items';
+
+export interface ProcessorOptions {
+  channels: ChannelDeps;
+  clock: Clock;
+  logger: Logger;
+  sink: InboundSink;
+  batchSize?: number;
+  maxAttempts?: number;
+  idleMs?: number;
+}
+
+async function toItems(options: ProcessorOptions, workspaceId: string, envelope: ClaimedEnvelope): Promise<InboundItem[]> {
+  const raw = options.channels.keyring.decryptIngress(envelope.body, ENVELOPE_CONTEXT(workspaceId));
+  const entries = entriesOf(JSON.parse(raw.toString('utf8')));
+  const refs = new Map<string, ChannelRef>();
+  const byWaba = new Map<string, ChannelRef[]>();
+  const load = async (phoneNumberId: string) => {
+    const creds = await unsafeLoadChannelCredentials(options.channels, phoneNumberId);
+    return creds?.workspaceId === workspaceId ? { channelId: creds.channelId, phoneNumberId, wabaId: creds.wabaId } : undefined;
+  };
+  for (const key of envelope.accepted) {
+    if (key.startsWith('waba:')) {
+      const wabaId = key.slice(5);
+      const ids = await unsafeListPhoneNumberIdsOfWaba(options.channels, wabaId);
+      const found = (await Promise.all(ids.map(load))).filter((r): r is ChannelRef => r !== undefined);
+      byWaba.set(wabaId, found);
+    } else {
+      const ref = await load(key);
+      if (ref) refs.set(key, ref);
+    }
+  }
+  return itemsOf(entries, (id) => refs.get(id), (wabaId) => byWaba.get(wabaId));
+}
+
+async function processClaimed(options: ProcessorOptions, tx: TenantTx, workspaceId: string, envelopes: ClaimedEnvelope[]): Promise<void> {
+  const items: InboundItem[] = [];
+  for (const envelope of envelopes) items.push(...(await toItems(options, workspaceId, envelope)));
+  await options.sink(tx, workspaceId, items);
+  await markProcessed(tx, workspaceId, envelopes.map((e) => e.id), options.clock.now());
+}
+
+/** One round for one workspace: claim a batch, apply every item, mark processed, all in one transaction. */
+async function processWorkspace(options: ProcessorOptions, workspaceId: string): Promise<number> {
+  const limit = options.batchSize ?? 200;
+  const maxAttempts = options.maxAttempts ?? 10;
+  try {
+    return await withTenant(options.channels.db, workspaceId, async (tx) => {
+      // One processor per workspace at a time keeps contact creation and status order simple.
+      const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(hashtext(${`inbound:${workspaceId}`})) as ok`.execute(tx);
+      if (!rows[0]?.ok) return 0;
+      const envelopes = await claimEnvelopes(tx, workspaceId, limit, maxAttempts);
+      await processClaimed(options, tx, workspaceId, envelopes);
+      return envelopes.length;
+    });
+  } catch (error) {
+    options.logger.warn({ workspaceId, err: { message: (error as Error).message } }, 'inbound batch failed; retrying envelope by envelope');
+    return processOneByOne(options, workspaceId, limit, maxAttempts);
+  }
+}
+
+async function processOneByOne(options: ProcessorOptions, workspaceId: string, limit: number, maxAttempts: number): Promise<number> {
+  let done = 0;
+  for (let i = 0; i < limit; i++) {
+    let failed: { id: number; error: string } | null = null;
+    const n = await withTenant(options.channels.db, workspaceId, async (tx) => {
+      const [envelope] = await claimEnvelopes(tx, workspaceId, 1, maxAttempts);
+      if (!envelope) return 0;
+      try {
+        await sql`savepoint one_envelope`.execute(tx);
+        await processClaimed(options, tx, workspaceId, [envelope]);
+        await sql`release savepoint one_envelope`.execute(tx);
+      } catch (error) {
+        await sql`rollback to savepoint one_envelope`.execute(tx);
+        failed = { id: envelope.id, error: (error as Error).name };
+        await recordFailure(tx, workspaceId, envelope.id, failed.error);
+      }
+      return 1;
+    });
+    if (failed) options.logger.error({ workspaceId, envelopeId: (failed as { id: number }).id }, 'inbound envelope failed; kept for retry');
+    if (!n) break;
+    done += n;
+  }
+  return done;
+}
+
+/** Claims and applies stored envelopes until stopped. `drain()` processes everything pending (tests, benches). */
+export function startEnvelopeProcessor(options: ProcessorOptions & { autoStart?: boolean }) {
+  let stopped = options.autoStart === false;
+  let wake: (() => void) | null = null;
+  let running: Promise<number> = Promise.resolve(0);
+
+  async function round(): Promise<number> {
+    const workspaces = await unsafePendingWorkspaces(options.channels.db, 50, options.maxAttempts ?? 10);
+    let total = 0;
+    for (const ws of workspaces) total += await processWorkspace(options, ws);
+    return total;
+  }
+
+  const loop = async () => {
+    while (!stopped) {
+      running = round().catch((error: unknown) => {
+        options.logger.error({ err: { message: (error as Error).message } }, 'inbound processor round failed');
+        return 0;
+      });
+      const n = await running;
+      if (!stopped && n === 0) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, options.idleMs ?? 200)));
+      wake = null;
+    }
+  };
+  if (!stopped) void loop();
+
+  return {
+    wake: () => wake?.(),
+    async stop() {
+      stopped = true;
+      wake?.();
+      await running;
+    },
+    async drain(): Promise<number> {
+      let total = 0;
+      for (;;) {
+        await running;
+        const n = await round();
+        total += n;
+        if (n === 0) return total;
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { TenantTx } from '../../platform/db';
+import { listConsentEntries } from './consent.repository';
+import { identityKindsOf, type ContactRow } from './contact.repository';
+import type { ContactsDeps } from './deps';
+import { NAME_CONTEXT, PHONE_CONTEXT } from './resolve-contacts';
+
+export const ATTRIBUTES_CONTEXT = 'contact.attributes';
+
+export const contactView = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  identities: z.array(z.enum(['bsuid', 'wa_id', 'phone'])),
+  tags: z.array(z.string()),
+  attributes: z.record(z.string(), z.string()),
+  marketingConsent: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ContactView = z.infer<typeof contactView>;
+
+export async function toContactView(deps: ContactsDeps, tx: TenantTx, workspaceId: string, r: ContactRow): Promise<ContactView> {
+  const open = (v: Buffer | null, ctx: string) => (v ? deps.keyring.decryptText(tx, workspaceId, v, ctx) : Promise.resolve(null));
+  const consent = (await listConsentEntries(tx, workspaceId, r.id)).filter((e) => e.purpose === 'marketing');
+  const attributes = r.attributes ? await deps.keyring.decryptJson<Record<string, string>>(tx, workspaceId, r.attributes, ATTRIBUTES_CONTEXT) : {};
+  return {
+    id: r.id,
+    name: await open(r.profile_name, NAME_CONTEXT),
+    phone: await open(r.phone, PHONE_CONTEXT),
+    identities: [...new Set(await identityKindsOf(tx, workspaceId, r.id))],
+    tags: r.tags,
+    attributes,
+    marketingConsent: consent.length ? consent[consent.length - 1]!.granted : false,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}

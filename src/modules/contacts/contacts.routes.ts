@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { withTenant } from '../../platform/db';
+import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { actorOf, requirePrincipal } from '../auth';
+import { listConsentEntries } from './consent.repository';
+import { contactView } from './contact-view';
+import { findContacts } from './contact.repository';
+import type { ContactsDeps } from './deps';
+import { contactErrors, createContact, getContact, listWorkspaceContacts, patchContact } from './manage-contacts';
+import { recordConsent } from './record-consent';
+
+const idParams = z.object({ id: z.string() });
+const tags = z.array(z.string().trim().min(1).max(50)).max(50);
+const attributes = z.record(z.string().max(64), z.string().max(1000));
+const consentEntry = z.object({ purpose: z.string(), seq: z.number(), granted: z.boolean(), source: z.string(), reference: z.string().nullable(), at: z.string(), hash: z.string() });
+
+export function registerContactRoutes(app: AppInstance, deps: ContactsDeps): void {
+  app.get('/api/v1/contacts', {
+    config: { access: 'contacts.read' },
+    schema: { tags: ['contacts'], description: 'q matches a phone number, wa_id or BSUID exactly (names are encrypted at rest).', querystring: pageQuery.extend({ q: z.string().max(100).optional(), tag: z.string().max(50).optional() }), response: { 200: listResponse(contactView) } },
+  }, async (request) => {
+    const q = request.query;
+    const rows = await listWorkspaceContacts(deps, requirePrincipal(request).workspaceId, { q: q.q, tag: q.tag, before: decodeCursor(q.cursor)?.id, limit: q.limit + 1 });
+    return pageOf(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
+  });
+
+  app.post('/api/v1/contacts', {
+    config: { access: 'contacts.write' },
+    schema: { tags: ['contacts'], body: z.object({ phone: z.string().regex(/^\+?[\d\s()-]{6,20}$/, 'an E.164 phone number'), name: z.string().min(1).max(256).optional(), tags: tags.optional(), attributes: attributes.optional() }), response: { 201: contactView } },
+  }, async (request, reply) => {
+    const p = requirePrincipal(request);
+    return reply.status(201).send(await createContact(deps, p.workspaceId, actorOf(p), request.body));
+  });
+
+  app.get('/api/v1/contacts/:id', { config: { access: 'contacts.read' }, schema: { tags: ['contacts'], params: idParams, response: { 200: contactView } } }, async (request) => getContact(deps, requirePrincipal(request).workspaceId, request.params.id));
+
+  app.patch('/api/v1/contacts/:id', {
+    config: { access: 'contacts.write' },
+    schema: { tags: ['contacts'], params: idParams, body: z.object({ name: z.string().min(1).max(256), tags, attributes }).partial(), response: { 200: contactView } },
+  }, async (request) => {
+    const p = requirePrincipal(request);
+    return patchContact(deps, p.workspaceId, actorOf(p), request.params.id, request.body);
+  });
+
+  app.get('/api/v1/contacts/:id/consent', { config: { access: 'contacts.read' }, schema: { tags: ['contacts'], params: idParams, response: { 200: z.object({ data: z.array(consentEntry) }) } } }, async (request) => {
+    const { workspaceId } = requirePrincipal(request);
+    return withTenant(deps.db, workspaceId, async (tx) => {
+      const [contact] = await findContacts(tx, workspaceId, [request.params.id]);
+      if (!contact) throw contactErrors.notFound();
+      const rows = await listConsentEntries(tx, workspaceId, contact.id);
+      return { data: rows.map((r) => ({ purpose: r.purpose, seq: r.seq, granted: r.granted, source: r.source, reference: r.reference, at: r.at.toISOString(), hash: r.hash })) };
+    });
+  });
+
+  app.post('/api/v1/contacts/:id/consent', {
+    config: { access: 'contacts.write' },
+    schema: { tags: ['contacts'], description: 'Appends to the hash-chained consent ledger. No entry means no marketing consent.', params: idParams, body: z.object({ purpose: z.literal('marketing'), granted: z.boolean(), source: z.string().min(1).max(100).default('api') }), response: { 201: consentEntry.omit({ hash: true }) } },
+  }, async (request, reply) => {
+    const p = requirePrincipal(request);
+    const at = deps.clock.now();
+    const entry = await withTenant(deps.db, p.workspaceId, async (tx) => {
+      const [contact] = await findContacts(tx, p.workspaceId, [request.params.id]);
+      if (!contact) throw contactErrors.notFound();
+      const written = await recordConsent(tx, p.workspaceId, { contactId: contact.id, purpose: request.body.purpose, granted: request.body.granted, source: 'api', reference: `api:${request.body.source}:${at.getTime()}`, at });
+      await deps.audit.record(tx, p.workspaceId, actorOf(p), { action: 'consent.record', target: { type: 'contact', id: contact.id }, details: { granted: request.body.granted } });
+      return written!;
+    });
+    return reply.status(201).send({ purpose: entry.purpose, seq: entry.seq, granted: entry.granted, source: entry.source, reference: entry.reference, at: entry.at.toISOString() });
+  });
+}

@@ -1,0 +1,74 @@
+import { AppError, notFound } from '../../platform/http';
+import { newId, withTenant } from '../../platform/db';
+import { normalizePhone } from '../../platform/crypto';
+import { publishEvent } from '../../platform/events';
+import type { Actor } from '../privacy';
+import { findContacts, findIdentities, insertContacts, insertIdentities, listContacts, updateContactFields } from './contact.repository';
+import { ATTRIBUTES_CONTEXT, toContactView, type ContactView } from './contact-view';
+import type { ContactsDeps } from './deps';
+import { NAME_CONTEXT, PHONE_CONTEXT } from './resolve-contacts';
+
+export const contactErrors = {
+  notFound: () => notFound('contact'),
+  exists: (id: string) => new AppError(409, 'contact_exists', 'A contact with this phone number already exists.', { contactId: id }),
+};
+
+/** `q` matches a phone number or wa_id exactly (through the blind index; names are encrypted). */
+export async function listWorkspaceContacts(deps: ContactsDeps, workspaceId: string, f: { q?: string; tag?: string; before?: string; limit: number }): Promise<ContactView[]> {
+  return withTenant(deps.db, workspaceId, async (tx) => {
+    let ids: string[] | undefined;
+    if (f.q) {
+      const digits = normalizePhone(f.q);
+      const tokens = digits ? [await deps.keyring.blindToken(tx, workspaceId, 'phone', digits), await deps.keyring.blindToken(tx, workspaceId, 'bsuid', f.q)] : [await deps.keyring.blindToken(tx, workspaceId, 'bsuid', f.q)];
+      ids = [...new Set((await findIdentities(tx, workspaceId, tokens)).map((r) => r.contact_id))];
+    }
+    const rows = await listContacts(tx, workspaceId, { limit: f.limit, before: f.before, tag: f.tag, ids });
+    return Promise.all(rows.map((r) => toContactView(deps, tx, workspaceId, r)));
+  });
+}
+
+export async function getContact(deps: ContactsDeps, workspaceId: string, id: string): Promise<ContactView> {
+  return withTenant(deps.db, workspaceId, async (tx) => {
+    const [row] = await findContacts(tx, workspaceId, [id]);
+    if (!row) throw contactErrors.notFound();
+    return toContactView(deps, tx, workspaceId, row);
+  });
+}
+
+export async function createContact(deps: ContactsDeps, workspaceId: string, actor: Actor, input: { phone: string; name?: string; tags?: string[]; attributes?: Record<string, string> }): Promise<ContactView> {
+  return withTenant(deps.db, workspaceId, async (tx) => {
+    const digits = normalizePhone(input.phone);
+    const waTok = await deps.keyring.blindToken(tx, workspaceId, 'wa_id', digits);
+    const phoneTok = await deps.keyring.blindToken(tx, workspaceId, 'phone', digits);
+    const [existing] = await findIdentities(tx, workspaceId, [waTok, phoneTok]);
+    if (existing) throw contactErrors.exists(existing.contact_id);
+    const id = newId();
+    const keyId = await deps.keyring.createDataKey(tx, workspaceId, { type: 'contact', id });
+    await insertContacts(tx, [{ workspace_id: workspaceId, id, key_id: keyId, profile_name: input.name ? await deps.keyring.encrypt(tx, workspaceId, keyId, input.name, NAME_CONTEXT) : null, phone: await deps.keyring.encrypt(tx, workspaceId, keyId, `+${digits}`, PHONE_CONTEXT) }]);
+    await insertIdentities(tx, workspaceId, [{ kind: 'wa_id', token: waTok, contactId: id }, { kind: 'phone', token: phoneTok, contactId: id }]);
+    const set: Parameters<typeof updateContactFields>[3] = {};
+    if (input.tags) set.tags = input.tags;
+    if (input.attributes) set.attributes = await deps.keyring.encryptJson(tx, workspaceId, keyId, input.attributes, ATTRIBUTES_CONTEXT);
+    if (Object.keys(set).length) await updateContactFields(tx, workspaceId, id, set, deps.clock.now());
+    await publishEvent(tx, workspaceId, 'contact.created', { contactId: id });
+    await deps.audit.record(tx, workspaceId, actor, { action: 'contact.create', target: { type: 'contact', id } });
+    const [row] = await findContacts(tx, workspaceId, [id]);
+    return toContactView(deps, tx, workspaceId, row!);
+  });
+}
+
+export async function patchContact(deps: ContactsDeps, workspaceId: string, actor: Actor, id: string, input: { name?: string; tags?: string[]; attributes?: Record<string, string> }): Promise<ContactView> {
+  return withTenant(deps.db, workspaceId, async (tx) => {
+    const [row] = await findContacts(tx, workspaceId, [id]);
+    if (!row) throw contactErrors.notFound();
+    const set: Parameters<typeof updateContactFields>[3] = {};
+    if (input.name !== undefined) set.profile_name = await deps.keyring.encrypt(tx, workspaceId, row.key_id, input.name, NAME_CONTEXT);
+    if (input.tags) set.tags = input.tags;
+    if (input.attributes) set.attributes = await deps.keyring.encryptJson(tx, workspaceId, row.key_id, input.attributes, ATTRIBUTES_CONTEXT);
+    await updateContactFields(tx, workspaceId, id, set, deps.clock.now());
+    await publishEvent(tx, workspaceId, 'contact.updated', { contactId: id });
+    await deps.audit.record(tx, workspaceId, actor, { action: 'contact.update', target: { type: 'contact', id }, details: { fields: Object.keys(set) } });
+    const [updated] = await findContacts(tx, workspaceId, [id]);
+    return toContactView(deps, tx, workspaceId, updated!);
+  });
+}

@@ -1,0 +1,100 @@
+import { newId, type TenantTx } from '../../platform/db';
+import { publishEvent } from '../../platform/events';
+import { findContacts, findIdentities, insertContacts, insertIdentities, updateContactFields, type IdentityKind } from './contact.repository';
+import type { ContactsDeps } from './deps';
+
+export interface IdentityRef {
+  bsuid?: string;
+  waId?: string;
+  profileName?: string;
+}
+
+export interface ResolvedContact {
+  contactId: string;
+  keyId: string;
+  created: boolean;
+}
+
+export const NAME_CONTEXT = 'contact.name';
+export const PHONE_CONTEXT = 'contact.phone';
+
+/**
+ * Finds or creates the contacts of a batch of customer identities, BSUID first, then wa_id.
+ * A known contact seen with a new identity (a BSUID arriving later) gains it; a changed profile
+ * name is stored. Names and phones are sealed under each contact's own data key.
+ * Returns one result per ref (undefined for a ref with no identity at all).
+ */
+export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspaceId: string, refs: IdentityRef[]): Promise<(ResolvedContact | undefined)[]> {
+  const { keyring } = deps;
+  const tok = new Map<string, string>();
+  const token = async (kind: IdentityKind, value: string) => {
+    const k = `${kind}:${value}`;
+    let t = tok.get(k);
+    if (!t) tok.set(k, (t = await keyring.blindToken(tx, workspaceId, kind, value)));
+    return t;
+  };
+  const refTokens: { bsuid?: string; waId?: string }[] = [];
+  for (const r of refs) refTokens.push({ bsuid: r.bsuid ? await token('bsuid', r.bsuid) : undefined, waId: r.waId ? await token('wa_id', r.waId) : undefined });
+  const known = new Map<string, string>();
+  for (const row of await findIdentities(tx, workspaceId, [...new Set(tok.values())])) known.set(`${row.kind}:${row.token}`, row.contact_id);
+
+  const newContacts: { id: string; keyId: string; ref: IdentityRef }[] = [];
+  const newIdentities: { kind: IdentityKind; token: string; contactId: string }[] = [];
+  const names = new Map<string, string>();
+  const contactIds: (string | undefined)[] = [];
+  for (let i = 0; i < refs.length; i++) {
+    const t = refTokens[i]!;
+    let id = (t.bsuid && known.get(`bsuid:${t.bsuid}`)) || (t.waId && known.get(`wa_id:${t.waId}`)) || undefined;
+    if (!id && (t.bsuid || t.waId)) {
+      id = newId();
+      newContacts.push({ id, keyId: await keyring.createDataKey(tx, workspaceId, { type: 'contact', id }), ref: refs[i]! });
+    }
+    if (id) {
+      for (const [kind, value] of [['bsuid', t.bsuid], ['wa_id', t.waId]] as const) {
+        if (value && !known.has(`${kind}:${value}`)) {
+          known.set(`${kind}:${value}`, id);
+          newIdentities.push({ kind, token: value, contactId: id });
+          if (kind === 'wa_id') newIdentities.push({ kind: 'phone', token: await token('phone', refs[i]!.waId!), contactId: id });
+        }
+      }
+      if (refs[i]!.profileName) names.set(id, refs[i]!.profileName!);
+    }
+    contactIds.push(id);
+  }
+  const created = new Set(newContacts.map((c) => c.id));
+  const rows = [];
+  for (const c of newContacts) {
+    rows.push({
+      workspace_id: workspaceId,
+      id: c.id,
+      key_id: c.keyId,
+      profile_name: names.get(c.id) ? await keyring.encrypt(tx, workspaceId, c.keyId, names.get(c.id)!, NAME_CONTEXT) : null,
+      phone: c.ref.waId ? await keyring.encrypt(tx, workspaceId, c.keyId, `+${c.ref.waId}`, PHONE_CONTEXT) : null,
+    });
+  }
+  await insertContacts(tx, rows);
+  await insertIdentities(tx, workspaceId, newIdentities);
+  for (const c of newContacts) await publishEvent(tx, workspaceId, 'contact.created', { contactId: c.id });
+
+  const ids = [...new Set(contactIds.filter((x): x is string => !!x))];
+  const existing = await findContacts(tx, workspaceId, ids);
+  const keyOf = new Map(existing.map((r) => [r.id, r.key_id]));
+  for (const row of existing) {
+    const name = names.get(row.id);
+    if (!name || created.has(row.id)) continue;
+    const current = row.profile_name ? await keyring.decryptText(tx, workspaceId, row.profile_name, NAME_CONTEXT) : null;
+    if (current !== name) await updateContactFields(tx, workspaceId, row.id, { profile_name: await keyring.encrypt(tx, workspaceId, row.key_id, name, NAME_CONTEXT) }, deps.clock.now());
+  }
+  return contactIds.map((id) => (id ? { contactId: id, keyId: keyOf.get(id)!, created: created.has(id) } : undefined));
+}
+
+/** A number change or a new BSUID: the same contact gains the identity (no-op if someone holds it). */
+export async function addIdentity(deps: ContactsDeps, tx: TenantTx, workspaceId: string, contactId: string, kind: 'bsuid' | 'wa_id', value: string): Promise<void> {
+  const rows = [{ kind: kind as IdentityKind, token: await deps.keyring.blindToken(tx, workspaceId, kind, value), contactId }];
+  if (kind === 'wa_id') rows.push({ kind: 'phone', token: await deps.keyring.blindToken(tx, workspaceId, 'phone', value), contactId });
+  await insertIdentities(tx, workspaceId, rows);
+  if (kind === 'wa_id') {
+    const [row] = await findContacts(tx, workspaceId, [contactId]);
+    if (row) await updateContactFields(tx, workspaceId, contactId, { phone: await deps.keyring.encrypt(tx, workspaceId, row.key_id, `+${value}`, PHONE_CONTEXT) }, deps.clock.now());
+  }
+}

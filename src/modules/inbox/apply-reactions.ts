@@ -1,0 +1,25 @@
+import type { TenantTx } from '../../platform/db';
+import { publishEvent } from '../../platform/events';
+import type { ResolvedContact } from '../contacts';
+import { REACTION_CONTEXT, type InboxDeps } from './deps';
+import { findMessagesByWamid } from './message.repository';
+import type { NormalizedMessage } from './normalize-message';
+import { upsertReaction } from './reaction.repository';
+
+/**
+ * Reactions attach to their target message by wamid (the target may arrive later); a removal
+ * (emoji omitted or "") replaces the reaction with a tombstone. Applied by Meta's time, so the
+ * newest wins whatever the delivery order.
+ */
+export async function applyReactions(deps: InboxDeps, tx: TenantTx, workspaceId: string, reactions: { m: NormalizedMessage; contact: ResolvedContact }[]): Promise<void> {
+  if (!reactions.length) return;
+  const targets = new Map((await findMessagesByWamid(tx, workspaceId, reactions.map((r) => (r.m.content.reaction as { message_id?: string })?.message_id ?? ''))).map((r) => [r.wamid, r]));
+  for (const { m, contact } of reactions) {
+    const reaction = m.content.reaction as { message_id?: string; emoji?: string } | undefined;
+    if (!reaction?.message_id) continue;
+    const emoji = reaction.emoji ? await deps.keyring.encrypt(tx, workspaceId, contact.keyId, reaction.emoji, REACTION_CONTEXT) : null;
+    const changed = await upsertReaction(tx, workspaceId, { targetWamid: reaction.message_id, reactor: contact.contactId, emoji, at: m.timestamp });
+    const target = targets.get(reaction.message_id);
+    if (changed && target) await publishEvent(tx, workspaceId, 'message.reaction', { messageId: target.id, conversationId: target.conversation_id });
+  }
+}

@@ -1,0 +1,101 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { newId, type TenantTx } from '../../platform/db';
+import { publishEvent } from '../../platform/events';
+import { classifyGraphError, type InboundItem } from '../channels';
+import { resolveContacts } from '../contacts';
+import { upsertConversations } from './conversation.repository';
+import type { InboxDeps } from './deps';
+import { findMessagesById, findMessagesByWamid, insertMessages, updateMessageStatus } from './message.repository';
+import { metaTime } from './normalize-message';
+import { isKnownStatus, nextStatus } from './status-ladder';
+import type { MessageRow } from './tables';
+
+type StatusItem = Extract<InboundItem, { kind: 'status' }>;
+
+function errorOf(s: any) {
+  const e = Array.isArray(s.errors) ? s.errors[0] : undefined;
+  if (!e || typeof e.code !== 'number') return undefined;
+  const c = classifyGraphError(e.code);
+  return { code: e.code, title: typeof e.title === 'string' ? e.title : null, details: typeof e.error_data?.details === 'string' ? e.error_data.details : null, class: c.class, hint: c.hint };
+}
+
+function pricingOf(s: any) {
+  const p = s.pricing;
+  if (!p || typeof p !== 'object') return undefined;
+  return { category: p.category, type: p.type, billable: p.billable, model: p.pricing_model };
+}
+
+/**
+ * Status webhooks, in any order and any number of times: (wamid, status) is recorded once in the
+ * history; the status only moves up the ladder; failed is final; the first pricing is kept. A
+ * status for an unknown wamid finds its message by biz_opaque_callback_data (our id) or creates
+ * an outbound message of type "unknown" that later information completes.
+ */
+export async function applyStatuses(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: StatusItem[]): Promise<void> {
+  const now = deps.clock.now();
+  const valid = items.filter((i) => typeof i.status.id === 'string' && i.status.id && typeof i.status.status === 'string' && isKnownStatus(i.status.status));
+  if (!valid.length) return;
+  const byWamid = new Map<string, MessageRow>((await findMessagesByWamid(tx, workspaceId, [...new Set(valid.map((i) => i.status.id as string))])).map((r) => [r.wamid!, r]));
+  const callbackIds = valid.filter((i) => !byWamid.has(i.status.id) && typeof i.status.biz_opaque_callback_data === 'string').map((i) => i.status.biz_opaque_callback_data as string);
+  for (const row of await findMessagesById(tx, workspaceId, callbackIds)) {
+    const item = valid.find((i) => i.status.biz_opaque_callback_data === row.id)!;
+    if (!row.wamid) {
+      const wamid = item.status.id as string;
+      row.wamid = wamid;
+      await updateMessageStatus(tx, workspaceId, row.id, { status: row.status, status_history: row.status_history, wamid }, now);
+    }
+    byWamid.set(item.status.id, row);
+  }
+  await createUnknown(deps, tx, workspaceId, valid.filter((i) => !byWamid.has(i.status.id)), byWamid);
+
+  const dirty = new Map<string, MessageRow & { changedError?: unknown; changedPricing?: unknown; before: string }>();
+  for (const { status: s } of valid) {
+    const row = byWamid.get(s.id);
+    if (!row) continue;
+    const d = dirty.get(row.id) ?? { ...row, status_history: [...row.status_history], before: row.status };
+    if (d.status_history.some((h) => h.status === s.status)) continue;
+    const at = metaTime(s.timestamp, now).toISOString();
+    d.status_history.push({ status: s.status, at });
+    d.status_history.sort((a, b) => a.at.localeCompare(b.at));
+    d.status = nextStatus(d.status, s.status);
+    const error = s.status === 'failed' ? errorOf(s) : undefined;
+    if (error) d.changedError = error;
+    const pricing = pricingOf(s);
+    if (pricing && !d.pricing && d.changedPricing === undefined) d.changedPricing = pricing;
+    dirty.set(row.id, d);
+  }
+  for (const d of dirty.values()) {
+    await updateMessageStatus(tx, workspaceId, d.id, { status: d.status, status_history: d.status_history, error: d.changedError, pricing: d.changedPricing }, now);
+    if (d.status !== d.before) await publishEvent(tx, workspaceId, 'message.status', { messageId: d.id, conversationId: d.conversation_id, status: d.status });
+  }
+}
+
+async function createUnknown(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: StatusItem[], byWamid: Map<string, MessageRow>): Promise<void> {
+  const firsts = [...new Map(items.map((i) => [i.status.id as string, i])).values()];
+  if (!firsts.length) return;
+  const now = deps.clock.now();
+  const contacts = await resolveContacts(deps.contacts, tx, workspaceId, firsts.map((i) => ({ waId: i.status.recipient_id || undefined, bsuid: i.status.recipient_user_id || undefined })));
+  const touches = new Map<string, { contactId: string; channelId: string; lastMessageAt: Date; reopen: boolean }>();
+  firsts.forEach((i, n) => {
+    const c = contacts[n];
+    if (c) touches.set(`${c.contactId}/${i.channel.channelId}`, { contactId: c.contactId, channelId: i.channel.channelId, lastMessageAt: metaTime(i.status.timestamp, now), reopen: false });
+  });
+  const convOf = new Map((await upsertConversations(tx, workspaceId, [...touches.values()], now)).map((c) => [`${c.contact_id}/${c.channel_id}`, c.id]));
+  const rows: MessageRow[] = [];
+  firsts.forEach((i, n) => {
+    const c = contacts[n];
+    if (!c) return;
+    const at = metaTime(i.status.timestamp, now);
+    rows.push({
+      workspace_id: workspaceId, id: newId(at.getTime()), wamid: i.status.id, channel_id: i.channel.channelId,
+      conversation_id: convOf.get(`${c.contactId}/${i.channel.channelId}`)!, contact_id: c.contactId, direction: 'outbound', type: 'unknown',
+      status: 'accepted', payload: null, error: null, pricing: null, status_history: [], sent_at: at, created_at: now, updated_at: now,
+    });
+  });
+  const inserted = await insertMessages(tx, rows.map(({ error: _e, pricing: _p, created_at: _c, updated_at: _u, ...r }) => r));
+  for (const row of rows) {
+    if (!inserted.has(row.id)) continue;
+    byWamid.set(row.wamid!, row);
+    await publishEvent(tx, workspaceId, 'message.created', { messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, direction: 'outbound' });
+  }
+}

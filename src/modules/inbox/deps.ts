@@ -1,0 +1,23 @@
+import type { Clock } from '../../platform/clock';
+import type { Keyring } from '../../platform/crypto';
+import type { AnyDb } from '../../platform/db';
+import type { ChannelDeps } from '../channels';
+import type { ContactsDeps } from '../contacts';
+import type { AuditLog } from '../privacy';
+import type { MediaStorage } from './media-storage';
+
+export interface InboxDeps {
+  db: AnyDb;
+  keyring: Keyring;
+  clock: Clock;
+  audit: AuditLog;
+  contacts: ContactsDeps;
+  channels: ChannelDeps;
+  storage: MediaStorage;
+}
+
+export const PAYLOAD_CONTEXT = 'message.payload';
+export const REACTION_CONTEXT = 'message.reaction';
+export const NOTE_CONTEXT = 'conversation.note';
+export const MEDIA_CONTEXT = 'media.bytes';
+export const MEDIA_FETCH_QUEUE = 'inbox.media.fetch';

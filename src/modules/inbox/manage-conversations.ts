@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { withTenant } from '../../platform/db';
+import { publishEvent } from '../../platform/events';
+import type { Actor } from '../privacy';
+import { findConversation, listConversations, updateConversation, type ConversationFilter } from './conversation.repository';
+import type { InboxDeps } from './deps';
+import { inboxErrors } from './errors';
+import type { ConversationRow } from './tables';
+
+export const conversationView = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  channelId: z.string(),
+  status: z.enum(['open', 'pending', 'resolved']),
+  assigneeId: z.string().nullable(),
+  labels: z.array(z.string()),
+  windowExpiresAt: z.string().nullable(),
+  freeEntryPointExpiresAt: z.string().nullable(),
+  lastCustomerMessageAt: z.string().nullable(),
+  lastMessageAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export function toConversationView(r: ConversationRow): z.infer<typeof conversationView> {
+  return {
+    id: r.id,
+    contactId: r.contact_id,
+    channelId: r.channel_id,
+    status: r.status,
+    assigneeId: r.assignee_id,
+    labels: r.labels,
+    windowExpiresAt: iso(r.window_expires_at),
+    freeEntryPointExpiresAt: iso(r.free_entry_point_expires_at),
+    lastCustomerMessageAt: iso(r.last_customer_message_at),
+    lastMessageAt: iso(r.last_message_at),
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+  };
+}
+
+export function listWorkspaceConversations(deps: InboxDeps, workspaceId: string, filter: ConversationFilter) {
+  return withTenant(deps.db, workspaceId, (tx) => listConversations(tx, workspaceId, filter));
+}
+
+export async function getConversation(deps: InboxDeps, workspaceId: string, id: string): Promise<ConversationRow> {
+  const row = await withTenant(deps.db, workspaceId, (tx) => findConversation(tx, workspaceId, id));
+  if (!row) throw inboxErrors.conversationNotFound();
+  return row;
+}
+
+export async function patchConversation(deps: InboxDeps, workspaceId: string, actor: Actor, id: string, patch: { status?: ConversationRow['status']; assigneeId?: string | null; labels?: string[] }): Promise<ConversationRow> {
+  return withTenant(deps.db, workspaceId, async (tx) => {
+    const row = await findConversation(tx, workspaceId, id);
+    if (!row) throw inboxErrors.conversationNotFound();
+    const set: Parameters<typeof updateConversation>[3] = {};
+    if (patch.status) set.status = patch.status;
+    if (patch.assigneeId !== undefined) set.assignee_id = patch.assigneeId;
+    if (patch.labels) set.labels = patch.labels;
+    await updateConversation(tx, workspaceId, id, set, deps.clock.now());
+    await publishEvent(tx, workspaceId, 'conversation.updated', { conversationId: id });
+    await deps.audit.record(tx, workspaceId, actor, { action: 'conversation.update', target: { type: 'conversation', id }, details: { fields: Object.keys(set) } });
+    return (await findConversation(tx, workspaceId, id))!;
+  });
+}

@@ -1,0 +1,88 @@
+import { sql, type Kysely } from 'kysely';
+import type { TenantTx } from '../../platform/db';
+import type { InboxTables, MessageRow } from './tables';
+
+const idb = (tx: TenantTx) => tx as unknown as Kysely<InboxTables>;
+
+export type NewMessage = Omit<MessageRow, 'created_at' | 'updated_at' | 'status_history' | 'error' | 'pricing'> & {
+  status_history?: MessageRow['status_history'];
+};
+
+export function findMessagesByWamid(tx: TenantTx, workspaceId: string, wamids: string[]): Promise<MessageRow[]> {
+  if (!wamids.length) return Promise.resolve([]);
+  return idb(tx).selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('wamid', 'in', wamids).execute();
+}
+
+export function findMessagesById(tx: TenantTx, workspaceId: string, ids: string[]): Promise<MessageRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return idb(tx).selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+}
+
+/** Inserts new messages; a wamid already stored is skipped (returns the ids actually inserted). */
+export async function insertMessages(tx: TenantTx, rows: NewMessage[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const inserted = await idb(tx)
+    .insertInto('messages')
+    .values(rows.map((r) => ({ ...r, status_history: JSON.stringify(r.status_history ?? []) })) as never)
+    .onConflict((oc) => oc.columns(['workspace_id', 'wamid']).doNothing())
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
+}
+
+export async function insertWords(tx: TenantTx, workspaceId: string, rows: { token: string; messageId: string }[]): Promise<void> {
+  if (!rows.length) return;
+  await idb(tx)
+    .insertInto('message_words')
+    .values(rows.map((r) => ({ workspace_id: workspaceId, token: r.token, message_id: r.messageId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function updateMessageStatus(
+  tx: TenantTx,
+  workspaceId: string,
+  id: string,
+  set: { status: string; status_history: MessageRow['status_history']; error?: unknown; pricing?: unknown; wamid?: string },
+  at: Date,
+): Promise<void> {
+  const patch: Record<string, unknown> = { status: set.status, status_history: JSON.stringify(set.status_history), updated_at: at };
+  if (set.error !== undefined) patch.error = JSON.stringify(set.error);
+  if (set.pricing !== undefined) patch.pricing = JSON.stringify(set.pricing);
+  if (set.wamid !== undefined) patch.wamid = set.wamid;
+  await idb(tx).updateTable('messages').set(patch as never).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export async function updateMessagePayload(tx: TenantTx, workspaceId: string, id: string, payload: Buffer, at: Date): Promise<void> {
+  await idb(tx).updateTable('messages').set({ payload, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export interface MessageFilter {
+  wamid?: string;
+  contactId?: string;
+  conversationId?: string;
+  direction?: 'inbound' | 'outbound';
+  ids?: string[];
+  before?: { sentAt: Date; id: string };
+  limit: number;
+}
+
+export function listMessages(tx: TenantTx, workspaceId: string, f: MessageFilter): Promise<MessageRow[]> {
+  let q = idb(tx).selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId);
+  if (f.wamid) q = q.where('wamid', '=', f.wamid);
+  if (f.contactId) q = q.where('contact_id', '=', f.contactId);
+  if (f.conversationId) q = q.where('conversation_id', '=', f.conversationId);
+  if (f.direction) q = q.where('direction', '=', f.direction);
+  if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`false`);
+  if (f.before) q = q.where(sql<boolean>`(sent_at, id) < (${f.before.sentAt}, ${f.before.id})`);
+  return q.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** Message ids holding every token (word search), newest first. */
+export async function messageIdsWithAllTokens(tx: TenantTx, workspaceId: string, tokens: string[], limit: number): Promise<string[]> {
+  if (!tokens.length) return [];
+  const { rows } = await sql<{ message_id: string }>`
+    select message_id from message_words where workspace_id = ${workspaceId} and token = any(${tokens}::text[])
+    group by message_id having count(distinct token) = ${tokens.length} order by message_id desc limit ${limit}`.execute(tx);
+  return rows.map((r) => r.message_id);
+}
