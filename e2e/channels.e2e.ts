@@ -77,6 +77,13 @@ describe('settings: channels', () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // The keyboard works too: Escape closes the dialog and focus returns to the button that opened it.
+    await card.getByRole('button', { name: /^Disconnect/ }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await eventually(async () => assert.match(String(await page.evaluate('document.activeElement?.textContent')), /^Disconnect/));
     await card.waitFor();
     await card.getByRole('button', { name: /^Disconnect/ }).click();
     await dialog.getByRole('button', { name: 'Disconnect' }).click();

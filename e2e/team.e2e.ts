@@ -117,6 +117,14 @@ describe('settings: members and invitations', () => {
     // The link is used up.
     await other.page.goto(`/app/join?invitation=${encodeURIComponent(new URL(acceptUrl).searchParams.get('invitation') ?? '')}`);
     await other.page.getByRole('heading', { level: 1, name: 'Could not join the workspace' }).waitFor();
+
+    // Leaving a workspace lands in the one that remains.
+    await other.page.goto('/app/settings/members');
+    await memberCard(other.page, existing.name).getByRole('button', { name: /^Leave workspace/ }).click();
+    await other.page.getByRole('dialog', { name: 'Leave this workspace?' }).getByRole('button', { name: 'Leave' }).click();
+    await other.page.waitForURL((url) => url.pathname === '/app');
+    await header.getByText(existing.workspaceName).waitFor();
+    await header.getByText('Role: owner').waitFor();
     await owner.context.close();
     await other.context.close();
   });

@@ -13,6 +13,23 @@ export type Me = {
   csrfToken: string;
 };
 
+// What GET /me may answer: a session whose workspace membership ended (removed, or left) has no current
+// workspace and no role until it picks another workspace.
+type MeResponse = Omit<Me, 'currentWorkspaceId' | 'role'> & { currentWorkspaceId: string | null; role: Role | null };
+
+function hasWorkspace(me: MeResponse): me is Me {
+  return me.currentWorkspaceId !== null && me.role !== null;
+}
+
+// Lands a session without a current workspace in its first remaining one.
+async function fetchMe(): Promise<MeResponse> {
+  const me = await apiRequest<MeResponse>('/me');
+  const fallback = me.workspaces[0];
+  if (hasWorkspace(me) || !fallback) return me;
+  await apiRequest('/me/workspace', { method: 'POST', body: { workspaceId: fallback.id }, csrfToken: me.csrfToken });
+  return apiRequest<MeResponse>('/me');
+}
+
 type Auth = {
   me: Me;
   signOut: () => Promise<void>;
@@ -33,14 +50,19 @@ function redirectToLogin(): void {
   navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
 }
 
-type State = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; error: ApiError };
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; me: Me }
+  | { status: 'no-workspace'; csrfToken: string }
+  | { status: 'failed'; error: ApiError };
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });
 
   const load = useCallback(async () => {
     try {
-      setState({ status: 'ready', me: await apiRequest<Me>('/me') });
+      const me = await fetchMe();
+      setState(hasWorkspace(me) ? { status: 'ready', me } : { status: 'no-workspace', csrfToken: me.csrfToken });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) redirectToLogin();
       else setState({ status: 'failed', error: toApiError(error) });
@@ -61,16 +83,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     );
   }
 
+  if (state.status === 'no-workspace') return <NoWorkspace csrfToken={state.csrfToken} />;
+
   const { me } = state;
   const auth: Auth = {
     me,
-    async signOut() {
-      await apiRequest('/auth/logout', { method: 'POST', csrfToken: me.csrfToken }).catch((error: unknown) => {
-        // An expired session is already signed out; anything else must stay visible.
-        if (!(error instanceof ApiError && error.status === 401)) throw error;
-      });
-      navigate('/', { replace: true });
-    },
+    signOut: () => signOut(me.csrfToken),
     async switchWorkspace(workspaceId) {
       try {
         await apiRequest('/me/workspace', { method: 'POST', body: { workspaceId }, csrfToken: me.csrfToken });
@@ -82,6 +100,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     },
   };
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
+}
+
+async function signOut(csrfToken: string): Promise<void> {
+  await apiRequest('/auth/logout', { method: 'POST', csrfToken }).catch((error: unknown) => {
+    // An expired session is already signed out; anything else must stay visible.
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  });
+  navigate('/', { replace: true });
+}
+
+function NoWorkspace({ csrfToken }: { csrfToken: string }) {
+  return (
+    <div className="page-status" role="alert">
+      <p>You are no longer a member of any workspace. Ask a colleague for a new invitation link.</p>
+      <button type="button" className="button" onClick={() => void signOut(csrfToken)}>Sign out</button>
+    </div>
+  );
 }
 
 function toApiError(error: unknown): ApiError {

@@ -31,7 +31,9 @@ export function MemberRow({ member, onChanged }: { member: Member; onChanged: ()
             confirmLabel={isMe ? 'Leave' : 'Remove'}
             action={async () => {
               await api(`/members/${encodeURIComponent(member.id)}`, 'DELETE');
-              onChanged();
+              // Having left, this workspace is gone for us: start over in another one.
+              if (isMe) window.location.assign('/app');
+              else onChanged();
             }}
           >
             <p>{isMe ? 'You lose access to this workspace until someone invites you again.' : 'They lose access to this workspace at once. You can invite them again later.'}</p>
