@@ -5,6 +5,7 @@ import { newPerson, signUp } from './support/accounts';
 import { launchBrowser, newSession } from './support/browser';
 import { BASE_URL } from './support/env';
 import { screenshot } from './support/screenshots';
+import { eventually } from './support/wait';
 
 // Calls the API with a key only: no cookies of the signed-in browser.
 async function statusWithKey(key: string): Promise<number> {
@@ -52,6 +53,7 @@ describe('settings: API keys and audit log', () => {
 
     await notice.getByRole('button', { name: 'I have copied the key' }).click();
     await notice.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Keys', 'focus moves on to the list of keys');
     assert.equal(await page.getByText(key).count(), 0, 'the key is never shown again');
     const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Shop backend' }) });
     const prefix = await row.locator('code').textContent();
@@ -62,6 +64,7 @@ describe('settings: API keys and audit log', () => {
     const dialog = page.getByRole('dialog', { name: 'Revoke the key “Shop backend”?' });
     await dialog.getByRole('button', { name: 'Revoke key' }).click();
     await row.getByRole('heading').getByText('Revoked', { exact: true }).waitFor();
+    await eventually(async () => assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Keys'));
     assert.equal(await row.getByRole('button', { name: /Revoke/ }).count(), 0);
     assert.equal(await statusWithKey(key), 401, 'a revoked key is refused');
     await screenshot(page, 'settings-api-keys');

@@ -14,6 +14,7 @@ type Props = {
 // focus back to the button that opened it. Cancel comes first, so Enter on an opened dialog does no harm.
 export function ConfirmAction({ trigger, title, children, confirmLabel, action }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -32,6 +33,13 @@ export function ConfirmAction({ trigger, title, children, confirmLabel, action }
     try {
       await action();
       setOpen(false);
+      // The item acted on (and this button with it) usually disappears: carry on from its list's heading
+      // rather than leaving keyboard focus nowhere.
+      const heading = triggerRef.current?.closest('section')?.querySelector<HTMLElement>('h2');
+      if (heading) {
+        heading.tabIndex = -1;
+        requestAnimationFrame(() => heading.focus());
+      }
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');
     } finally {
@@ -41,7 +49,7 @@ export function ConfirmAction({ trigger, title, children, confirmLabel, action }
 
   return (
     <>
-      <button type="button" className="button button-danger" onClick={() => setOpen(true)}>{trigger}</button>
+      <button ref={triggerRef} type="button" className="button button-danger" onClick={() => setOpen(true)}>{trigger}</button>
       <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={titleId} onClose={() => setOpen(false)}>
         <h2 id={titleId}>{title}</h2>
         <div>{children}</div>
