@@ -82,8 +82,18 @@ async function main(): Promise<void> {
   if (!created.ok) throw new Error(`template creation failed: ${await created.text()}`);
   await new Promise((resolve) => setTimeout(resolve, 50)); // review delay 0: approved on the next tick
 
-  const job = { kind: 'run', url: sim.url, path: `/v24.0/${number.phoneNumberId}/messages`, token: number.accessToken, concurrency: CONNECTIONS, connections: CONNECTIONS, pipelining: 1, recipients: RECIPIENTS };
-  log(`simulator bench: ${CONNECTIONS} keep-alive connections, ${DURATION_MS} ms per phase, template sends to ${RECIPIENTS} recipients; load average ${loadavg()[0]!.toFixed(2)}`);
+  const job = {
+    kind: 'run',
+    url: sim.url,
+    path: `/v24.0/${number.phoneNumberId}/messages`,
+    token: number.accessToken,
+    concurrency: CONNECTIONS,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    recipients: RECIPIENTS,
+  };
+  const load = loadavg()[0]!.toFixed(2);
+  log(`simulator bench: ${CONNECTIONS} keep-alive connections, ${DURATION_MS} ms per phase, template sends to ${RECIPIENTS} recipients; load average ${load}`);
   await phase(worker, job, 2_000); // warm-up: JIT, connections, heap growth
 
   await sim.engine.idle();

@@ -47,7 +47,8 @@ async function run(job: Job): Promise<void> {
   const loop = async () => {
     while (performance.now() < deadline) {
       const to = String(15550000000 + (next++ % job.recipients));
-      const body = `{"messaging_product":"whatsapp","to":"${to}","type":"template","template":{"name":"order_update","language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","text":"#${next}"}]}]}}`;
+      const components = `[{"type":"body","parameters":[{"type":"text","text":"#${next}"}]}]`;
+      const body = `{"messaging_product":"whatsapp","to":"${to}","type":"template","template":{"name":"order_update","language":{"code":"en_US"},"components":${components}}}`;
       const t0 = performance.now();
       const res = await pool.request({ path: job.path, method: 'POST', headers, body });
       await res.body.dump();

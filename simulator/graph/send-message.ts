@@ -16,6 +16,7 @@ import { customerKey, inFreeEntryWindow, isWindowOpen, windowExpiresAtSec, type 
 import { canonicalWaId, isBsuid } from '../engine/wa-id';
 import { outboundWamid } from '../engine/wamid';
 import type { Fault } from '../engine/faults';
+import type { SentRecord } from '../engine/sent-log';
 import { scheduleFailure, scheduleStatuses, type OutboundMessage } from '../webhooks/status-emitter';
 import type { Billing, BillingCategory } from '../webhooks/pricing';
 
@@ -43,14 +44,16 @@ export function sendMessage(req: GraphRequest, number: BusinessNumber): GraphRep
   const nowSec = Math.floor(nowMs / 1000);
   const failure = asyncFailure(req, number, customer, send, fault, nowSec);
   const held = resolved?.template.pacing === true && !failure;
-  number.sentLog.add({ wamid, to: send.to, waId: customer.waId, type: send.type, body: req.body, acceptedAt: nowSec, ...(failure ? { failedWithCode: failure.code } : {}) });
+  const record: SentRecord = { wamid, to: send.to, waId: customer.waId, type: send.type, body: req.body, acceptedAt: nowSec };
+  if (failure) record.failedWithCode = failure.code;
+  number.sentLog.add(record);
   showOnPhone(number, customer, send, wamid, nowSec, resolved?.rendered, held, failure !== null);
 
   const msg: OutboundMessage = {
     wamid,
     number,
     customer,
-    billing: billingOf(req, customer, resolved?.template, nowSec, !failure),
+    billing: billingOf(customer, resolved?.template, nowSec, !failure),
     reaction: send.type === 'reaction',
     voice: send.type === 'audio' && (send.payload as Obj).voice === true,
   };
@@ -123,13 +126,13 @@ function showOnPhone(
   });
 }
 
-function billingOf(req: GraphRequest, customer: Customer, template: Template | undefined, nowSec: number, delivered: boolean): Billing {
+function billingOf(customer: Customer, template: Template | undefined, nowSec: number, delivered: boolean): Billing {
   const windowOpen = isWindowOpen(customer, nowSec);
   // Only a message that goes out opens a free-entry-point window.
   const freeEntry = delivered && windowOpen && inFreeEntryWindow(customer, nowSec);
   const category = (template ? template.category.toLowerCase() : 'service') as BillingCategory;
   const expiresAtSec = freeEntry ? customer.freeEntryUntilSec! : (windowExpiresAtSec(customer) ?? nowSec + 24 * 3600);
-  return { category, windowOpen, freeEntry, conversationId: req.engine.random.hex(32), expiresAtSec };
+  return { category, windowOpen, freeEntry, conversationId: null, expiresAtSec };
 }
 
 /** Paced templates are held, then go out — or fail with 132015 if the template got paused meanwhile. */

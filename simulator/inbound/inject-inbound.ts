@@ -6,7 +6,7 @@ import type { BusinessNumber } from '../engine/numbers';
 import { customerKey, recordCustomerMessage, type Customer } from '../engine/customers';
 import { SimError } from '../engine/sim-error';
 import { inboundWamid } from '../engine/wamid';
-import { buildMessagesEnvelope } from '../webhooks/envelopes';
+import { buildMessagesEnvelope, type MessagesUpdate } from '../webhooks/envelopes';
 import { buildInboundMessage, senderContact } from './build-message';
 import { inboundSchema, type InboundInput, type ParsedInbound } from './inbound-schema';
 
@@ -31,7 +31,8 @@ export function injectInbound(engine: SimulatorEngine, raw: InboundInput): { wam
   // System notices (number changes) come without value.contacts.
   const contact = input.type === 'system' ? undefined : senderContact(customer);
   if (input.signature === 'invalid') {
-    const update = { wabaId: number.wabaId, phoneNumberId: number.id, displayPhoneNumber: number.displayDigits, kind: 'message' as const, item: message, ...(contact ? { contact } : {}) };
+    const update: MessagesUpdate = { wabaId: number.wabaId, phoneNumberId: number.id, displayPhoneNumber: number.displayDigits, kind: 'message', item: message };
+    if (contact) update.contact = contact;
     engine.webhooks.sendEnvelope(engine.destinationOf(number), buildMessagesEnvelope([update]), [number.id], 'not-the-app-secret');
   } else {
     engine.emitMessagesUpdate(number, 'message', message, contact);

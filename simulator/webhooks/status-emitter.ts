@@ -55,7 +55,7 @@ function emitStatus(engine: SimulatorEngine, msg: OutboundMessage, status: Deliv
   if (!msg.number.statusWebhooks) return;
   const item = statusBase(msg, status, occurredSec);
   if (billing) {
-    const conversation = conversationObject(msg.billing, msg.number.apiVersion, status === 'sent');
+    const conversation = conversationObject(msg.billing, msg.number.apiVersion, status === 'sent', () => engine.random.hex(32));
     if (conversation) item.conversation = conversation;
     item.pricing = pricingObject(msg.billing, occurredSec);
   }

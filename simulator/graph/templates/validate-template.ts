@@ -74,7 +74,9 @@ function checkButtons(c: TemplateComponent): void {
     b.type = type;
     perType.set(type, (perType.get(type) ?? 0) + 1);
     if (perType.get(type)! > BUTTON_LIMITS[type]!) throw invalidParam(`A template may have at most ${BUTTON_LIMITS[type]} ${type} buttons.`);
-    if (type !== 'OTP' && (typeof b.text !== 'string' || [...b.text].length > 25)) throw creationError(2388040, 'Character limit exceeded', 'Button text is required and may be at most 25 characters.');
+    if (type !== 'OTP' && (typeof b.text !== 'string' || [...b.text].length > 25)) {
+      throw creationError(2388040, 'Character limit exceeded', 'Button text is required and may be at most 25 characters.');
+    }
     if (type === 'URL' && typeof b.url !== 'string') throw invalidParam('A URL button needs a url.');
   }
 }

@@ -77,23 +77,30 @@ function renderInteractive(item, c, actions) {
   if (c.footer) out.push(el('p', { className: 'footer' }, text(c.footer.text)));
   const action = c.action || {};
   if (c.type === 'button') {
-    out.push(el('div', { className: 'buttons' }, (action.buttons || []).map((b) =>
-      el('button', { type: 'button', onclick: () => actions.interactive(item, { type: 'button_reply', button_reply: { id: b.reply.id, title: b.reply.title } }) }, text(b.reply.title)))));
+    const tap = (reply) => () => actions.interactive(item, { type: 'button_reply', button_reply: { id: reply.id, title: reply.title } });
+    const buttons = (action.buttons || []).map((b) => el('button', { type: 'button', onclick: tap(b.reply) }, text(b.reply.title)));
+    out.push(el('div', { className: 'buttons' }, buttons));
   } else if (c.type === 'list') {
     const rows = (action.sections || []).flatMap((s) => [
       s.title ? el('p', { className: 'section' }, text(s.title)) : null,
-      ...(s.rows || []).map((r) => el('button', { type: 'button', className: 'row-option', onclick: () => actions.interactive(item, { type: 'list_reply', list_reply: { id: r.id, title: r.title, description: r.description } }) },
-        el('span', {}, text(r.title)), r.description ? el('small', {}, text(r.description)) : null)),
+      ...(s.rows || []).map((r) => {
+        const pick = () => actions.interactive(item, { type: 'list_reply', list_reply: { id: r.id, title: r.title, description: r.description } });
+        return el('button', { type: 'button', className: 'row-option', onclick: pick },
+          el('span', {}, text(r.title)), r.description ? el('small', {}, text(r.description)) : null);
+      }),
     ]);
     out.push(el('details', { className: 'list' }, el('summary', {}, text(action.button)), ...rows));
   } else if (c.type === 'cta_url') {
     const p = action.parameters || {};
     const url = safeUrl(p.url);
-    out.push(url ? el('a', { className: 'cta', href: url, target: '_blank', rel: 'noopener noreferrer' }, text(p.display_text)) : el('p', {}, text(p.display_text)));
+    const label = text(p.display_text);
+    out.push(url ? el('a', { className: 'cta', href: url, target: '_blank', rel: 'noopener noreferrer' }, label) : el('p', {}, label));
   } else if (c.type === 'flow') {
     const p = action.parameters || {};
+    // Completing the flow sends back its token, as WhatsApp's nfm_reply does.
     const responseJson = JSON.stringify({ flow_token: p.flow_token || 'unused' });
-    out.push(el('div', { className: 'buttons' }, el('button', { type: 'button', onclick: () => actions.interactive(item, { type: 'nfm_reply', nfm_reply: { response_json: responseJson, body: 'Sent', name: 'flow' } }) }, text(p.flow_cta) || 'Open')));
+    const complete = () => actions.interactive(item, { type: 'nfm_reply', nfm_reply: { response_json: responseJson, body: 'Sent', name: 'flow' } });
+    out.push(el('div', { className: 'buttons' }, el('button', { type: 'button', onclick: complete }, text(p.flow_cta) || 'Open')));
   }
   return out;
 }
