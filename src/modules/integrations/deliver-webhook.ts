@@ -47,7 +47,17 @@ export async function deliverWebhook(deps: IntegrationDeps, workspaceId: string,
 
   await withTenant(deps.db, workspaceId, async (tx) => {
     const now = deps.clock.now();
-    const final = ok || skipped || attempt >= deps.policy.maxAttempts;
+    if (skipped) {
+      // Not an attempt: the delivery is abandoned (subscription disabled, or event purged).
+      if (!(await recordAttempt(tx, workspaceId, delivery.id, delivery.attempts, { status: 'failed', last_error: result.error, next_attempt_at: null, completed_at: now }))) return;
+      await deps.audit.record(tx, workspaceId, SYSTEM, {
+        action: 'webhook.delivery_abandoned',
+        target: { type: 'webhook_delivery', id: delivery.id },
+        details: { subscriptionId: delivery.subscription_id, eventId: String(delivery.event_id), type: delivery.event_type, attempts: delivery.attempts },
+      });
+      return;
+    }
+    const final = ok || attempt >= deps.policy.maxAttempts;
     const delay = Math.min(deps.policy.retryMaxMs, deps.policy.retryBaseMs * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4);
     const nextAttemptAt = final ? null : new Date(now.getTime() + delay);
     const recorded = await recordAttempt(tx, workspaceId, delivery.id, delivery.attempts, {
@@ -67,6 +77,6 @@ export async function deliverWebhook(deps: IntegrationDeps, workspaceId: string,
       target: { type: 'webhook_delivery', id: delivery.id },
       details: { subscriptionId: delivery.subscription_id, eventId: String(delivery.event_id), type: delivery.event_type, attempt, statusCode: result.statusCode, durationMs: result.durationMs, final },
     });
-    if (!skipped) await recordSubscriptionOutcome(deps, tx, workspaceId, delivery.subscription_id, ok, now);
+    await recordSubscriptionOutcome(deps, tx, workspaceId, delivery.subscription_id, ok, now);
   });
 }

@@ -150,7 +150,8 @@ test('repeated failures disable the subscription, with the reason; enable brings
   assert.match(view.disabledReason, /disabled automatically after 3 consecutive failed deliveries/);
   assert.ok(view.disabledAt);
   const log = (await a.client.get(`/api/v1/webhook-subscriptions/${sub.id}/deliveries`)).body as { data: { status: string; lastStatusCode: number; lastError: string }[] };
-  assert.deepEqual([log.data[0]!.lastStatusCode, log.data[0]!.lastError], [503, 'HTTP 503']);
+  assert.equal(log.data[0]!.lastStatusCode, 503);
+  assert.match(log.data[0]!.lastError, /^(HTTP 503|the subscription is disabled)$/, 'a retry due after disabling is abandoned, not sent');
   const audit = (await a.client.get('/api/v1/audit-events?limit=200')).body as { data: { action: string }[] };
   assert.ok(audit.data.some((e) => e.action === 'webhook_subscription.disabled'));
   assert.equal(audit.data.filter((e) => e.action === 'webhook.delivery_failed').length, 3);
@@ -187,4 +188,16 @@ test('an event whose transaction commits after a later one is still fanned out (
   await slow;
   await settle(() => at('/order').length >= 2);
   assert.deepEqual(at('/order').map((r) => (JSON.parse(r.raw) as { data: { conversationId: string } }).data.conversationId).sort(), ['fast', 'slow']);
+});
+
+test('a registered enricher shapes the payload of its event type (the inbox adds content to message.received)', async () => {
+  const a = await t.signUp();
+  await subscribe(a.client, '/enriched', ['message.received']);
+  deps().enrichers.register('message.received', async (_tx, workspaceId, event) => ({ ...(event.data as object), workspaceId, content: { text: { body: 'hello' } } }));
+  await publish(a.workspaceId, 'message.created', { messageId: 'm9', conversationId: 'c9', contactId: 'k9', channelId: 'ch9', direction: 'inbound' });
+  await settle(() => at('/enriched').length >= 1);
+  const body = JSON.parse(at('/enriched')[0]!.raw) as { type: string; data: Record<string, unknown> };
+  assert.equal(body.type, 'message.received');
+  assert.deepEqual(body.data.content, { text: { body: 'hello' } });
+  assert.equal(body.data.workspaceId, a.workspaceId);
 });

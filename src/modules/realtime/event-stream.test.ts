@@ -1,11 +1,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { withTenant } from '../../platform/db';
+import { testDatabaseUrl } from '../../platform/db/test-database';
 import { publishEvent } from '../../platform/events';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { SseClient } from '../../test-support/sse-client';
-import { createEventHub } from './event-hub';
 import { createLogger } from '../../platform/logging';
+import { createServer } from '../../platform/http';
+import { installAuthHook } from '../auth';
+import { createEventHub } from './event-hub';
+import { registerEventStreamRoutes } from './event-stream.routes';
+import { createVisibilityRegistry } from './event-visibility';
 
 let t: TestApp;
 before(async () => {
@@ -90,4 +96,51 @@ test('the stream needs credentials; one poller per workspace, stopped when its l
   two.unsubscribe();
   for (let i = 0; i < 100 && hub.activePollers() > 0; i++) await new Promise((r) => setTimeout(r, 20));
   assert.equal(hub.activePollers(), 0);
+});
+
+test('a heartbeat comment keeps idle streams open; a visibility filter narrows what a connection sees', async () => {
+  const a = await t.signUp();
+  const logger = createLogger({ level: 'silent' });
+  const visibility = createVisibilityRegistry();
+  // What the inbox will register for agentsSeeOnlyAssigned: agents see only some conversations.
+  visibility.register(async (principal) => (event) => principal.role !== 'agent' || (event.data as { conversationId?: string }).conversationId !== 'hidden');
+  const app = await createServer({ logger, trustProxy: false, publicUrl: 'http://127.0.0.1', version: 'test' });
+  installAuthHook(app, t.container.auth);
+  registerEventStreamRoutes(app, { db: t.database.db, logger, hub: createEventHub({ db: t.database.db, logger, pollMs: 20 }), visibility, heartbeatMs: 50 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const port = (app.server.address() as { port: number }).port;
+    const agent = await SseClient.open(`http://127.0.0.1:${port}/api/v1/events`, { authorization: `Bearer ${(await t.apiKey(a.client, 'agent')).key}` });
+    const owner = await SseClient.open(`http://127.0.0.1:${port}/api/v1/events`, { authorization: `Bearer ${(await t.apiKey(a.client, 'owner')).key}` });
+    await agent.waitFor((_m, comments) => comments.filter((c) => c === 'heartbeat').length >= 2);
+    for (const id of ['hidden', 'shown']) await withTenant(t.database.db, a.workspaceId, (tx) => publishEvent(tx, a.workspaceId, 'conversation.updated', { conversationId: id }));
+    await owner.waitFor((m) => m.length === 2);
+    await agent.waitFor((m) => m.length === 1);
+    assert.deepEqual(JSON.parse(agent.messages[0]!.data), { conversationId: 'shown' });
+    agent.close();
+    owner.close();
+  } finally {
+    await app.close();
+  }
+});
+
+test('an event written by another process (a worker) reaches the stream (PostgreSQL)', { skip: !testDatabaseUrl() && 'PGlite belongs to one process' }, async () => {
+  const a = await t.signUp();
+  const stream = await SseClient.open(`${t.url}/api/v1/events`, { authorization: `Bearer ${(await t.apiKey(a.client, 'owner')).key}` });
+  const script = [
+    "import { openDatabase, withTenant } from './src/platform/db';",
+    "import { publishEvent } from './src/platform/events';",
+    'const database = await openDatabase({ databaseUrl: process.env.CHILD_DATABASE_URL });',
+    "await withTenant(database.db, process.env.CHILD_WORKSPACE, (tx) => publishEvent(tx, process.env.CHILD_WORKSPACE, 'campaign.progress', { campaignId: 'from-worker' }));",
+    'await database.close();',
+  ].join('\n');
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    env: { ...process.env, CHILD_DATABASE_URL: t.database.url!, CHILD_WORKSPACE: a.workspaceId },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  assert.equal(code, 0);
+  await stream.waitFor((m) => m.some((e) => e.event === 'campaign.progress'));
+  assert.deepEqual(JSON.parse(stream.messages.find((e) => e.event === 'campaign.progress')!.data), { campaignId: 'from-worker' });
+  stream.close();
 });
