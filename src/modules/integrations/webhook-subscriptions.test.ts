@@ -53,6 +53,15 @@ test('the secret is shown once, stored encrypted, and never returned again; CRUD
   assert.equal((await owner.client.get(`/api/v1/webhook-subscriptions/${id}`)).status, 404);
 });
 
+test('the routes are documented in OpenAPI', async () => {
+  const doc = (await t.anonymous.get('/docs/json')).body as { paths: Record<string, Record<string, { tags?: string[] }>> };
+  for (const path of ['/api/v1/webhook-subscriptions', '/api/v1/webhook-subscriptions/{id}', '/api/v1/webhook-subscriptions/{id}/enable', '/api/v1/webhook-subscriptions/{id}/deliveries']) {
+    assert.ok(doc.paths[path], path);
+    assert.ok(Object.values(doc.paths[path]!).every((op) => op.tags?.includes('webhooks')), path);
+  }
+  assert.deepEqual(doc.paths['/api/v1/events']?.get?.tags, ['events']);
+});
+
 test('only owners and admins manage webhooks', async () => {
   const owner = await t.signUp();
   for (const role of ['agent', 'analyst'] as const) {

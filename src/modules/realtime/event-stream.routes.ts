@@ -16,6 +16,8 @@ export interface EventStreamDeps {
   heartbeatMs?: number;
 }
 
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
 const headers = z.object({ 'last-event-id': z.string().max(40).optional() });
 
 const frame = (event: FeedEvent) => `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
@@ -54,10 +56,14 @@ export function registerEventStreamRoutes(app: AppInstance, deps: EventStreamDep
     let replaying = true;
     const buffered: FeedEvent[] = [];
     const send = (event: FeedEvent) => {
-      if (visible(event)) raw.write(frame(event));
+      if (!visible(event) || raw.writableEnded) return;
+      raw.write(frame(event));
+      // A reader that stopped reading is cut off rather than buffered without bound; it reconnects
+      // with Last-Event-ID and catches up from the outbox.
+      if (raw.writableLength > MAX_BUFFERED_BYTES) raw.end();
     };
     let subscription: Awaited<ReturnType<EventHub['subscribe']>> | undefined;
-    const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), deps.heartbeatMs ?? 15_000);
+    const heartbeat = setInterval(() => void (raw.writableEnded || raw.write(': heartbeat\n\n')), deps.heartbeatMs ?? 15_000);
     let closed = false;
     const close = () => {
       if (closed) return;
