@@ -32,13 +32,15 @@ export function ConfirmAction({ trigger, title, children, confirmLabel, action }
     setError(null);
     try {
       await action();
-      setOpen(false);
+      // Closed here rather than by the effect, so that the dialog's own focus restoring (to this button)
+      // happens first; onClose then updates the state.
+      dialogRef.current?.close();
       // The item acted on (and this button with it) usually disappears: carry on from its list's heading
       // rather than leaving keyboard focus nowhere.
       const heading = triggerRef.current?.closest('section')?.querySelector<HTMLElement>('h2');
       if (heading) {
         heading.tabIndex = -1;
-        requestAnimationFrame(() => heading.focus());
+        heading.focus();
       }
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');

@@ -76,7 +76,7 @@ export function ConnectChannelForm({ onConnected }: { onConnected: () => void })
         {CONNECT_FIELDS.map(field)}
         <details className="advanced" open={advancedOpen} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
           <summary>Advanced: another Graph API</summary>
-          {ADVANCED_FIELDS.map(field)}
+          <div className="advanced-fields">{ADVANCED_FIELDS.map(field)}</div>
         </details>
         <button type="submit" className="button button-primary" aria-disabled={submitting}>
           {submitting ? 'Checking with Meta…' : 'Connect number'}
