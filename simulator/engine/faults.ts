@@ -28,10 +28,6 @@ export class FaultQueue {
     return fault;
   }
 
-  clear(): void {
-    this.faults = [];
-  }
-
   get armed(): readonly Fault[] {
     return this.faults;
   }

@@ -106,6 +106,7 @@ export class BusinessNumber {
       statusWebhooks: this.statusWebhooks,
       webhookVerified: this.webhookVerified,
       phoneKey: this.phoneKey,
+      armedFaults: this.faults.armed,
       customers: this.customers.list().map((c) => ({ waId: c.waId, userId: c.userId, name: c.name })),
     };
   }

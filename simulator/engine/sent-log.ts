@@ -15,12 +15,10 @@ export interface SentRecord {
 export class SentLog {
   private records: SentRecord[] = [];
   private counts = new Map<string, number>();
-  total = 0;
 
   constructor(private readonly limit: number) {}
 
   add(record: SentRecord): void {
-    this.total += 1;
     const key = record.waId || record.to;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.records.push(record);

@@ -25,8 +25,6 @@ const LIMITS: Record<string, number> = {
   'video/3gpp': 16 * MB,
 };
 
-export const MAX_MEDIA_BYTES = 100 * MB;
-
 /** `audio/ogg; codecs=opus` → `audio/ogg`. */
 export function baseMime(mime: string): string {
   return mime.split(';')[0]!.trim().toLowerCase();
