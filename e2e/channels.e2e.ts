@@ -93,15 +93,23 @@ describe('settings: channels', () => {
     await context.close();
   });
 
-  it('is usable on a 375 px wide phone screen', async () => {
+  it('leaves every settings page usable on a 375 px wide phone screen', async () => {
     const { context, page } = await newSession(browser, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     await signUp(page, newPerson());
-    await page.goto('/app/settings/channels');
-    await page.getByRole('heading', { level: 1, name: 'Channels' }).waitFor();
-    await page.getByText('messages per second').first().waitFor();
-    const width = await page.evaluate('document.documentElement.scrollWidth');
-    assert.ok(typeof width === 'number' && width <= 375, `no sideways scrolling (page is ${String(width)} px wide)`);
-    await screenshot(page, 'settings-channels-375px');
+    const pages = [
+      ['channels', 'Channels', 'messages per second'],
+      ['members', 'Members', 'Joined'],
+      ['api-keys', 'API keys', 'No API keys yet.'],
+      ['audit', 'Audit log', 'workspace.created'],
+    ] as const;
+    for (const [path, title, loaded] of pages) {
+      await page.goto(`/app/settings/${path}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByText(loaded).first().waitFor();
+      const width = await page.evaluate('document.documentElement.scrollWidth');
+      assert.ok(typeof width === 'number' && width <= 375, `${title}: no sideways scrolling (page is ${String(width)} px wide)`);
+      await screenshot(page, `settings-${path}-375px`);
+    }
     await context.close();
   });
 });
