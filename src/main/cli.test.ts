@@ -37,10 +37,10 @@ after(async () => {
 });
 
 const whatgrow = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 180_000 });
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
     try {
@@ -50,7 +50,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('serve did not become healthy in 30 s');
+  throw new Error('serve did not become healthy in 120 s');
 }
 
 test('workspace create --json prints exactly {"workspaceId", "apiKey"}; the key authenticates; revoked it gets 401', async () => {
