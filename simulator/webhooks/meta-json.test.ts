@@ -15,3 +15,7 @@ test('escapes non-ASCII as lower-case \\u, emoji as surrogate pairs, and slashes
 test('control characters keep JSON.stringify escapes and the output stays compact', () => {
   assert.equal(encodeMetaJson({ a: 'l1\nl2\u0001', b: [1, 2] }), '{"a":"l1\\nl2\\u0001","b":[1,2]}');
 });
+
+test('pure-ASCII bodies still get their slashes escaped', () => {
+  assert.equal(encodeMetaJson({ url: 'https://x.io/a/b', id: 'wamid.AB/CD=' }), '{"url":"https:\\/\\/x.io\\/a\\/b","id":"wamid.AB\\/CD="}');
+});

@@ -11,6 +11,10 @@ function escapeChar(ch: string): string {
   return '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
 }
 
+const NON_ASCII = /[\u007f-\uffff]/;
+
 export function encodeMetaJson(value: unknown): string {
-  return JSON.stringify(value).replace(NEEDS_ESCAPE, escapeChar);
+  const json = JSON.stringify(value);
+  // Status batches are usually pure ASCII: a native replaceAll is much cheaper than a callback per match.
+  return NON_ASCII.test(json) ? json.replace(NEEDS_ESCAPE, escapeChar) : json.replaceAll('/', '\\/');
 }
