@@ -54,3 +54,13 @@ test('a customer reads, taps, replies and reacts on the phone page; each action 
   assert.deepEqual(reaction.reaction, { message_id: buttonsWamid, emoji: '👍' });
   await page.close();
 });
+
+test('without a number in the URL, an unguarded simulator offers its numbers', { skip }, async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(`${h.sim.url}/phone`);
+  await page.getByRole('link', { name: /\+1 555-078-3881/ }).click();
+  await page.getByLabel('Simulated customer').waitFor();
+  assert.match(page.url(), new RegExp(`phoneNumberId=${h.number.phoneNumberId}$`));
+  assert.equal(await page.getByLabel('Simulated customer').inputValue(), CUSTOMER);
+  await page.close();
+});

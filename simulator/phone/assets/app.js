@@ -78,9 +78,21 @@ async function loadCustomers(preferredId) {
   selectCustomer(preferredId || (state.customer && state.customer.id) || (data.customers[0] && data.customers[0].id));
 }
 
+/** Without a number in the URL, an unguarded simulator lets you pick one; a guarded one says where links come from. */
+async function listNumbers() {
+  try {
+    const { numbers } = await api('/numbers');
+    if (!numbers.length) return notify('No business number is registered with the simulator yet.');
+    const links = numbers.map((n) => el('li', {}, el('a', { href: `?phoneNumberId=${encodeURIComponent(n.phoneNumberId)}` }, `${n.verifiedName || 'Business'} (${n.displayPhoneNumber})`)));
+    $('messages').replaceChildren(el('li', { className: 'empty' }, 'Choose a business number:'), ...links);
+  } catch {
+    notify('Open this page from the dashboard: its link carries the number and its key.');
+  }
+}
+
 async function start() {
   if (!config.phoneNumberId) {
-    notify('Open this page with ?phoneNumberId=<id> (the dashboard links here with the right key).');
+    await listNumbers();
     return;
   }
   $('customer-select').addEventListener('change', (event) => selectCustomer(event.target.value));
