@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The config module is the only reader of process.env; scripts and benches are tools run by hand or CI.
-    files: ['src/platform/config/**', 'src/platform/db/test-database.ts', 'src/test-support/**', 'scripts/**', 'bench/**', 'e2e/**', '**/*.test.ts', 'eslint.config.js', 'web/vite.config.ts', 'bin/**'],
+    files: ['src/platform/config/**', 'src/platform/db/test-database.ts', 'src/test-support/**', 'src/**/testing/**', 'scripts/**', 'bench/**', 'e2e/**', '**/*.test.ts', 'eslint.config.js', 'web/vite.config.ts', 'bin/**'],
     rules: { 'no-restricted-properties': 'off', 'no-console': 'off' },
   },
   {
