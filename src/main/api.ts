@@ -4,6 +4,8 @@ import { installAuthHook, permissionMatrixMarkdown, registerAuthRoutes, register
 import { registerChannelRoutes, registerWebhookRoutes } from '../modules/channels';
 import { registerContactRoutes } from '../modules/contacts';
 import { registerInboxRoutes } from '../modules/inbox';
+import { registerOutboundRoutes } from '../modules/outbound';
+import { registerTemplateRoutes } from '../modules/templates';
 import { registerWebhookSubscriptionRoutes } from '../modules/integrations';
 import { registerAuditRoutes } from '../modules/privacy';
 import { registerEventStreamRoutes } from '../modules/realtime';
@@ -27,6 +29,8 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerWebhookRoutes(app, container.webhooks);
   registerContactRoutes(app, container.contacts);
   registerInboxRoutes(app, container.inbox);
+  registerOutboundRoutes(app, container.outbound);
+  registerTemplateRoutes(app, container.templates);
   registerWebhookSubscriptionRoutes(app, container.integrations);
   registerEventStreamRoutes(app, { db: container.database.db, logger: container.logger, ...container.realtime });
   if (config.whatsappMode === 'sandbox') {

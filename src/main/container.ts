@@ -9,6 +9,8 @@ import { GraphTransport, GroupCommitter, provisionSandboxChannel, unsafeInsertEn
 import type { ContactsDeps } from '../modules/contacts';
 import { localMediaStorage, type InboxDeps } from '../modules/inbox';
 import { createAuditLog, type AuditLog } from '../modules/privacy';
+import type { OutboundDeps } from '../modules/outbound';
+import type { TemplatesDeps } from '../modules/templates';
 import { createEnricherRegistry, defaultWebhookPolicy, type IntegrationDeps } from '../modules/integrations';
 import { createEventHub, createVisibilityRegistry, type EventHub, type VisibilityRegistry } from '../modules/realtime';
 
@@ -27,6 +29,8 @@ export interface Container {
   contacts: ContactsDeps;
   inbox: InboxDeps;
   webhooks: WebhookIngressDeps;
+  outbound: OutboundDeps;
+  templates: TemplatesDeps;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,8 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     // Webhook ingress group commit: envelopes of concurrent requests share one INSERT (≤ 2 ms linger).
     const committer = new GroupCommitter<NewEnvelope>((rows) => unsafeInsertEnvelopes(database.db, rows), { lingerMs: 2, maxRows: 256, maxInFlight: database.kind === 'postgres' ? Math.max(1, Math.min(4, config.databasePoolSize - 2)) : 1 });
     const webhooks: WebhookIngressDeps = { channels, logger, committer };
+    const outbound: OutboundDeps = { db: database.db, keyring, clock, logger, contacts, channels };
+    const templates: TemplatesDeps = { db: database.db, keyring, clock, channels };
     return {
       config,
       logger,
@@ -66,6 +72,8 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       contacts,
       inbox,
       webhooks,
+      outbound,
+      templates,
       async close() {
         await transport.close();
         await database.close();

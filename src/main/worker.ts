@@ -2,6 +2,7 @@ import { startJobRunner } from '../platform/jobs';
 import { purgeProcessedEnvelopes, startEnvelopeProcessor } from '../modules/channels';
 import { fetchMedia, inboundSink, MEDIA_FETCH_QUEUE } from '../modules/inbox';
 import { fanOutEvents, startWebhookFanOut, webhookJobHandlers } from '../modules/integrations';
+import { startSender } from '../modules/outbound';
 import type { Container } from './container';
 
 const PURGE_ENVELOPES_QUEUE = 'webhooks.purge-envelopes';
@@ -11,6 +12,8 @@ export function startWorker(container: Container) {
   const inbound = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: inboundSink(container.inbox) });
   container.webhooks.onStored = inbound.wake;
   const fanOut = startWebhookFanOut(container.integrations);
+  // Outbound: one send stream per phone number, owned through a lease row.
+  const sender = startSender(container.outbound);
   const jobs = startJobRunner({
     db: container.database.db,
     clock: container.clock,
@@ -25,6 +28,7 @@ export function startWorker(container: Container) {
   return {
     async stop() {
       await inbound.stop();
+      await sender.stop();
       await fanOut.stop();
       await jobs.stop();
     },

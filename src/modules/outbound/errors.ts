@@ -1,0 +1,15 @@
+import { AppError } from '../../platform/http';
+
+/** The closed set of refusal codes of the send API. */
+export type OutboundErrorCode =
+  | 'window_closed'
+  | 'consent_required'
+  | 'template_not_found'
+  | 'template_not_approved'
+  | 'validation_failed'
+  | 'channel_required'
+  | 'not_found'
+  | 'idempotency_conflict'
+  | 'idempotency_in_progress';
+
+export const outboundError = (status: number, code: OutboundErrorCode, message: string, details?: Record<string, unknown>) => new AppError(status, code, message, details);

@@ -1,0 +1,95 @@
+import { sql, type Kysely } from 'kysely';
+import type { AnyDb, TenantTx } from '../../platform/db';
+
+export interface QueueRow {
+  workspace_id: string;
+  message_id: string;
+  channel_id: string;
+  contact_id: string;
+  campaign_id: string | null;
+  request: Buffer;
+  state: 'pending' | 'inflight' | 'uncertain' | 'done';
+  attempts: number;
+  next_attempt_at: Date;
+  dispatched_at: Date | null;
+  created_at: Date;
+}
+
+interface OutboundTables {
+  outbound_queue: QueueRow;
+  send_leases: { workspace_id: string; channel_id: string; owner: string; expires_at: Date };
+}
+
+const odb = (tx: TenantTx | AnyDb) => tx as unknown as Kysely<OutboundTables>;
+
+export type NewQueueRow = Pick<QueueRow, 'workspace_id' | 'message_id' | 'channel_id' | 'contact_id' | 'campaign_id' | 'request' | 'next_attempt_at'>;
+
+export async function enqueueSends(tx: TenantTx, rows: NewQueueRow[]): Promise<void> {
+  if (rows.length) await odb(tx).insertInto('outbound_queue').values(rows as never).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** Claims due rows of one channel (oldest first), marking them in flight: SKIP LOCKED, so racing owners never share a row. */
+export async function claimDue(tx: TenantTx, workspaceId: string, channelId: string, now: Date, limit: number): Promise<QueueRow[]> {
+  const { rows } = await sql<QueueRow>`
+    update outbound_queue q set state = 'inflight', attempts = q.attempts + 1, dispatched_at = ${now}
+    from (select message_id from outbound_queue where workspace_id = ${workspaceId} and channel_id = ${channelId} and state = 'pending'
+          and next_attempt_at <= ${now} order by next_attempt_at, message_id limit ${limit} for update skip locked) due
+    where q.workspace_id = ${workspaceId} and q.message_id = due.message_id
+    returning q.*`.execute(tx);
+  return rows;
+}
+
+export async function settleRows(tx: TenantTx, workspaceId: string, ids: string[], state: 'done' | 'uncertain'): Promise<void> {
+  if (ids.length) await odb(tx).updateTable('outbound_queue').set({ state }).where('workspace_id', '=', workspaceId).where('message_id', 'in', ids).execute();
+}
+
+/** Back to pending, due at `at` (retries and backoffs). */
+export async function requeue(tx: TenantTx, workspaceId: string, retries: { messageId: string; at: Date; refund?: boolean }[]): Promise<void> {
+  for (const r of retries) {
+    await odb(tx).updateTable('outbound_queue')
+      .set((eb) => ({ state: 'pending', next_attempt_at: r.at, ...(r.refund ? { attempts: eb('attempts', '-', 1) } : {}) }) as never)
+      .where('workspace_id', '=', workspaceId).where('message_id', '=', r.messageId).execute();
+  }
+}
+
+/**
+ * Rows claimed by an owner that died (in flight with a stale dispatch time): their requests may
+ * have left, so they become uncertain, never pending again.
+ */
+export async function orphanedInflight(tx: TenantTx, workspaceId: string, channelId: string, before: Date): Promise<string[]> {
+  const rows = await odb(tx).updateTable('outbound_queue').set({ state: 'uncertain' })
+    .where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('state', '=', 'inflight').where('dispatched_at', '<', before)
+    .returning('message_id').execute();
+  return rows.map((r) => r.message_id);
+}
+
+export function uncertainRows(tx: TenantTx, workspaceId: string, channelId: string): Promise<Pick<QueueRow, 'message_id' | 'dispatched_at'>[]> {
+  return odb(tx).selectFrom('outbound_queue').select(['message_id', 'dispatched_at']).where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('state', '=', 'uncertain').limit(500).execute();
+}
+
+/** The sender's scan, before any tenant is known: channels with work due or unsettled. */
+export async function unsafeChannelsWithWork(db: AnyDb, now: Date): Promise<{ workspace_id: string; channel_id: string }[]> {
+  const { rows } = await sql<{ workspace_id: string; channel_id: string }>`
+    select distinct workspace_id, channel_id from outbound_queue
+    where (state = 'pending' and next_attempt_at <= ${now}) or state in ('inflight', 'uncertain')`.execute(db);
+  return rows;
+}
+
+/** Takes or renews the channel's lease; true when `owner` holds it until `expiresAt`. */
+export async function acquireLease(tx: TenantTx, workspaceId: string, channelId: string, owner: string, now: Date, expiresAt: Date): Promise<boolean> {
+  const { rows } = await sql<{ owner: string }>`
+    insert into send_leases (workspace_id, channel_id, owner, expires_at) values (${workspaceId}, ${channelId}, ${owner}, ${expiresAt})
+    on conflict (workspace_id, channel_id) do update set owner = excluded.owner, expires_at = excluded.expires_at
+    where send_leases.owner = excluded.owner or send_leases.expires_at < ${now}
+    returning owner`.execute(tx);
+  return rows.length === 1;
+}
+
+export async function releaseLease(tx: TenantTx, workspaceId: string, channelId: string, owner: string): Promise<void> {
+  await odb(tx).deleteFrom('send_leases').where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('owner', '=', owner).execute();
+}
+
+export async function pendingCount(tx: TenantTx, workspaceId: string, channelId: string): Promise<number> {
+  const row = await odb(tx).selectFrom('outbound_queue').select((eb) => eb.fn.countAll<string>().as('n')).where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('state', 'in', ['pending', 'inflight', 'uncertain']).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,26 @@
+import { type AppInstance } from '../../platform/http';
+import { requirePrincipal } from '../auth';
+import type { OutboundDeps } from './deps';
+import { idempotent } from './idempotent';
+import { sendMessage } from './send-message';
+import { sendAccepted, sendMessageBody } from './send-message.schema';
+
+const SEND_ROUTE = 'POST /api/v1/messages';
+
+export function registerOutboundRoutes(app: AppInstance, deps: OutboundDeps): void {
+  app.post('/api/v1/messages', {
+    config: { access: 'inbox.write' },
+    schema: {
+      tags: ['messages'],
+      description: "Sends a message: Meta's message object unchanged plus `to` | `contactId` and `channelId`. Window, consent and template are checked before anything is queued. Honors `Idempotency-Key`.",
+      body: sendMessageBody,
+      response: { 202: sendAccepted },
+    },
+  }, async (request, reply) => {
+    const p = requirePrincipal(request);
+    const header = request.headers['idempotency-key'];
+    const key = Array.isArray(header) ? header[0] : header;
+    const answer = await idempotent(deps, p.workspaceId, SEND_ROUTE, key, request.body, async (tx) => ({ status: 202, body: await sendMessage(deps, tx, p.workspaceId, request.body) }));
+    return reply.status(202).send(answer.body);
+  });
+}

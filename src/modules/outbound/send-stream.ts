@@ -1,0 +1,182 @@
+import { withTenant } from '../../platform/db';
+import { clientFor, loadChannelCredentialsById, type CloudApiClient, type OutboundMessage } from '../channels';
+import { recordSendOutcomes, type SendOutcome } from '../inbox';
+import { resolveWorkspaceChannel } from '../templates';
+import { classifySendFailure } from './classify-send-failure';
+import { REQUEST_CONTEXT, type OutboundDeps } from './deps';
+import { acquireLease, claimDue, orphanedInflight, pendingCount, releaseLease, requeue, settleRows, type QueueRow } from './outbound.repository';
+import { TokenBucket } from './token-bucket';
+import { settleUncertain } from './settle-uncertain';
+
+const LEASE_MS = 15_000;
+const HEARTBEAT_MS = 5_000;
+const FLUSH_MS = 25;
+const SETTLE_EVERY_MS = 5_000;
+const jitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
+
+interface Result {
+  outcome?: SendOutcome;
+  settle?: 'done' | 'uncertain';
+  retry?: { at: Date; refund?: boolean };
+  messageId: string;
+}
+
+/**
+ * One channel's send stream, run by the lease's owner: claims due rows in batches, paces them
+ * through the token bucket and per-recipient blocks, dispatches with bounded concurrency and
+ * writes results in batches. Ends when the channel has no work left or the lease is lost.
+ */
+export class SendStream {
+  #bucket = new TokenBucket(80);
+  #client: CloudApiClient | undefined;
+  #blocked = new Map<string, { until: number; strikes: number }>();
+  #results: Result[] = [];
+  #inflight = 0;
+  #stopped = false;
+  #leaseAt = 0;
+  #settledAt = 0;
+  readonly done: Promise<void>;
+
+  constructor(private readonly deps: OutboundDeps, readonly workspaceId: string, readonly channelId: string, private readonly owner: string) {
+    this.done = this.#run().catch((error: unknown) => deps.logger.error({ err: error, workspaceId, channelId }, 'send stream failed'));
+  }
+
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  async #run(): Promise<void> {
+    const { deps, workspaceId, channelId } = this;
+    const creds = await loadChannelCredentialsById(deps.channels, workspaceId, channelId);
+    if (!creds) return;
+    this.#client = clientFor(deps.channels, creds);
+    await this.#renew();
+    // Rows left in flight by a dead owner may have been sent: uncertain, never resent.
+    const orphans = await withTenant(deps.db, workspaceId, (tx) => orphanedInflight(tx, workspaceId, channelId, deps.clock.now()));
+    if (orphans.length) await this.#write(orphans.map((messageId) => ({ messageId, outcome: { messageId, status: 'uncertain' } })));
+    const flusher = setInterval(() => void this.#flush(), FLUSH_MS);
+    try {
+      while (!this.#stopped) {
+        if (Date.now() - this.#leaseAt > HEARTBEAT_MS && !(await this.#renew())) break;
+        if (Date.now() - this.#settledAt > SETTLE_EVERY_MS) await this.#settle();
+        const batch = this.#inflight < this.#maxInflight() ? await this.#claim() : [];
+        if (!batch.length) {
+          if (this.#inflight === 0 && !this.#results.length && (await this.#idle())) break;
+          await sleep(this.#inflight ? 5 : 50);
+          continue;
+        }
+        for (const row of batch) {
+          if (this.#stopped) break;
+          await this.#dispatch(row);
+        }
+      }
+      while (this.#inflight > 0) await sleep(5);
+    } finally {
+      clearInterval(flusher);
+      await this.#flush();
+      await withTenant(deps.db, workspaceId, (tx) => releaseLease(tx, workspaceId, channelId, this.owner)).catch(() => undefined);
+    }
+  }
+
+  #maxInflight(): number {
+    return Math.max(16, Math.ceil(this.#bucket.ceiling / 4));
+  }
+
+  async #renew(): Promise<boolean> {
+    const { deps, workspaceId, channelId } = this;
+    const now = deps.clock.now();
+    const ok = await withTenant(deps.db, workspaceId, async (tx) => {
+      const channel = await resolveWorkspaceChannel(tx, workspaceId, channelId);
+      this.#bucket.setCeiling(Math.max(1, channel.throughputMps));
+      return acquireLease(tx, workspaceId, channelId, this.owner, now, new Date(now.getTime() + LEASE_MS));
+    });
+    this.#leaseAt = Date.now();
+    return ok;
+  }
+
+  async #claim(): Promise<QueueRow[]> {
+    const n = Math.min(this.#maxInflight() - this.#inflight, Math.max(1, Math.ceil(this.#bucket.rate / 20)));
+    const { deps, workspaceId, channelId } = this;
+    return withTenant(deps.db, workspaceId, (tx) => claimDue(tx, workspaceId, channelId, deps.clock.now(), n));
+  }
+
+  async #idle(): Promise<boolean> {
+    const { deps, workspaceId, channelId } = this;
+    await this.#settle();
+    return (await withTenant(deps.db, workspaceId, (tx) => pendingCount(tx, workspaceId, channelId))) === 0;
+  }
+
+  async #settle(): Promise<void> {
+    this.#settledAt = Date.now();
+    await settleUncertain(this.deps, this.workspaceId, this.channelId);
+  }
+
+  async #dispatch(row: QueueRow): Promise<void> {
+    const block = this.#blocked.get(row.contact_id);
+    if (block && block.until > Date.now()) {
+      this.#results.push({ messageId: row.message_id, retry: { at: new Date(this.deps.clock.now().getTime() + (block.until - Date.now())), refund: true } });
+      return;
+    }
+    for (let wait = this.#bucket.tryTake(); wait > 0; wait = this.#bucket.tryTake()) await sleep(wait);
+    this.#inflight += 1;
+    void this.#send(row).finally(() => (this.#inflight -= 1));
+  }
+
+  async #send(row: QueueRow): Promise<void> {
+    const { deps, workspaceId } = this;
+    const messageId = row.message_id;
+    try {
+      const request = await withTenant(deps.db, workspaceId, (tx) => deps.keyring.decryptJson<OutboundMessage>(tx, workspaceId, row.request, REQUEST_CONTEXT));
+      const sent = await this.#client!.sendMessage(request);
+      this.#blocked.delete(row.contact_id);
+      this.#results.push({ messageId, outcome: { messageId, status: 'accepted', wamid: sent.wamid }, settle: 'done' });
+    } catch (error) {
+      const strikes = this.#blocked.get(row.contact_id)?.strikes ?? 0;
+      const action = classifySendFailure(error, action0(error) === 'recipient' ? strikes : row.attempts - 1);
+      if (action.kind === 'retry') {
+        if (action.scope === 'phone_number') {
+          this.#bucket.throttled(jitter(action.delayMs));
+          this.#results.push({ messageId, retry: { at: new Date(deps.clock.now().getTime() + jitter(action.delayMs)), refund: true } });
+          return;
+        }
+        if (action.scope === 'recipient') {
+          const delay = jitter(action.delayMs);
+          this.#blocked.set(row.contact_id, { until: Date.now() + delay, strikes: strikes + 1 });
+          if (strikes < action.maxRetries) {
+            this.#results.push({ messageId, retry: { at: new Date(deps.clock.now().getTime() + delay), refund: true } });
+            return;
+          }
+        } else if (row.attempts - 1 < action.maxRetries) {
+          this.#results.push({ messageId, retry: { at: new Date(deps.clock.now().getTime() + jitter(action.delayMs)) } });
+          return;
+        }
+        this.#results.push({ messageId, outcome: { messageId, status: 'failed', error: action.error }, settle: 'done' });
+        return;
+      }
+      if (action.kind === 'uncertain') this.#results.push({ messageId, outcome: { messageId, status: 'uncertain' }, settle: 'uncertain' });
+      else this.#results.push({ messageId, outcome: { messageId, status: 'failed', error: action.error }, settle: 'done' });
+    }
+  }
+
+  async #flush(): Promise<void> {
+    if (!this.#results.length) return;
+    await this.#write(this.#results.splice(0));
+  }
+
+  async #write(results: Result[]): Promise<void> {
+    const { deps, workspaceId } = this;
+    const now = deps.clock.now();
+    await withTenant(deps.db, workspaceId, async (tx) => {
+      await recordSendOutcomes(tx, workspaceId, results.flatMap((r) => (r.outcome ? [r.outcome] : [])), now);
+      await settleRows(tx, workspaceId, results.filter((r) => r.settle === 'done').map((r) => r.messageId), 'done');
+      await settleRows(tx, workspaceId, results.filter((r) => r.settle === 'uncertain' || (!r.settle && r.outcome?.status === 'uncertain')).map((r) => r.messageId), 'uncertain');
+      await requeue(tx, workspaceId, results.flatMap((r) => (r.retry ? [{ messageId: r.messageId, ...r.retry }] : [])));
+    });
+  }
+}
+
+function action0(error: unknown): string | undefined {
+  return (error as { retry?: { scope?: string } } | null)?.retry?.scope;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { OutboundDeps } from './deps';
+import { unsafeChannelsWithWork } from './outbound.repository';
+import { SendStream } from './send-stream';
+
+export interface Sender {
+  /** Look for work now (after a send was accepted in this process). */
+  wake(): void;
+  /** Runs until no channel has work that is due (tests). */
+  drain(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The worker's sender: finds channels with sends due, takes each channel's lease (one owner per
+ * phone number across every worker process) and runs its send stream while work remains.
+ */
+export function startSender(deps: OutboundDeps, options: { pollMs?: number; owner?: string } = {}): Sender {
+  const owner = options.owner ?? `sender-${process.pid}-${randomUUID()}`;
+  const pollMs = options.pollMs ?? 250;
+  const streams = new Map<string, SendStream>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let scanning: Promise<void> | undefined;
+
+  const scan = async () => {
+    const channels = await unsafeChannelsWithWork(deps.db, deps.clock.now());
+    for (const c of channels) {
+      const key = `${c.workspace_id}/${c.channel_id}`;
+      if (stopped || streams.has(key)) continue;
+      const stream = new SendStream(deps, c.workspace_id, c.channel_id, owner);
+      streams.set(key, stream);
+      void stream.done.finally(() => streams.delete(key));
+    }
+  };
+  const tick = () => {
+    if (stopped) return;
+    scanning ??= scan()
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'sender scan failed'))
+      .finally(() => {
+        scanning = undefined;
+        if (!stopped) timer = setTimeout(tick, pollMs);
+      });
+  };
+  tick();
+
+  return {
+    wake() {
+      if (timer) clearTimeout(timer);
+      tick();
+    },
+    async drain(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await scanning;
+        await scan();
+        if (!streams.size) return;
+        await Promise.all([...streams.values()].map((s) => s.done));
+        if (Date.now() > deadline) throw new Error('sender drain timed out');
+      }
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await scanning;
+      for (const s of streams.values()) s.stop();
+      await Promise.all([...streams.values()].map((s) => s.done));
+    },
+  };
+}

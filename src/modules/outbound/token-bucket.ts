@@ -1,0 +1,56 @@
+/**
+ * The number's throughput: a token bucket refilled at `rate` per second holding at most one
+ * second's worth (Meta's bucket has the same shape, so pacing at the rate passes). 130429 slows
+ * it down (adaptive backoff); it creeps back to the ceiling while nothing is refused.
+ */
+export class TokenBucket {
+  #tokens: number;
+  #last: number;
+  #rate: number;
+  #pausedUntil = 0;
+
+  constructor(public ceiling: number, private readonly now: () => number = Date.now) {
+    this.#rate = ceiling;
+    this.#tokens = ceiling;
+    this.#last = now();
+  }
+
+  get rate(): number {
+    return this.#rate;
+  }
+
+  setCeiling(ceiling: number): void {
+    if (ceiling === this.ceiling) return;
+    this.ceiling = ceiling;
+    this.#rate = Math.min(this.#rate, ceiling);
+    if (this.#rate < ceiling && this.#rate === 0) this.#rate = ceiling;
+  }
+
+  #refill(t: number): void {
+    const elapsed = Math.max(0, t - this.#last) / 1000;
+    this.#last = t;
+    this.#tokens = Math.min(this.#rate, this.#tokens + elapsed * this.#rate);
+    // Recover 5% of the ceiling per second without refusals.
+    if (this.#rate < this.ceiling) this.#rate = Math.min(this.ceiling, this.#rate + elapsed * this.ceiling * 0.05);
+  }
+
+  /** Milliseconds until a token is available (0: one was taken). */
+  tryTake(): number {
+    const t = this.now();
+    if (t < this.#pausedUntil) return this.#pausedUntil - t;
+    this.#refill(t);
+    if (this.#tokens >= 1) {
+      this.#tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil(((1 - this.#tokens) / this.#rate) * 1000));
+  }
+
+  /** 130429: slow down and pause the stream. */
+  throttled(pauseMs: number): void {
+    const t = this.now();
+    this.#rate = Math.max(1, this.#rate * 0.7);
+    this.#tokens = 0;
+    this.#pausedUntil = Math.max(this.#pausedUntil, t + pauseMs);
+  }
+}

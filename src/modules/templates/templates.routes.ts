@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { withTenant } from '../../platform/db';
+import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { requirePrincipal } from '../auth';
+import type { TemplatesDeps } from './deps';
+import { syncTemplates } from './sync-templates';
+import { listTemplateRows } from './template.repository';
+import { templateView, toTemplateView } from './template-view';
+import { resolveWorkspaceChannel } from './workspace-channel';
+
+export function registerTemplateRoutes(app: AppInstance, deps: TemplatesDeps): void {
+  app.get('/api/v1/templates', { config: { access: 'templates.read' }, schema: { tags: ['templates'], querystring: pageQuery, response: { 200: listResponse(templateView) } } }, async (request) => {
+    const p = requirePrincipal(request);
+    const rows = await withTenant(deps.db, p.workspaceId, (tx) => listTemplateRows(tx, p.workspaceId, { limit: request.query.limit + 1, before: decodeCursor(request.query.cursor)?.id }));
+    const page = pageOf(rows, request.query.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }));
+    return { data: page.data.map(toTemplateView), nextCursor: page.nextCursor };
+  });
+
+  app.post('/api/v1/templates/sync', {
+    config: { access: 'templates.manage' },
+    schema: { tags: ['templates'], description: "Pulls the templates of the channel's WhatsApp Business Account.", body: z.object({ channelId: z.string().max(100).optional() }).optional(), response: { 200: z.object({ synced: z.number() }) } },
+  }, async (request) => {
+    const p = requirePrincipal(request);
+    const channel = await withTenant(deps.db, p.workspaceId, (tx) => resolveWorkspaceChannel(tx, p.workspaceId, request.body?.channelId));
+    return syncTemplates(deps, p.workspaceId, channel.id);
+  });
+}
