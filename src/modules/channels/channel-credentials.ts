@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { CloudApiClient } from './whatsapp/cloud-api';
-import { withTenant } from '../../platform/db';
+import { withTenant, type TenantTx } from '../../platform/db';
 import { openChannelSecrets } from './channel-secrets';
-import { findChannel } from './channel.repository';
+import { findChannel, listChannels } from './channel.repository';
 import type { ChannelDeps } from './deps';
 import type { ChannelTables } from './tables';
 
@@ -94,4 +94,9 @@ export async function loadChannelCredentialsById(deps: ChannelDeps, workspaceId:
 /** A Cloud API client for a channel (media downloads by inbound processing). */
 export function clientFor(deps: ChannelDeps, creds: ChannelCredentials): CloudApiClient {
   return new CloudApiClient({ baseUrl: creds.graphApiBaseUrl, apiVersion: creds.graphApiVersion, accessToken: creds.accessToken, phoneNumberId: creds.phoneNumberId, wabaId: creds.wabaId, transport: deps.transport });
+}
+
+/** The routing facts of a workspace's channels, read inside its transaction (no secrets). */
+export async function listChannelRefs(tx: TenantTx, workspaceId: string): Promise<{ channelId: string; phoneNumberId: string; wabaId: string }[]> {
+  return (await listChannels(tx, workspaceId)).map((c) => ({ channelId: c.id, phoneNumberId: c.phone_number_id, wabaId: c.waba_id }));
 }

@@ -1,5 +1,5 @@
 import { newId, type TenantTx } from '../../platform/db';
-import { publishEvent } from '../../platform/events';
+import { publishEvents } from '../../platform/events';
 import { findContacts, findIdentities, insertContacts, insertIdentities, updateContactFields, type IdentityKind } from './contact.repository';
 import type { ContactsDeps } from './deps';
 
@@ -74,7 +74,7 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
   }
   await insertContacts(tx, rows);
   await insertIdentities(tx, workspaceId, newIdentities);
-  for (const c of newContacts) await publishEvent(tx, workspaceId, 'contact.created', { contactId: c.id });
+  await publishEvents(tx, workspaceId, newContacts.map((c) => ({ type: 'contact.created' as const, data: { contactId: c.id } })));
 
   const ids = [...new Set(contactIds.filter((x): x is string => !!x))];
   const existing = await findContacts(tx, workspaceId, ids);

@@ -1,5 +1,5 @@
 import { newId, type TenantTx } from '../../platform/db';
-import { publishEvent } from '../../platform/events';
+import { publishEvents, type EventDataByType } from '../../platform/events';
 import { enqueue } from '../../platform/jobs';
 import type { InboundItem } from '../channels';
 import { addIdentity, consentKeyword, recordConsent, resolveContacts } from '../contacts';
@@ -79,6 +79,7 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
   const inserted = await insertMessages(tx, rows.map(({ m: _m, keyId: _k, ...r }) => r));
   const words: { token: string; messageId: string }[] = [];
   const media = [];
+  const created: EventDataByType['message.created'][] = [];
   for (const row of rows) {
     if (!inserted.has(row.id)) continue;
     const { m } = row;
@@ -89,11 +90,14 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
       await enqueue(tx, MEDIA_FETCH_QUEUE, { workspaceId, mediaId }, { workspaceId });
     }
     await applySideEffects(deps, tx, workspaceId, row.contact_id, row.id, m);
-    await publishEvent(tx, workspaceId, 'message.created', { messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, direction: 'inbound' });
+    created.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, direction: 'inbound' });
   }
   await insertWords(tx, workspaceId, words);
   await insertMedia(tx, media);
-  for (const c of conversations) await publishEvent(tx, workspaceId, 'conversation.updated', { conversationId: c.id });
+  await publishEvents(tx, workspaceId, [
+    ...created.map((data) => ({ type: 'message.created' as const, data })),
+    ...conversations.map((c) => ({ type: 'conversation.updated' as const, data: { conversationId: c.id } })),
+  ]);
   await applyReactions(deps, tx, workspaceId, reactions);
 }
 

@@ -32,11 +32,10 @@ export async function insertMessages(tx: TenantTx, rows: NewMessage[]): Promise<
 
 export async function insertWords(tx: TenantTx, workspaceId: string, rows: { token: string; messageId: string }[]): Promise<void> {
   if (!rows.length) return;
-  await idb(tx)
-    .insertInto('message_words')
-    .values(rows.map((r) => ({ workspace_id: workspaceId, token: r.token, message_id: r.messageId })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  // Two array parameters instead of thousands of bound values: a batch's words in one cheap statement.
+  await sql`insert into message_words (workspace_id, token, message_id)
+    select ${workspaceId}, t, m from unnest(${rows.map((r) => r.token)}::text[], ${rows.map((r) => r.messageId)}::text[]) as w(t, m)
+    on conflict do nothing`.execute(tx);
 }
 
 export async function updateMessageStatus(

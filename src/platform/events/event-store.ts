@@ -13,6 +13,15 @@ export async function publishEvent<T extends EventType>(tx: TenantTx, workspaceI
   await eventsDb(tx).insertInto('events').values({ workspace_id: workspaceId, type, data: JSON.stringify(data) } as never).execute();
 }
 
+/** Several events in one statement (hot paths: inbound batches), in the given order. */
+export async function publishEvents(tx: TenantTx, workspaceId: string, events: { [T in EventType]: { type: T; data: EventDataByType[T] } }[EventType][]): Promise<void> {
+  if (!events.length) return;
+  await eventsDb(tx)
+    .insertInto('events')
+    .values(events.map((e) => ({ workspace_id: workspaceId, type: e.type, data: JSON.stringify(e.data) })) as never)
+    .execute();
+}
+
 /** Events after `afterId` (exclusive), oldest first: how readers resume where they stopped. */
 export async function eventsAfter(tx: TenantTx, workspaceId: string, afterId: number, limit = 500): Promise<StoredEvent[]> {
   const rows = await eventsDb(tx)

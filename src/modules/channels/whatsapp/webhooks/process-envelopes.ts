@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../../../platform/clock';
 import { withTenant, type TenantTx } from '../../../../platform/db';
 import type { Logger } from '../../../../platform/logging';
-import { unsafeListPhoneNumberIdsOfWaba, unsafeLoadChannelCredentials } from '../../channel-credentials';
+import { listChannelRefs } from '../../channel-credentials';
 import type { ChannelDeps } from '../../deps';
 import { ENVELOPE_CONTEXT } from './deps';
 import { entriesOf } from './envelope-shape';
@@ -19,32 +19,21 @@ export interface ProcessorOptions {
   idleMs?: number;
 }
 
-async function toItems(options: ProcessorOptions, workspaceId: string, envelope: ClaimedEnvelope): Promise<InboundItem[]> {
+/** Decrypts an envelope and turns its accepted entries into items; channel facts come from the tenant transaction. */
+function toItems(options: ProcessorOptions, workspaceId: string, envelope: ClaimedEnvelope, channels: ChannelRef[]): InboundItem[] {
   const raw = options.channels.keyring.decryptIngress(envelope.body, ENVELOPE_CONTEXT(workspaceId));
   const entries = entriesOf(JSON.parse(raw.toString('utf8')));
-  const refs = new Map<string, ChannelRef>();
-  const byWaba = new Map<string, ChannelRef[]>();
-  const load = async (phoneNumberId: string) => {
-    const creds = await unsafeLoadChannelCredentials(options.channels, phoneNumberId);
-    return creds?.workspaceId === workspaceId ? { channelId: creds.channelId, phoneNumberId, wabaId: creds.wabaId } : undefined;
-  };
-  for (const key of envelope.accepted) {
-    if (key.startsWith('waba:')) {
-      const wabaId = key.slice(5);
-      const ids = await unsafeListPhoneNumberIdsOfWaba(options.channels, wabaId);
-      const found = (await Promise.all(ids.map(load))).filter((r): r is ChannelRef => r !== undefined);
-      byWaba.set(wabaId, found);
-    } else {
-      const ref = await load(key);
-      if (ref) refs.set(key, ref);
-    }
-  }
-  return itemsOf(entries, (id) => refs.get(id), (wabaId) => byWaba.get(wabaId));
+  const accepted = new Set(envelope.accepted);
+  const byPhone = new Map(channels.filter((c) => accepted.has(c.phoneNumberId)).map((c) => [c.phoneNumberId, c]));
+  const byWaba = (wabaId: string) => (accepted.has(`waba:${wabaId}`) ? channels.filter((c) => c.wabaId === wabaId) : undefined);
+  return itemsOf(entries, (id) => byPhone.get(id), byWaba);
 }
 
 async function processClaimed(options: ProcessorOptions, tx: TenantTx, workspaceId: string, envelopes: ClaimedEnvelope[]): Promise<void> {
+  if (!envelopes.length) return;
+  const channels = await listChannelRefs(tx, workspaceId);
   const items: InboundItem[] = [];
-  for (const envelope of envelopes) items.push(...(await toItems(options, workspaceId, envelope)));
+  for (const envelope of envelopes) items.push(...toItems(options, workspaceId, envelope, channels));
   await options.sink(tx, workspaceId, items);
   await markProcessed(tx, workspaceId, envelopes.map((e) => e.id), options.clock.now());
 }

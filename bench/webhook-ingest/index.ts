@@ -1,0 +1,124 @@
+// Benchmark of Meta webhook ingestion: signed envelopes over loopback against
+//   1. a store-and-ack ceiling — a minimal Fastify route inserting the raw body into the same database,
+//   2. the product's POST /webhooks/whatsapp (verify, encrypt, group commit, 200),
+//   3. the product at a fixed 1,000 envelopes/s (acknowledgement latency),
+// then the processing throughput of the stored envelopes (messages normalized and applied per second).
+// DATABASE_URL selects the database (unset: a fresh PGlite under tmp/). Readable lines on stderr,
+// the JSON result as the last stdout line.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createSimulator } from '../../simulator/index';
+import { loadConfig } from '../../src/platform/config';
+import { createLogger } from '../../src/platform/logging';
+import { buildApi } from '../../src/main/api';
+import { buildContainer } from '../../src/main/container';
+import { startEnvelopeProcessor } from '../../src/modules/channels';
+import { inboundSink } from '../../src/modules/inbox';
+import { freePort } from '../../src/test-support/free-port';
+import type { LoadJob } from './load-worker';
+
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+interface Result { ok: number; errors: number; elapsedMs: number; p50Ms: number; p99Ms: number }
+
+function startTsWorker(file: URL): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(file.href)}); });`, { eval: true });
+}
+
+async function load(worker: Worker, job: Omit<LoadJob, 'kind'>): Promise<Result> {
+  return new Promise((resolve) => {
+    worker.once('message', (m: Result) => resolve(m));
+    worker.postMessage({ kind: 'run', ...job });
+  });
+}
+
+async function main() {
+  const port = await freePort();
+  const env: Record<string, string> = { MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port), DATA_DIR: mkdtempSync('tmp/bench-ingest-') };
+  // On PostgreSQL each run gets a fresh database next to the one named (dropped at the end).
+  let dropDatabase = async () => {};
+  if (process.env.DATABASE_URL) {
+    const admin = new URL(process.env.DATABASE_URL);
+    const name = `${admin.pathname.slice(1) || 'whatgrow'}_bench_${Date.now().toString(36)}`;
+    const run = async (text: string) => {
+      const client = new pg.Client({ connectionString: admin.toString() });
+      await client.connect();
+      await client.query(text).finally(() => client.end());
+    };
+    await run(`create database ${name}`);
+    dropDatabase = () => run(`drop database if exists ${name} with (force)`);
+    const url = new URL(admin.toString());
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+  }
+  const config = loadConfig(env);
+  const container = await buildContainer(config, createLogger({ level: 'silent' }));
+  const db = container.database.db;
+  const dbKind = container.database.kind;
+  const app = await buildApi(container);
+  await app.listen({ port, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${port}`;
+  const sim = await createSimulator({ port: 0 });
+  const number = { phoneNumberId: `1065${Date.now()}`.slice(0, 15), wabaId: `2022${Date.now()}`.slice(0, 15), displayPhoneNumber: '15550783881', accessToken: `EAAbench-${randomBytes(8).toString('hex')}`, appSecret: randomBytes(16).toString('hex'), webhookUrl: `${url}/webhooks/whatsapp` };
+  sim.engine.registerNumber(number);
+  const signup = await fetch(`${url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bench', workspaceName: 'Bench', ageConfirmed: true }) });
+  const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
+  const me = (await (await fetch(`${url}/api/v1/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const connect = await fetch(`${url}/api/v1/channels/whatsapp`, { method: 'POST', headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ ...number, webhookUrl: undefined, verifyToken: 'bench-verify-token', graphApiBaseUrl: sim.url }) });
+  if (connect.status !== 201) throw new Error(`connect: ${connect.status} ${await connect.text()}`);
+
+  // The ceiling: one INSERT of the raw body per request, same database, same pool.
+  await sql`create table if not exists bench_ceiling (id bigint generated always as identity primary key, body bytea not null)`.execute(db);
+  const ceilingApp = Fastify({ logger: false });
+  ceilingApp.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 4 * 1024 * 1024 }, (_r, body, done) => done(null, body));
+  ceilingApp.post('/ceiling', async (request) => {
+    await sql`insert into bench_ceiling (body) values (${request.body as Buffer})`.execute(db);
+    return 'ok';
+  });
+  const ceilingPort = await freePort();
+  await ceilingApp.listen({ port: ceilingPort, host: '127.0.0.1' });
+
+  const worker = startTsWorker(new URL('./load-worker.ts', import.meta.url));
+  const base = { appSecret: number.appSecret, phoneNumberId: number.phoneNumberId, wabaId: number.wabaId, durationMs: DURATION_MS, concurrency: CONCURRENCY, customers: 500 };
+  log(`webhook-ingest on ${dbKind}: ${DURATION_MS} ms per phase, ${CONCURRENCY} connections`);
+  await load(worker, { ...base, url: `http://127.0.0.1:${ceilingPort}`, path: '/ceiling', durationMs: 1000, prefix: 'warm-c' });
+  const ceiling = await load(worker, { ...base, url: `http://127.0.0.1:${ceilingPort}`, path: '/ceiling', prefix: 'ceiling' });
+  const ceilingEnvPerSec = (ceiling.ok / ceiling.elapsedMs) * 1000;
+  log(`ceiling (store-and-ack): ${ceilingEnvPerSec.toFixed(0)} env/s, p50 ${ceiling.p50Ms.toFixed(2)} ms, p99 ${ceiling.p99Ms.toFixed(2)} ms, errors ${ceiling.errors}`);
+  const ours = await load(worker, { ...base, url, path: '/webhooks/whatsapp', prefix: 'max' });
+  const envPerSec = (ours.ok / ours.elapsedMs) * 1000;
+  log(`product at full load: ${envPerSec.toFixed(0)} env/s (${((envPerSec / ceilingEnvPerSec) * 100).toFixed(0)}% of ceiling), p50 ${ours.p50Ms.toFixed(2)} ms, p99 ${ours.p99Ms.toFixed(2)} ms, errors ${ours.errors}`);
+  const paced = await load(worker, { ...base, url, path: '/webhooks/whatsapp', prefix: 'paced', ratePerSec: 1000 });
+  log(`product at 1,000 env/s: ${((paced.ok / paced.elapsedMs) * 1000).toFixed(0)} env/s acknowledged, p50 ${paced.p50Ms.toFixed(2)} ms, p99 ${paced.p99Ms.toFixed(2)} ms, errors ${paced.errors}`);
+  worker.postMessage({ kind: 'stop' });
+
+  const pending = Number((await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(db)).rows[0]!.n);
+  const processor = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: inboundSink(container.inbox), autoStart: false, batchSize: 500 });
+  const t0 = performance.now();
+  await processor.drain();
+  const processingMs = performance.now() - t0;
+  const messages = Number((await sql<{ n: string }>`select count(*) as n from messages`.execute(db)).rows[0]!.n);
+  const processingMsgsPerSec = (messages / processingMs) * 1000;
+  log(`processing: ${pending} envelopes → ${messages} messages in ${(processingMs / 1000).toFixed(1)} s = ${processingMsgsPerSec.toFixed(0)} messages/s`);
+
+  await ceilingApp.close();
+  await sim.close();
+  await app.close();
+  await container.close();
+  await dropDatabase();
+  const round = (n: number, d = 0) => Number(n.toFixed(d));
+  process.stdout.write(`${JSON.stringify({ bench: 'webhook-ingest', db: dbKind, ceilingEnvPerSec: round(ceilingEnvPerSec), envPerSec: round(envPerSec), msgsPerSec: round(envPerSec), ratio: round(envPerSec / ceilingEnvPerSec, 2), p50AckMs: round(paced.p50Ms, 2), p99AckMs: round(paced.p99Ms, 2), processingMsgsPerSec: round(processingMsgsPerSec) })}\n`);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  log(String((error as Error).stack ?? error));
+  process.exit(1);
+});
