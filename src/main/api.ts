@@ -6,6 +6,7 @@ import { registerContactRoutes } from '../modules/contacts';
 import { registerInboxRoutes } from '../modules/inbox';
 import { registerOutboundRoutes } from '../modules/outbound';
 import { registerTemplateRoutes } from '../modules/templates';
+import { registerCampaignRoutes } from '../modules/campaigns';
 import { registerWebhookSubscriptionRoutes } from '../modules/integrations';
 import { registerAuditRoutes } from '../modules/privacy';
 import { registerEventStreamRoutes } from '../modules/realtime';
@@ -31,6 +32,7 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerInboxRoutes(app, container.inbox);
   registerOutboundRoutes(app, container.outbound);
   registerTemplateRoutes(app, container.templates);
+  registerCampaignRoutes(app, container.campaigns);
   registerWebhookSubscriptionRoutes(app, container.integrations);
   registerEventStreamRoutes(app, { db: container.database.db, logger: container.logger, ...container.realtime });
   if (config.whatsappMode === 'sandbox') {

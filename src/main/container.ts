@@ -11,6 +11,7 @@ import { localMediaStorage, type InboxDeps } from '../modules/inbox';
 import { createAuditLog, type AuditLog } from '../modules/privacy';
 import type { OutboundDeps } from '../modules/outbound';
 import type { TemplatesDeps } from '../modules/templates';
+import type { CampaignsDeps } from '../modules/campaigns';
 import { createEnricherRegistry, defaultWebhookPolicy, type IntegrationDeps } from '../modules/integrations';
 import { createEventHub, createVisibilityRegistry, type EventHub, type VisibilityRegistry } from '../modules/realtime';
 
@@ -31,6 +32,7 @@ export interface Container {
   webhooks: WebhookIngressDeps;
   outbound: OutboundDeps;
   templates: TemplatesDeps;
+  campaigns: CampaignsDeps;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const webhooks: WebhookIngressDeps = { channels, logger, committer };
     const outbound: OutboundDeps = { db: database.db, keyring, clock, logger, contacts, channels };
     const templates: TemplatesDeps = { db: database.db, keyring, clock, channels };
+    const campaigns: CampaignsDeps = { db: database.db, keyring, clock, logger, contacts, outbound };
     return {
       config,
       logger,
@@ -74,6 +77,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       webhooks,
       outbound,
       templates,
+      campaigns,
       async close() {
         await transport.close();
         await database.close();

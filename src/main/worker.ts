@@ -3,6 +3,7 @@ import { purgeProcessedEnvelopes, startEnvelopeProcessor } from '../modules/chan
 import { fetchMedia, inboundSink, MEDIA_FETCH_QUEUE } from '../modules/inbox';
 import { fanOutEvents, startWebhookFanOut, webhookJobHandlers } from '../modules/integrations';
 import { startSender } from '../modules/outbound';
+import { startCampaignRunner } from '../modules/campaigns';
 import type { Container } from './container';
 
 const PURGE_ENVELOPES_QUEUE = 'webhooks.purge-envelopes';
@@ -14,6 +15,7 @@ export function startWorker(container: Container) {
   const fanOut = startWebhookFanOut(container.integrations);
   // Outbound: one send stream per phone number, owned through a lease row.
   const sender = startSender(container.outbound);
+  const campaigns = startCampaignRunner(container.campaigns, { onQueued: sender.wake });
   const jobs = startJobRunner({
     db: container.database.db,
     clock: container.clock,
@@ -28,6 +30,7 @@ export function startWorker(container: Container) {
   return {
     async stop() {
       await inbound.stop();
+      await campaigns.stop();
       await sender.stop();
       await fanOut.stop();
       await jobs.stop();

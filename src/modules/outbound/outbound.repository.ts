@@ -93,3 +93,9 @@ export async function pendingCount(tx: TenantTx, workspaceId: string, channelId:
   const row = await odb(tx).selectFrom('outbound_queue').select((eb) => eb.fn.countAll<string>().as('n')).where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('state', 'in', ['pending', 'inflight', 'uncertain']).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Sends of a campaign not yet dispatched (keeps the campaign's queue only a few seconds ahead of the sender). */
+export async function pendingOfCampaign(tx: TenantTx, workspaceId: string, campaignId: string): Promise<number> {
+  const row = await odb(tx).selectFrom('outbound_queue').select((eb) => eb.fn.countAll<string>().as('n')).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

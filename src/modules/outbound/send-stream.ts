@@ -14,6 +14,11 @@ const FLUSH_MS = 25;
 const SETTLE_EVERY_MS = 5_000;
 const jitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
 
+interface Claimed {
+  row: QueueRow;
+  request: OutboundMessage;
+}
+
 interface Result {
   outcome?: SendOutcome;
   settle?: 'done' | 'uncertain';
@@ -65,9 +70,9 @@ export class SendStream {
           await sleep(this.#inflight ? 5 : 50);
           continue;
         }
-        for (const row of batch) {
+        for (const claimed of batch) {
           if (this.#stopped) break;
-          await this.#dispatch(row);
+          await this.#dispatch(claimed);
         }
       }
       while (this.#inflight > 0) await sleep(5);
@@ -94,10 +99,16 @@ export class SendStream {
     return ok;
   }
 
-  async #claim(): Promise<QueueRow[]> {
+  /** Claims a batch and opens its sealed requests in the same transaction. */
+  async #claim(): Promise<Claimed[]> {
     const n = Math.min(this.#maxInflight() - this.#inflight, Math.max(1, Math.ceil(this.#bucket.rate / 20)));
     const { deps, workspaceId, channelId } = this;
-    return withTenant(deps.db, workspaceId, (tx) => claimDue(tx, workspaceId, channelId, deps.clock.now(), n));
+    return withTenant(deps.db, workspaceId, async (tx) => {
+      const rows = await claimDue(tx, workspaceId, channelId, deps.clock.now(), n);
+      const out: Claimed[] = [];
+      for (const row of rows) out.push({ row, request: await deps.keyring.decryptJson<OutboundMessage>(tx, workspaceId, row.request, REQUEST_CONTEXT) });
+      return out;
+    });
   }
 
   async #idle(): Promise<boolean> {
@@ -111,7 +122,7 @@ export class SendStream {
     await settleUncertain(this.deps, this.workspaceId, this.channelId);
   }
 
-  async #dispatch(row: QueueRow): Promise<void> {
+  async #dispatch({ row, request }: Claimed): Promise<void> {
     const block = this.#blocked.get(row.contact_id);
     if (block && block.until > Date.now()) {
       this.#results.push({ messageId: row.message_id, retry: { at: new Date(this.deps.clock.now().getTime() + (block.until - Date.now())), refund: true } });
@@ -119,14 +130,13 @@ export class SendStream {
     }
     for (let wait = this.#bucket.tryTake(); wait > 0; wait = this.#bucket.tryTake()) await sleep(wait);
     this.#inflight += 1;
-    void this.#send(row).finally(() => (this.#inflight -= 1));
+    void this.#send(row, request).finally(() => (this.#inflight -= 1));
   }
 
-  async #send(row: QueueRow): Promise<void> {
-    const { deps, workspaceId } = this;
+  async #send(row: QueueRow, request: OutboundMessage): Promise<void> {
+    const { deps } = this;
     const messageId = row.message_id;
     try {
-      const request = await withTenant(deps.db, workspaceId, (tx) => deps.keyring.decryptJson<OutboundMessage>(tx, workspaceId, row.request, REQUEST_CONTEXT));
       const sent = await this.#client!.sendMessage(request);
       this.#blocked.delete(row.contact_id);
       this.#results.push({ messageId, outcome: { messageId, status: 'accepted', wamid: sent.wamid }, settle: 'done' });

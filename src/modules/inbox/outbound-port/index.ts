@@ -2,6 +2,6 @@
  * What the outbound module needs of the inbox's tables: open a conversation for a send, store an
  * outbound message (queued, content sealed), record a send's outcome on the status ladder.
  */
-export { openConversationForSend, type SendConversation } from './open-conversation';
+export { openConversationForSend, openConversationsForSend, type SendConversation } from './open-conversation';
 export { insertOutboundMessages, type NewOutboundMessage } from './insert-outbound-message';
-export { recordSendOutcomes, outboundStatuses, type SendOutcome } from './record-send-outcome';
+export { recordSendOutcomes, outboundStatuses, statusCounts, type SendOutcome } from './record-send-outcome';

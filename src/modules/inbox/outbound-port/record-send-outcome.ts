@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { TenantTx } from '../../../platform/db';
 import { publishEvent } from '../../../platform/events';
 import { findMessagesById, updateMessageStatus } from '../message.repository';
@@ -37,4 +37,12 @@ export async function recordSendOutcomes(tx: TenantTx, workspaceId: string, outc
 /** Current statuses of some messages (settling uncertain sends). */
 export async function outboundStatuses(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
   return new Map((await findMessagesById(tx, workspaceId, ids)).map((r) => [r.id, r.status]));
+}
+
+/** Status counts of the messages a query selects by id (a campaign's funnel). */
+export async function statusCounts(tx: TenantTx, workspaceId: string, messageIds: RawBuilder<unknown>): Promise<{ status: string; code: string | null; n: number; billable: number }[]> {
+  const { rows } = await sql<{ status: string; code: string | null; n: string; billable: string }>`
+    select status, error->>'code' as code, count(*) as n, count(*) filter (where (pricing->>'billable')::boolean) as billable from messages
+    where workspace_id = ${workspaceId} and id in (${messageIds}) group by status, error->>'code'`.execute(tx);
+  return rows.map((r) => ({ status: r.status, code: r.code, n: Number(r.n), billable: Number(r.billable) }));
 }

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { withTenant } from '../../platform/db';
+import { statusCounts } from '../inbox';
+import { findCampaign, queuedMessageIds, recipientCounts, type CampaignRow } from './campaign.repository';
+import type { CampaignsDeps } from './deps';
+import { campaignNotFound } from './errors';
+
+export const campaignView = z.object({
+  id: z.string(),
+  name: z.string(),
+  channelId: z.string(),
+  template: z.object({ name: z.string(), language: z.string(), components: z.array(z.unknown()).optional() }),
+  category: z.string(),
+  status: z.enum(['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled']),
+  pausedReason: z.string().nullable(),
+  scheduledAt: z.string().nullable(),
+  funnel: z.object({
+    total: z.number(), queued: z.number(), sent: z.number(), delivered: z.number(), read: z.number(), replied: z.number(),
+    failed: z.number(), skipped: z.number(), failedByCode: z.record(z.string(), z.number()), skippedByReason: z.record(z.string(), z.number()),
+  }),
+  cost: z.object({ estimate: z.number().nullable(), actual: z.number().nullable(), currency: z.string() }),
+  createdAt: z.string(),
+});
+export type CampaignView = z.infer<typeof campaignView>;
+
+const SENT = new Set(['sent', 'delivered', 'read', 'played']);
+const DELIVERED = new Set(['delivered', 'read', 'played']);
+const READ = new Set(['read', 'played']);
+
+/** A campaign with its live funnel (recipients and their messages' statuses) and cost. */
+export async function campaignWithFunnel(deps: CampaignsDeps, workspaceId: string, id: string): Promise<CampaignView> {
+  return withTenant(deps.db, workspaceId, async (tx) => {
+    const c = await findCampaign(tx, workspaceId, id);
+    if (!c) throw campaignNotFound();
+    const recipients = await recipientCounts(tx, workspaceId, id);
+    const statuses = await statusCounts(tx, workspaceId, queuedMessageIds(workspaceId, id));
+    return toView(c, recipients, statuses);
+  });
+}
+
+export function toView(c: CampaignRow, recipients: { state: string; reason: string | null; n: number }[], statuses: { status: string; code: string | null; n: number; billable: number }[]): CampaignView {
+  const sum = (f: (s: { status: string }) => boolean) => statuses.filter(f).reduce((a, s) => a + s.n, 0);
+  const total = recipients.reduce((a, r) => a + r.n, 0);
+  const skipped = recipients.filter((r) => r.state === 'skipped');
+  const pending = recipients.filter((r) => r.state === 'pending').reduce((a, r) => a + r.n, 0);
+  const failedByCode: Record<string, number> = {};
+  for (const s of statuses.filter((x) => x.status === 'failed')) failedByCode[s.code ?? 'unknown'] = (failedByCode[s.code ?? 'unknown'] ?? 0) + s.n;
+  const eligible = total - skipped.reduce((a, r) => a + r.n, 0);
+  const billable = statuses.reduce((a, s) => a + s.billable, 0);
+  const perMessage = c.estimate && eligible ? c.estimate.amount / eligible : 0;
+  return {
+    id: c.id, name: c.name, channelId: c.channel_id, template: c.template as CampaignView['template'], category: c.category, status: c.status, pausedReason: c.paused_reason,
+    scheduledAt: c.scheduled_at?.toISOString() ?? null,
+    funnel: {
+      total, queued: pending + sum((s) => ['queued', 'uncertain', 'accepted'].includes(s.status)), sent: sum((s) => SENT.has(s.status)), delivered: sum((s) => DELIVERED.has(s.status)),
+      read: sum((s) => READ.has(s.status)), replied: 0, failed: sum((s) => s.status === 'failed'), skipped: skipped.reduce((a, r) => a + r.n, 0), failedByCode,
+      skippedByReason: Object.fromEntries(skipped.map((r) => [r.reason ?? 'unknown', r.n])),
+    },
+    // Actual: billable messages (from pricing webhooks) at the campaign's average estimated price per message.
+    cost: { estimate: c.estimate?.amount ?? null, actual: Math.round(billable * perMessage * 10_000) / 10_000, currency: c.estimate?.currency ?? 'USD' },
+    createdAt: c.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,32 @@
+import { withTenant } from '../../platform/db';
+import { publishEvent } from '../../platform/events';
+import { findCampaign, updateCampaign, type CampaignRow, type CampaignStatus } from './campaign.repository';
+import type { CampaignsDeps } from './deps';
+import { campaignError, campaignNotFound } from './errors';
+
+export type CampaignAction = 'start' | 'pause' | 'resume' | 'cancel';
+
+const ALLOWED: Record<CampaignAction, CampaignStatus[]> = {
+  start: ['draft'],
+  pause: ['running', 'scheduled'],
+  resume: ['paused'],
+  cancel: ['draft', 'scheduled', 'running', 'paused'],
+};
+
+/**
+ * Start (running now, or scheduled for `scheduledAt`), pause, resume, cancel. Pausing stops
+ * materializing recipients at once; the few seconds of sends already queued still go out.
+ */
+export async function controlCampaign(deps: CampaignsDeps, workspaceId: string, id: string, action: CampaignAction): Promise<CampaignRow> {
+  return withTenant(deps.db, workspaceId, async (tx) => {
+    const row = await findCampaign(tx, workspaceId, id, true);
+    if (!row) throw campaignNotFound();
+    if (!ALLOWED[action].includes(row.status)) throw campaignError(409, 'invalid_state', `A ${row.status} campaign cannot ${action}.`, { status: row.status });
+    const now = deps.clock.now();
+    const next: CampaignStatus =
+      action === 'pause' ? 'paused' : action === 'cancel' ? 'cancelled' : row.scheduled_at && row.scheduled_at > now && !row.started_at ? 'scheduled' : 'running';
+    await updateCampaign(tx, workspaceId, id, { status: next, paused_reason: action === 'pause' ? 'paused_by_user' : null, ...(next === 'running' && !row.started_at ? { started_at: now } : {}) }, now);
+    await publishEvent(tx, workspaceId, 'campaign.progress', { campaignId: id });
+    return { ...row, status: next };
+  });
+}

@@ -1,0 +1,15 @@
+import type { Clock } from '../../platform/clock';
+import type { Keyring } from '../../platform/crypto';
+import type { AnyDb } from '../../platform/db';
+import type { Logger } from '../../platform/logging';
+import type { ContactsDeps } from '../contacts';
+import type { OutboundDeps } from '../outbound';
+
+export interface CampaignsDeps {
+  db: AnyDb;
+  keyring: Keyring;
+  clock: Clock;
+  logger: Logger;
+  contacts: ContactsDeps;
+  outbound: OutboundDeps;
+}

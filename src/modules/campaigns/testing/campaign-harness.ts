@@ -1,0 +1,66 @@
+import { createSimulator, type RunningSimulator } from '../../../../simulator';
+import { CloudApiClient, startEnvelopeProcessor } from '../../channels';
+import { inboundSink } from '../../inbox';
+import type { HttpClient } from '../../../test-support/http-client';
+import type { TestApp } from '../../../test-support/test-app';
+import { startSender } from '../../outbound';
+
+let counter = 0;
+
+/**
+ * A workspace whose channel is a standalone simulator number posting its webhooks to the product;
+ * the envelope processor and the sender run in this process, as in a worker.
+ */
+export async function startCampaignHarness(t: TestApp, owner: HttpClient, options: { throughputMps?: number; statusWebhooks?: boolean } = {}) {
+  const sim: RunningSimulator = await createSimulator({
+    seed: 11,
+    templateReviewMs: 5,
+    statusDelaysMs: { sent: 2, delivered: 4, read: 6, played: 8 },
+    variation: { readRate: 0, skipDeliveredRate: 0, outOfOrderRate: 0, duplicateRate: 0 },
+    webhooks: { lingerMs: 3, retryBaseMs: 20, retryMaxMs: 100, retryHorizonMs: 2_000 },
+  });
+  counter += 1;
+  const suffix = `${process.pid % 1000}${counter}`.padStart(5, '0');
+  const number = {
+    phoneNumberId: `1088403522${suffix}`,
+    wabaId: `1044901293${suffix}`,
+    displayPhoneNumber: `1555081${suffix.slice(-4)}`,
+    accessToken: `EAAJB-campaign-token-${suffix}-abcdef`,
+    appSecret: `campaign-app-secret-${suffix}-0123456789`,
+    webhookUrl: `${t.url}/webhooks/whatsapp`,
+    throughputMps: options.throughputMps ?? 80,
+  };
+  sim.engine.registerNumber(number);
+  if (options.statusWebhooks === false) sim.engine.patchNumber(number.phoneNumberId, { statusWebhooks: false });
+  const connected = await owner.post('/api/v1/channels/whatsapp', { ...number, webhookUrl: undefined, throughputMps: undefined, verifyToken: `verify-${number.phoneNumberId}`, graphApiBaseUrl: sim.url });
+  if (connected.status !== 201) throw new Error(`connect failed: ${connected.status} ${connected.text}`);
+  const channelId = (connected.body as { id: string }).id;
+  const processor = startEnvelopeProcessor({ channels: t.container.channels, clock: t.container.clock, logger: t.container.logger, sink: inboundSink(t.container.inbox) });
+  t.container.webhooks.onStored = processor.wake;
+  const sender = startSender(t.container.outbound, { pollMs: 20 });
+  const graph = new CloudApiClient({ baseUrl: sim.url, apiVersion: 'v24.0', accessToken: number.accessToken, phoneNumberId: number.phoneNumberId, wabaId: number.wabaId });
+
+  return {
+    sim,
+    number,
+    channelId,
+    sender,
+    graph,
+    /** A customer writes to the business (opens the 24-hour window); waits until it is stored. */
+    async inbound(from: string, body: string) {
+      sim.engine.injectInbound({ phoneNumberId: number.phoneNumberId, from, type: 'text', text: { body } } as never);
+      await sim.engine.idle();
+      await processor.drain();
+    },
+    async settle() {
+      await sender.drain();
+      await sim.engine.idle();
+      await processor.drain();
+    },
+    async close() {
+      await sender.stop();
+      await processor.stop();
+      await sim.close();
+    },
+  };
+}
