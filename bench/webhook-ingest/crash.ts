@@ -102,11 +102,10 @@ async function main() {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   };
-  let pending = -1;
   if (env.DATABASE_URL) {
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: '' });
     for (let i = 0; i < 600; i++) {
-      pending = Number((await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(database.db)).rows[0]!.n);
+      const pending = Number((await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(database.db)).rows[0]!.n);
       if (pending === 0) break;
       await sleep(200);
     }
@@ -117,7 +116,7 @@ async function main() {
     await stopChild();
   }
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: dataDir });
-  pending = Number((await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(database.db)).rows[0]!.n);
+  const pending = Number((await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(database.db)).rows[0]!.n);
   const rows = (await sql<{ wamid: string; n: string }>`select wamid, count(*) as n from messages group by wamid`.execute(database.db)).rows;
   const events = (await sql<{ n: string }>`select count(*) as n from events where type = 'message.created'`.execute(database.db)).rows[0]!.n;
   await database.close();

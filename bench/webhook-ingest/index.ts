@@ -77,6 +77,7 @@ async function main() {
   // The ceiling: one INSERT of the raw body per request, same database, same pool.
   await sql`create table if not exists bench_ceiling (id bigint generated always as identity primary key, body bytea not null)`.execute(db);
   const ceilingApp = Fastify({ logger: false });
+  ceilingApp.removeAllContentTypeParsers();
   ceilingApp.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 4 * 1024 * 1024 }, (_r, body, done) => done(null, body));
   ceilingApp.post('/ceiling', async (request) => {
     await sql`insert into bench_ceiling (body) values (${request.body as Buffer})`.execute(db);
