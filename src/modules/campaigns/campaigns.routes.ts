@@ -6,7 +6,7 @@ import { controlCampaign } from './control-campaign';
 import { createCampaign } from './create-campaign';
 import type { CampaignsDeps } from './deps';
 
-const idParams = z.object({ id: z.string().max(100) });
+const idParams = z.object({ id: z.string() });
 const createBody = z.strictObject({
   name: z.string().min(1).max(200),
   channelId: z.string().max(100).optional(),
