@@ -101,7 +101,7 @@ async function main() {
   worker.postMessage({ kind: 'stop' });
 
   const pending = Number((await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(db)).rows[0]!.n);
-  const processor = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: inboundSink(container.inbox), autoStart: false, batchSize: 500 });
+  const processor = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: inboundSink(container.inbox), autoStart: false, batchSize: Number(process.env.BENCH_BATCH ?? 1000) });
   const t0 = performance.now();
   await processor.drain();
   const processingMs = performance.now() - t0;
