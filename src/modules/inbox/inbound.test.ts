@@ -144,3 +144,29 @@ test('STOP and START keywords write the hash-chained consent ledger once each, r
   assert.equal(api1.status, 201, api1.text);
   assert.equal(((await api.get(`/api/v1/contacts/${contactId}`)).body as { marketingConsent: boolean }).marketingConsent, false);
 });
+
+test('edits and revokes are stored and linked to the original; an analyst reads no message content', async () => {
+  const original = await send({ type: 'text', text: { body: 'original words' } });
+  await deliverAll();
+  const now = Math.floor(Date.now() / 1000);
+  const value = {
+    messaging_product: 'whatsapp',
+    metadata: { display_phone_number: '1', phone_number_id: h.number.phoneNumberId },
+    contacts: [{ profile: { name: NAME }, wa_id: CUSTOMER }],
+    messages: [
+      { from: CUSTOMER, id: `wamid.edit-${now}`, timestamp: String(now), type: 'edit', edit: { original_message_id: original, message: { type: 'text', text: { body: 'edited pangolin' } } } },
+      { from: CUSTOMER, id: `wamid.revoke-${now}`, timestamp: String(now), type: 'revoke', revoke: { original_message_id: original } },
+    ],
+  };
+  const raw = Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: h.number.wabaId, changes: [{ field: 'messages', value }] }] }));
+  assert.equal((await h.deliver({ raw, signature: h.sign(raw) })).status, 200);
+  await h.process();
+  const edit = await byWamid(`wamid.edit-${now}`);
+  assert.equal(edit.type, 'edit');
+  assert.equal((edit.content!.edit as { original_message_id: string }).original_message_id, original);
+  assert.equal((await byWamid(`wamid.revoke-${now}`)).type, 'revoke');
+  assert.equal(((await api.get('/api/v1/messages/search?q=pangolin')).body as { data: Msg[] }).data[0]?.id, edit.id, 'the edited text is searchable');
+  const analyst = (await t.apiKey(api, 'analyst')).client;
+  assert.equal((await analyst.get(`/api/v1/messages/${edit.id}`)).status, 403);
+  assert.equal((await analyst.get('/api/v1/conversations')).status, 403);
+});
