@@ -101,7 +101,7 @@ export class SendStream {
 
   /** Claims a batch and opens its sealed requests in the same transaction. */
   async #claim(): Promise<Claimed[]> {
-    const n = Math.min(this.#maxInflight() - this.#inflight, Math.max(1, Math.ceil(this.#bucket.rate / 20)));
+    const n = Math.min(this.#maxInflight() - this.#inflight, Math.max(1, Math.ceil(this.#bucket.rate / 5)));
     const { deps, workspaceId, channelId } = this;
     return withTenant(deps.db, workspaceId, async (tx) => {
       const rows = await claimDue(tx, workspaceId, channelId, deps.clock.now(), n);

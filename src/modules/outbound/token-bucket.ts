@@ -8,6 +8,7 @@ export class TokenBucket {
   #last: number;
   #rate: number;
   #pausedUntil = 0;
+  #throttledAt = -Infinity;
 
   constructor(public ceiling: number, private readonly now: () => number = Date.now) {
     this.#rate = ceiling;
@@ -19,11 +20,11 @@ export class TokenBucket {
     return this.#rate;
   }
 
+  /** The number's ceiling changed (tier, PATCH): go straight to it unless Meta refused us in the last 10 s. */
   setCeiling(ceiling: number): void {
     if (ceiling === this.ceiling) return;
     this.ceiling = ceiling;
-    this.#rate = Math.min(this.#rate, ceiling);
-    if (this.#rate < ceiling && this.#rate === 0) this.#rate = ceiling;
+    this.#rate = this.now() - this.#throttledAt > 10_000 ? ceiling : Math.min(this.#rate, ceiling);
   }
 
   #refill(t: number): void {
@@ -49,6 +50,7 @@ export class TokenBucket {
   /** 130429: slow down and pause the stream. */
   throttled(pauseMs: number): void {
     const t = this.now();
+    this.#throttledAt = t;
     this.#rate = Math.max(1, this.#rate * 0.7);
     this.#tokens = 0;
     this.#pausedUntil = Math.max(this.#pausedUntil, t + pauseMs);

@@ -1,0 +1,64 @@
+// Bench setup helpers: a fresh database (PGlite under tmp/, or a new PostgreSQL database next to
+// DATABASE_URL), the product with its worker, a signed-up workspace and a simulator number.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import pg from 'pg';
+import { createSimulator } from '../../simulator/index';
+import { loadConfig } from '../../src/platform/config';
+import { createLogger } from '../../src/platform/logging';
+import { buildApi } from '../../src/main/api';
+import { buildContainer } from '../../src/main/container';
+import { startWorker } from '../../src/main/worker';
+import { freePort } from '../../src/test-support/free-port';
+
+export async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Promise<void> }> {
+  if (!process.env.DATABASE_URL) return { drop: async () => {} };
+  const admin = new URL(process.env.DATABASE_URL);
+  const name = `${admin.pathname.slice(1) || 'whatgrow'}_bench_${Date.now().toString(36)}`;
+  const run = async (text: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(text).finally(() => client.end());
+  };
+  await run(`create database ${name}`);
+  const url = new URL(admin.toString());
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
+export async function startProduct(options: { throughputMps: number; databaseUrl?: string; dataDir?: string; masterKey?: string; withWorker?: boolean }) {
+  const port = await freePort();
+  const env: Record<string, string> = {
+    MASTER_KEY: options.masterKey ?? randomBytes(32).toString('base64'), LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port),
+    DATA_DIR: options.dataDir ?? mkdtempSync('tmp/bench-campaign-'), DATABASE_POOL_SIZE: '10',
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  const container = await buildContainer(loadConfig(env), createLogger({ level: 'silent' }));
+  const app = await buildApi(container);
+  await app.listen({ port, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${port}`;
+  const worker = options.withWorker === false ? null : startWorker(container);
+  return { container, app, url, worker, env };
+}
+
+export async function startBenchSimulator(url: string, throughputMps: number) {
+  const sim = await createSimulator({ port: 0, templateReviewMs: 5 });
+  const stamp = Date.now().toString().slice(-9);
+  const number = { phoneNumberId: `106${stamp}`, wabaId: `202${stamp}`, displayPhoneNumber: '15550783881', accessToken: `EAAbench-${randomBytes(8).toString('hex')}`, appSecret: randomBytes(16).toString('hex'), webhookUrl: `${url}/webhooks/whatsapp`, throughputMps };
+  sim.engine.registerNumber(number);
+  return { sim, number };
+}
+
+/** A cookie session of a new workspace: `call(method, path, body)` → { status, body }. */
+export async function signUp(url: string) {
+  const signup = await fetch(`${url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bench', workspaceName: 'Bench', ageConfirmed: true }) });
+  const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
+  const { workspaceId } = (await signup.json()) as { workspaceId: string };
+  const me = (await (await fetch(`${url}/api/v1/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const call = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${url}${path}`, { method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const text = await r.text();
+    return { status: r.status, body: text ? (JSON.parse(text) as unknown) : null };
+  };
+  return { workspaceId, call };
+}
