@@ -106,3 +106,26 @@ test('agents and analysts see channels but cannot connect one', async () => {
     assert.equal((await key.client.post('/api/v1/channels/whatsapp', connectBody(registerNumber()))).status, 403);
   }
 });
+
+test('a rotated app secret takes effect at once: webhooks signed with the old one are refused', async () => {
+  const { createHmac } = await import('node:crypto');
+  const owner = await t.signUp();
+  const number = registerNumber();
+  const channel = (await owner.client.post('/api/v1/channels/whatsapp', connectBody(number))).body as { id: string };
+  const body = JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [{ id: number.wabaId, changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: number.displayPhoneNumber, phone_number_id: number.phoneNumberId }, statuses: [] } }] }],
+  });
+  const post = (secret: string) =>
+    fetch(`${t.url}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` },
+      body,
+    });
+  assert.equal((await post(number.appSecret)).status, 200);
+  assert.equal((await owner.client.patch(`/api/v1/channels/${channel.id}`, { appSecret: 'the-new-app-secret-42' })).status, 200);
+  assert.equal((await post(number.appSecret)).status, 401, 'the old secret no longer verifies');
+  assert.equal((await post('the-new-app-secret-42')).status, 200);
+  assert.equal((await owner.client.delete(`/api/v1/channels/${channel.id}`)).status, 204);
+  assert.equal((await post('the-new-app-secret-42')).status, 401, 'a disconnected number is unknown');
+});

@@ -4,6 +4,7 @@ import type { Actor } from '../privacy';
 import { openChannelSecrets, sealChannelSecrets } from './channel-secrets';
 import { deleteChannel, findChannel, listChannels, updateChannel, updateVerifyTokenHash } from './channel.repository';
 import type { ChannelDeps } from './deps';
+import { forgetChannelCredentials } from './channel-credentials';
 import { sha256Hex } from './hash';
 
 export function listWorkspaceChannels(deps: ChannelDeps, workspaceId: string) {
@@ -25,7 +26,7 @@ export interface ChannelPatch {
 
 /** Changes the throughput (20 for numbers shared with the Business app) or rotates credentials. */
 export async function patchChannel(deps: ChannelDeps, workspaceId: string, actor: Actor, id: string, patch: ChannelPatch) {
-  return withTenant(deps.db, workspaceId, async (tx) => {
+  const updated = await withTenant(deps.db, workspaceId, async (tx) => {
     const row = await findChannel(tx, workspaceId, id);
     if (!row) throw notFound('channel');
     const rotating = patch.accessToken !== undefined || patch.appSecret !== undefined || patch.verifyToken !== undefined;
@@ -45,14 +46,20 @@ export async function patchChannel(deps: ChannelDeps, workspaceId: string, actor
     });
     return (await findChannel(tx, workspaceId, id))!;
   });
+  // After the commit, this process stops using the old secrets at once; others within the cache's TTL.
+  forgetChannelCredentials(updated.phone_number_id);
+  return updated;
 }
 
 export async function disconnectChannel(deps: ChannelDeps, workspaceId: string, actor: Actor, id: string) {
-  await withTenant(deps.db, workspaceId, async (tx) => {
-    if (!(await findChannel(tx, workspaceId, id))) throw notFound('channel');
+  const phoneNumberId = await withTenant(deps.db, workspaceId, async (tx) => {
+    const row = await findChannel(tx, workspaceId, id);
+    if (!row) throw notFound('channel');
     await deleteChannel(tx, workspaceId, id);
     // The channel's secrets go with its data key.
     await deps.keyring.shredOwner(tx, workspaceId, { type: 'channel', id });
     await deps.audit.record(tx, workspaceId, actor, { action: 'channel.disconnected', target: { type: 'channel', id } });
+    return row.phone_number_id;
   });
+  forgetChannelCredentials(phoneNumberId);
 }
