@@ -150,3 +150,17 @@ test('a terminal error is shown on the message with code, title, class and hint'
   assert.equal(m.error?.class, 'terminal');
   assert.ok(m.error?.hint && m.error.title !== undefined);
 });
+
+test('POST /api/v1/templates lints, submits, and the approval webhook makes the template sendable', async () => {
+  const bad = await api.post('/api/v1/templates', { name: 'bad_one', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your code {{2}}', example: { body_text: [['x']] } }] });
+  assert.equal(bad.status, 422, bad.text);
+  assert.equal((bad.body as { error: { code: string } }).error.code, 'validation_failed');
+  const created = await api.post('/api/v1/templates', { name: 'shipping_note', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Order {{1}} left our warehouse.', example: { body_text: [['A-9']] } }] });
+  assert.equal(created.status, 201, created.text);
+  await new Promise((r) => setTimeout(r, 50));
+  await h.settle();
+  const list = (await api.get('/api/v1/templates')).body as { data: { name: string; status: string }[] };
+  assert.equal(list.data.find((x) => x.name === 'shipping_note')?.status, 'APPROVED');
+  const sent = await sendAndSettle({ to: `+${CLOSED}`, type: 'template', template: { name: 'shipping_note', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'A-9' }] }] } });
+  assert.ok(sent.wamid, JSON.stringify(sent));
+});

@@ -5,3 +5,5 @@ export { findTemplateByName } from './template.repository';
 export type { TemplateRow } from './tables';
 export { expectedParameters, suppliedParameters, parameterMismatches } from './template-parameters';
 export { resolveWorkspaceChannel, type WorkspaceChannel } from './workspace-channel';
+export { lintTemplate, type LintIssue, type TemplateInput } from './lint-template';
+export { createTemplate } from './create-template';

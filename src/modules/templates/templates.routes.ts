@@ -4,6 +4,7 @@ import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from 
 import { requirePrincipal } from '../auth';
 import type { TemplatesDeps } from './deps';
 import { syncTemplates } from './sync-templates';
+import { createTemplate } from './create-template';
 import { listTemplateRows } from './template.repository';
 import { templateView, toTemplateView } from './template-view';
 import { resolveWorkspaceChannel } from './workspace-channel';
@@ -14,6 +15,28 @@ export function registerTemplateRoutes(app: AppInstance, deps: TemplatesDeps): v
     const rows = await withTenant(deps.db, p.workspaceId, (tx) => listTemplateRows(tx, p.workspaceId, { limit: request.query.limit + 1, before: decodeCursor(request.query.cursor)?.id }));
     const page = pageOf(rows, request.query.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }));
     return { data: page.data.map(toTemplateView), nextCursor: page.nextCursor };
+  });
+
+  app.post('/api/v1/templates', {
+    config: { access: 'templates.manage' },
+    schema: {
+      tags: ['templates'],
+      description: "Linted (lengths, {{n}} numbering, leading/trailing variables, button rules, category hints), then submitted to the channel's WABA; approval arrives by webhook.",
+      body: z.strictObject({
+        channelId: z.string().max(100).optional(),
+        name: z.string().min(1).max(512),
+        language: z.string().min(2).max(20),
+        category: z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']),
+        components: z.array(z.record(z.string(), z.unknown())).min(1).max(10),
+      }),
+      response: { 201: templateView.extend({ warnings: z.array(z.object({ path: z.string(), message: z.string() })) }) },
+    },
+  }, async (request, reply) => {
+    const p = requirePrincipal(request);
+    const { channelId, ...input } = request.body;
+    const channel = await withTenant(deps.db, p.workspaceId, (tx) => resolveWorkspaceChannel(tx, p.workspaceId, channelId));
+    const { row, warnings } = await createTemplate(deps, p.workspaceId, channel.id, input);
+    return reply.status(201).send({ ...toTemplateView(row), warnings });
   });
 
   app.post('/api/v1/templates/sync', {
