@@ -99,9 +99,17 @@ export class SendStream {
     return ok;
   }
 
-  /** Claims a batch and opens its sealed requests in the same transaction. */
+  /**
+   * Claims only what the bucket lets out now (rows marked in flight are dispatched within
+   * milliseconds, so a crash leaves almost nothing uncertain) and opens the sealed requests in
+   * the same transaction.
+   */
   async #claim(): Promise<Claimed[]> {
-    const n = Math.min(this.#maxInflight() - this.#inflight, Math.max(1, Math.ceil(this.#bucket.rate / 5)));
+    // Claim in steps of ~20 ms of throughput, not one row per transaction.
+    const step = Math.max(1, Math.ceil(this.#bucket.rate / 50));
+    const short = step - this.#bucket.available();
+    if (short > 0) await sleep(Math.min(100, Math.ceil((short / this.#bucket.rate) * 1000)));
+    const n = Math.min(this.#maxInflight() - this.#inflight, Math.max(1, this.#bucket.available()));
     const { deps, workspaceId, channelId } = this;
     return withTenant(deps.db, workspaceId, async (tx) => {
       const rows = await claimDue(tx, workspaceId, channelId, deps.clock.now(), n);

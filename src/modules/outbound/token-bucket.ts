@@ -35,6 +35,14 @@ export class TokenBucket {
     if (this.#rate < this.ceiling) this.#rate = Math.min(this.ceiling, this.#rate + elapsed * this.ceiling * 0.05);
   }
 
+  /** Whole tokens available now (0 while paused). */
+  available(): number {
+    const t = this.now();
+    if (t < this.#pausedUntil) return 0;
+    this.#refill(t);
+    return Math.floor(this.#tokens);
+  }
+
   /** Milliseconds until a token is available (0: one was taken). */
   tryTake(): number {
     const t = this.now();
