@@ -38,7 +38,7 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
   const known = new Map<string, string>();
   for (const row of await findIdentities(tx, workspaceId, [...new Set(tok.values())])) known.set(`${row.kind}:${row.token}`, row.contact_id);
 
-  const newContacts: { id: string; keyId: string; ref: IdentityRef }[] = [];
+  const newContacts: { id: string; ref: IdentityRef }[] = [];
   const newIdentities: { kind: IdentityKind; token: string; contactId: string }[] = [];
   const names = new Map<string, string>();
   const contactIds: (string | undefined)[] = [];
@@ -47,7 +47,7 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
     let id = (t.bsuid && known.get(`bsuid:${t.bsuid}`)) || (t.waId && known.get(`wa_id:${t.waId}`)) || undefined;
     if (!id && (t.bsuid || t.waId)) {
       id = newId();
-      newContacts.push({ id, keyId: await keyring.createDataKey(tx, workspaceId, { type: 'contact', id }), ref: refs[i]! });
+      newContacts.push({ id, ref: refs[i]! });
     }
     if (id) {
       for (const [kind, value] of [['bsuid', t.bsuid], ['wa_id', t.waId]] as const) {
@@ -62,14 +62,16 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
     contactIds.push(id);
   }
   const created = new Set(newContacts.map((c) => c.id));
+  const keyIds = await keyring.createDataKeys(tx, workspaceId, newContacts.map((c) => ({ type: 'contact', id: c.id })));
   const rows = [];
-  for (const c of newContacts) {
+  for (const [i, c] of newContacts.entries()) {
+    const keyId = keyIds[i]!;
     rows.push({
       workspace_id: workspaceId,
       id: c.id,
-      key_id: c.keyId,
-      profile_name: names.get(c.id) ? await keyring.encrypt(tx, workspaceId, c.keyId, names.get(c.id)!, NAME_CONTEXT) : null,
-      phone: c.ref.waId ? await keyring.encrypt(tx, workspaceId, c.keyId, `+${c.ref.waId}`, PHONE_CONTEXT) : null,
+      key_id: keyId,
+      profile_name: names.get(c.id) ? await keyring.encrypt(tx, workspaceId, keyId, names.get(c.id)!, NAME_CONTEXT) : null,
+      phone: c.ref.waId ? await keyring.encrypt(tx, workspaceId, keyId, `+${c.ref.waId}`, PHONE_CONTEXT) : null,
     });
   }
   await insertContacts(tx, rows);

@@ -77,13 +77,14 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     row.payload = await deps.keyring.encryptJson(tx, workspaceId, row.keyId, { content, context, referral, errors }, PAYLOAD_CONTEXT);
   }
   const inserted = await insertMessages(tx, rows.map(({ m: _m, keyId: _k, ...r }) => r));
+  const kept = rows.filter((row) => inserted.has(row.id));
+  const tokens = await deps.keyring.blindSearchTokensOf(tx, workspaceId, kept.map((row) => row.m.searchText ?? ''));
   const words: { token: string; messageId: string }[] = [];
   const media = [];
   const created: EventDataByType['message.created'][] = [];
-  for (const row of rows) {
-    if (!inserted.has(row.id)) continue;
+  for (const [i, row] of kept.entries()) {
     const { m } = row;
-    if (m.searchText) for (const token of await deps.keyring.blindSearchTokens(tx, workspaceId, m.searchText)) words.push({ token, messageId: row.id });
+    for (const token of tokens[i]!) words.push({ token, messageId: row.id });
     if (m.media) {
       const mediaId = newId();
       media.push({ workspace_id: workspaceId, id: mediaId, message_id: row.id, contact_id: row.contact_id, channel_id: row.channel_id, meta_media_id: m.media.id, mime_type: m.media.mime_type ?? null, sha256: m.media.sha256 ?? null, status: 'pending' as const });

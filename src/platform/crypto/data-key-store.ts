@@ -18,22 +18,27 @@ export function dataKeyContext(workspaceId: string, keyId: string): string {
   return `data:${workspaceId}:${keyId}`;
 }
 
-export async function insertDataKey(
+export async function insertDataKeys(
   tx: TenantTx,
   workspaceId: string,
-  row: { id: string; owner: KeyOwner; version: number; wrapped: Buffer },
+  rows: { id: string; owner: KeyOwner; version: number; wrapped: Buffer }[],
 ): Promise<void> {
-  await tx
-    .insertInto('crypto_data_keys')
-    .values({
-      workspace_id: workspaceId,
-      id: row.id,
-      owner_type: row.owner.type,
-      owner_id: row.owner.id,
-      workspace_key_version: row.version,
-      wrapped: row.wrapped,
-    })
-    .execute();
+  // Chunks keep each statement under PostgreSQL's 65,535 bound parameters (6 per row).
+  for (let i = 0; i < rows.length; i += 5_000) {
+    await tx
+      .insertInto('crypto_data_keys')
+      .values(
+        rows.slice(i, i + 5_000).map((row) => ({
+          workspace_id: workspaceId,
+          id: row.id,
+          owner_type: row.owner.type,
+          owner_id: row.owner.id,
+          workspace_key_version: row.version,
+          wrapped: row.wrapped,
+        })),
+      )
+      .execute();
+  }
 }
 
 /** The data key with the workspace key that wraps it: one round trip on a cache miss. */

@@ -3,7 +3,7 @@ import { newId, type AnyDb, type TenantTx } from '../db';
 import { generateKey, open, seal, wrapKey } from './aes-gcm';
 import { blindTokenWith, searchTokens, type BlindPurpose } from './blind-index';
 import { buildAad, DATA_HEADER_BYTES, readDataKeyId } from './ciphertext-format';
-import { dataKeyContext, deleteOwnerKeys, insertDataKey, selectLatestOwnerKeyId, updateOwner, type KeyOwner } from './data-key-store';
+import { dataKeyContext, deleteOwnerKeys, insertDataKeys, selectLatestOwnerKeyId, updateOwner, type KeyOwner } from './data-key-store';
 import type { IngressCipher } from './ingress';
 import type { MasterKeys } from './master-key';
 import { rotateMasterKey } from './rotate-master-key';
@@ -38,18 +38,27 @@ export class Keyring {
 
   /** A new data key for `owner`, wrapped under the current workspace key version. */
   async createDataKey(tx: TenantTx, workspaceId: string, owner: KeyOwner): Promise<string> {
+    return (await this.createDataKeys(tx, workspaceId, [owner]))[0]!;
+  }
+
+  /** One new data key per owner (same order): one lock, one read and one insert for the whole batch. */
+  async createDataKeys(tx: TenantTx, workspaceId: string, owners: KeyOwner[]): Promise<string[]> {
+    if (!owners.length) return [];
     await lockWorkspaceKeys(tx, workspaceId, 'shared');
     let [current] = await selectWorkspaceKeys(tx, workspaceId);
     if (!current) {
       await this.keys.ensure(tx, workspaceId);
       [current] = await selectWorkspaceKeys(tx, workspaceId);
     }
-    const id = newId();
-    const key = generateKey();
-    const wrapped = wrapKey(this.keys.workspaceKey(workspaceId, current!), key, dataKeyContext(workspaceId, id));
-    await insertDataKey(tx, workspaceId, { id, owner, version: current!.version, wrapped });
-    this.keys.rememberDataKey(workspaceId, id, key);
-    return id;
+    const workspaceKey = this.keys.workspaceKey(workspaceId, current!);
+    const created = owners.map((owner) => {
+      const id = newId();
+      const key = generateKey();
+      return { id, owner, key, version: current!.version, wrapped: wrapKey(workspaceKey, key, dataKeyContext(workspaceId, id)) };
+    });
+    await insertDataKeys(tx, workspaceId, created);
+    for (const c of created) this.keys.rememberDataKey(workspaceId, c.id, c.key);
+    return created.map((c) => c.id);
   }
 
   /** The owner's newest data key, created if it has none. */
@@ -89,8 +98,22 @@ export class Keyring {
 
   /** Word tokens of a text: store them to index it, or compute them from a query to search. */
   async blindSearchTokens(tx: TenantTx, workspaceId: string, text: string): Promise<string[]> {
+    return (await this.blindSearchTokensOf(tx, workspaceId, [text]))[0]!;
+  }
+
+  /**
+   * Word tokens of several texts (same order). Words repeat across a batch's messages, so each
+   * distinct word is hashed once per call; the memo lives only as long as the call.
+   */
+  async blindSearchTokensOf(tx: TenantTx, workspaceId: string, texts: string[]): Promise<string[][]> {
     const key = await this.keys.blindKey(tx, workspaceId, 'word');
-    return searchTokens(text).map((word) => blindTokenWith(key, 'word', word));
+    const memo = new Map<string, string>();
+    const tokenOf = (word: string) => {
+      let token = memo.get(word);
+      if (token === undefined) memo.set(word, (token = blindTokenWith(key, 'word', word)));
+      return token;
+    };
+    return texts.map((text) => searchTokens(text).map(tokenOf));
   }
 
   /** Crypto-shredding: deletes every data key of `owner`; its ciphertexts can no longer be read. */
