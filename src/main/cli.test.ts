@@ -106,3 +106,21 @@ test('a wrong master key stops start-up with a clear error', () => {
   assert.match(run.stderr, /MASTER_KEY/);
   assert.doesNotMatch(run.stderr, /\n\s+at /);
 });
+
+test('whatgrow simulator --port 0 prints {"url"} as its first stdout line and serves the Graph API there', async () => {
+  const child = spawn(process.execPath, [bin, 'simulator', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      if (buffered.includes('\n')) resolve(buffered.split('\n')[0]!);
+    });
+    child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+  });
+  const { url } = JSON.parse(firstLine) as { url: string };
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const health = await fetch(`${url}/_sim/health`);
+  assert.equal(health.status, 200);
+  child.kill('SIGTERM');
+});

@@ -6,7 +6,7 @@ import { createLogger } from '../platform/logging';
 import { createWorkspaceFromCli } from './commands/workspace-create';
 import { runMigrate } from './commands/migrate';
 import { runServe } from './commands/serve';
-import { runSimulator } from './commands/simulator';
+import { runSimulatorCommand } from '../../simulator';
 
 /** Known operator errors end with one clear line on stderr and exit code 1, never a stack trace. */
 async function run(action: () => Promise<void>): Promise<void> {
@@ -51,6 +51,6 @@ program
   .command('simulator')
   .description('the WhatsApp Cloud API simulator alone')
   .addOption(new Option('--port <port>', 'port (0 picks a free one)').default('0'))
-  .action((options) => run(() => runSimulator(Number(options.port))));
+  .action((options) => run(async () => void (await runSimulatorCommand({ port: Number(options.port) }))));
 
 await program.parseAsync(process.argv);
