@@ -153,8 +153,9 @@ export class SendStream {
       const action = classifySendFailure(error, action0(error) === 'recipient' ? strikes : row.attempts - 1);
       if (action.kind === 'retry') {
         if (action.scope === 'phone_number') {
-          this.#bucket.throttled(jitter(action.delayMs));
-          this.#results.push({ messageId, retry: { at: new Date(deps.clock.now().getTime() + jitter(action.delayMs)), refund: true } });
+          // Meta's advice is a back-off; a short pause with a lower rate keeps the number near its ceiling.
+          this.#bucket.throttled(jitter(Math.min(action.delayMs, 250)));
+          this.#results.push({ messageId, retry: { at: new Date(deps.clock.now().getTime() + jitter(Math.min(action.delayMs, 250))), refund: true } });
           return;
         }
         if (action.scope === 'recipient') {

@@ -1,7 +1,8 @@
 /**
- * The number's throughput: a token bucket refilled at `rate` per second holding at most one
- * second's worth (Meta's bucket has the same shape, so pacing at the rate passes). 130429 slows
- * it down (adaptive backoff); it creeps back to the ceiling while nothing is refused.
+ * The number's throughput: a token bucket refilled at `rate` per second holding half a second's
+ * worth (Meta's bucket holds a second, so network jitter cannot push our arrivals over it). 130429
+ * slows it down (adaptive backoff: ×0.9 and a short pause); it climbs back to the ceiling at 10%
+ * of it per second while nothing is refused.
  */
 export class TokenBucket {
   #tokens: number;
@@ -12,7 +13,7 @@ export class TokenBucket {
 
   constructor(public ceiling: number, private readonly now: () => number = Date.now) {
     this.#rate = ceiling;
-    this.#tokens = ceiling;
+    this.#tokens = ceiling / 2;
     this.#last = now();
   }
 
@@ -30,9 +31,9 @@ export class TokenBucket {
   #refill(t: number): void {
     const elapsed = Math.max(0, t - this.#last) / 1000;
     this.#last = t;
-    this.#tokens = Math.min(this.#rate, this.#tokens + elapsed * this.#rate);
-    // Recover 5% of the ceiling per second without refusals.
-    if (this.#rate < this.ceiling) this.#rate = Math.min(this.ceiling, this.#rate + elapsed * this.ceiling * 0.05);
+    this.#tokens = Math.min(Math.max(1, this.#rate / 2), this.#tokens + elapsed * this.#rate);
+    // Recover 10% of the ceiling per second without refusals.
+    if (this.#rate < this.ceiling) this.#rate = Math.min(this.ceiling, this.#rate + elapsed * this.ceiling * 0.1);
   }
 
   /** Whole tokens available now (0 while paused). */
@@ -55,11 +56,12 @@ export class TokenBucket {
     return Math.max(1, Math.ceil(((1 - this.#tokens) / this.#rate) * 1000));
   }
 
-  /** 130429: slow down and pause the stream. */
+  /** 130429: slow down and pause the stream (refusals in the same pause count once). */
   throttled(pauseMs: number): void {
     const t = this.now();
+    if (t < this.#pausedUntil) return;
     this.#throttledAt = t;
-    this.#rate = Math.max(1, this.#rate * 0.7);
+    this.#rate = Math.max(1, this.#rate * 0.9);
     this.#tokens = 0;
     this.#pausedUntil = Math.max(this.#pausedUntil, t + pauseMs);
   }
