@@ -6,7 +6,7 @@ import { addIdentity, consentKeyword, recordConsent, resolveContacts } from '../
 import { upsertConversations, type ConversationTouch } from './conversation.repository';
 import { MEDIA_FETCH_QUEUE, PAYLOAD_CONTEXT, type InboxDeps } from './deps';
 import { insertMedia } from './media.repository';
-import { findMessagesByWamid, insertMessages, insertWords, type NewMessage } from './message.repository';
+import { findMessagesByWamid, insertMessages, type NewMessage } from './message.repository';
 import { normalizeMessage, type NormalizedMessage } from './normalize-message';
 import { applyReactions } from './apply-reactions';
 
@@ -76,15 +76,13 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     const { content, context, referral, errors } = row.m;
     row.payload = await deps.keyring.encryptJson(tx, workspaceId, row.keyId, { content, context, referral, errors }, PAYLOAD_CONTEXT);
   }
-  const inserted = await insertMessages(tx, rows.map(({ m: _m, keyId: _k, ...r }) => r));
-  const kept = rows.filter((row) => inserted.has(row.id));
-  const tokens = await deps.keyring.blindSearchTokensOf(tx, workspaceId, kept.map((row) => row.m.searchText ?? ''));
-  const words: { token: string; messageId: string }[] = [];
+  const words = await deps.keyring.blindSearchTokensOf(tx, workspaceId, rows.map((row) => row.m.searchText ?? ''));
+  const inserted = await insertMessages(tx, rows.map(({ m: _m, keyId: _k, ...r }, i) => ({ ...r, words: words[i]! })));
   const media = [];
   const created: EventDataByType['message.created'][] = [];
-  for (const [i, row] of kept.entries()) {
+  for (const row of rows) {
+    if (!inserted.has(row.id)) continue;
     const { m } = row;
-    for (const token of tokens[i]!) words.push({ token, messageId: row.id });
     if (m.media) {
       const mediaId = newId();
       media.push({ workspace_id: workspaceId, id: mediaId, message_id: row.id, contact_id: row.contact_id, channel_id: row.channel_id, meta_media_id: m.media.id, mime_type: m.media.mime_type ?? null, sha256: m.media.sha256 ?? null, status: 'pending' as const });
@@ -93,7 +91,6 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     await applySideEffects(deps, tx, workspaceId, row.contact_id, row.id, m);
     created.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, direction: 'inbound' });
   }
-  await insertWords(tx, workspaceId, words);
   await insertMedia(tx, media);
   await publishEvents(tx, workspaceId, [
     ...created.map((data) => ({ type: 'message.created' as const, data })),

@@ -108,7 +108,7 @@ test('every inbound type is stored normalized, deduplicated, with content encryp
 
   // Nothing readable at rest.
   const db = t.container.database.db;
-  for (const table of ['webhook_envelopes', 'messages', 'contacts', 'contact_identities', 'message_words', 'media', 'message_reactions', 'events', 'jobs', 'conversations']) {
+  for (const table of ['webhook_envelopes', 'messages', 'contacts', 'contact_identities', 'media', 'message_reactions', 'events', 'jobs', 'conversations']) {
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
     const blob = JSON.stringify(rows.map((r) => Object.values(r).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v))));
     for (const secret of ['quokka', 'marmalade', 'Zéphyrine', CUSTOMER, 'invoice.pdf', 'Lisboa', 'Receipt']) assert.ok(!blob.includes(secret), `${table} holds no "${secret}"`);

@@ -4,8 +4,9 @@ import type { InboxTables, MessageRow } from './tables';
 
 const idb = (tx: TenantTx) => tx as unknown as Kysely<InboxTables>;
 
-export type NewMessage = Omit<MessageRow, 'created_at' | 'updated_at' | 'status_history' | 'error' | 'pricing'> & {
+export type NewMessage = Omit<MessageRow, 'created_at' | 'updated_at' | 'status_history' | 'error' | 'pricing' | 'words'> & {
   status_history?: MessageRow['status_history'];
+  words?: string[];
 };
 
 export function findMessagesByWamid(tx: TenantTx, workspaceId: string, wamids: string[]): Promise<MessageRow[]> {
@@ -28,14 +29,6 @@ export async function insertMessages(tx: TenantTx, rows: NewMessage[]): Promise<
     .returning('id')
     .execute();
   return new Set(inserted.map((r) => r.id));
-}
-
-export async function insertWords(tx: TenantTx, workspaceId: string, rows: { token: string; messageId: string }[]): Promise<void> {
-  if (!rows.length) return;
-  // Two array parameters instead of thousands of bound values: a batch's words in one cheap statement.
-  await sql`insert into message_words (workspace_id, token, message_id)
-    select ${workspaceId}, t, m from unnest(${rows.map((r) => r.token)}::text[], ${rows.map((r) => r.messageId)}::text[]) as w(t, m)
-    on conflict do nothing`.execute(tx);
 }
 
 export async function updateMessageStatus(
@@ -80,8 +73,7 @@ export function listMessages(tx: TenantTx, workspaceId: string, f: MessageFilter
 /** Message ids holding every token (word search), newest first. */
 export async function messageIdsWithAllTokens(tx: TenantTx, workspaceId: string, tokens: string[], limit: number): Promise<string[]> {
   if (!tokens.length) return [];
-  const { rows } = await sql<{ message_id: string }>`
-    select message_id from message_words where workspace_id = ${workspaceId} and token = any(${tokens}::text[])
-    group by message_id having count(distinct token) = ${tokens.length} order by message_id desc limit ${limit}`.execute(tx);
-  return rows.map((r) => r.message_id);
+  const { rows } = await sql<{ id: string }>`
+    select id from messages where workspace_id = ${workspaceId} and words @> ${tokens}::text[] order by id desc limit ${limit}`.execute(tx);
+  return rows.map((r) => r.id);
 }

@@ -12,6 +12,8 @@ export interface MessageRow {
   error: unknown;
   pricing: unknown;
   status_history: { status: string; at: string }[];
+  /** Blind tokens of the message's words (search). */
+  words: string[];
   sent_at: Date;
   created_at: Date;
   updated_at: Date;
@@ -36,7 +38,6 @@ export interface ConversationRow {
 export interface InboxTables {
   messages: MessageRow;
   conversations: ConversationRow;
-  message_words: { workspace_id: string; token: string; message_id: string };
   message_reactions: { workspace_id: string; target_wamid: string; reactor: string; emoji: Buffer | null; reacted_at: Date };
   media: {
     workspace_id: string;
