@@ -81,9 +81,17 @@ test('one signed delivery per matching subscription per event, even when consume
   await publish(a.workspaceId, 'conversation.updated', { conversationId: 'conv-1' });
   await publish(a.workspaceId, 'message.created', { messageId: 'm-out', conversationId: 'conv-1', contactId: 'k1', channelId: 'ch', direction: 'outbound' });
   await publish(a.workspaceId, 'message.created', { messageId: 'm-in', conversationId: 'conv-1', contactId: 'k1', channelId: 'ch', direction: 'inbound' });
-  // Two consumers (and a second pass) race over the same outbox.
-  const counts = await Promise.all([fanOutEvents(deps()), fanOutEvents(deps()), fanOutEvents(deps())]);
-  assert.equal(counts.reduce((x, y) => x + y, 0), 2);
+  // Three consumers race over the same outbox, round after round. Events become visible once every
+  // older transaction of the cluster has ended (other databases' too, on a shared server), so the
+  // fan-out is eventual; what must hold is that the racing consumers create each delivery once.
+  let fannedOut = 0;
+  const deadline = Date.now() + 10_000;
+  while (fannedOut < 2 && Date.now() < deadline) {
+    const counts = await Promise.all([fanOutEvents(deps()), fanOutEvents(deps()), fanOutEvents(deps())]);
+    fannedOut += counts.reduce((x, y) => x + y, 0);
+    if (fannedOut < 2) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(fannedOut, 2);
   assert.equal(await fanOutEvents(deps()), 0);
   await settle(() => at('/a-conv').length >= 2);
   await new Promise((r) => setTimeout(r, 100));
