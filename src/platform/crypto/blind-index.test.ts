@@ -35,6 +35,17 @@ test('search normalization folds case, accents and compatibility forms across sc
   assert.equal(normalizePhone('+1 (631) 555-1181'), '16315551181');
 });
 
+test('the plain-ASCII shortcut splits words exactly as ICU does', () => {
+  const icu = new Intl.Segmenter(undefined, { granularity: 'word' });
+  const reference = (text: string) => [...new Set([...icu.segment(normalizeForSearch(text))].filter((p) => p.isWordLike).map((p) => p.segment))];
+  const alphabet = "aZ9 .,;:'_-!?@#/\n\t\"()";
+  let seed = 1;
+  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const samples = ["don't stop", 'e.g. 3.14 and 1,000', 'a_b _c d_', 'x:y a;b', 'order 42, thanks!', 'ﬁne CAFÉ'];
+  for (let i = 0; i < 20_000; i++) samples.push(Array.from({ length: 1 + Math.floor(random() * 16) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+  for (const text of samples) assert.deepEqual(searchTokens(text), reference(text), JSON.stringify(text));
+});
+
 test('blind tokens: equal for equal normalized input, different across purposes and workspaces', async () => {
   const a = await newWorkspace();
   const b = await newWorkspace();
