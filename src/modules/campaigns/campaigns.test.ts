@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
-import { startCampaignHarness } from './testing/campaign-harness';
+import { startSenderHarness } from '../../test-support/sender-harness';
 import { startCampaignRunner } from './run-campaigns';
 
 // Campaigns against the simulator: consent filter, per-recipient variables, live funnel,
@@ -11,7 +11,7 @@ import { startCampaignRunner } from './run-campaigns';
 
 let t: TestApp;
 let api: HttpClient;
-let h: Awaited<ReturnType<typeof startCampaignHarness>>;
+let h: Awaited<ReturnType<typeof startSenderHarness>>;
 let runner: ReturnType<typeof startCampaignRunner>;
 
 type View = { id: string; status: string; pausedReason: string | null; funnel: Record<string, number> & { skippedByReason: Record<string, number> }; cost: { estimate: number; actual: number; currency: string } };
@@ -20,7 +20,7 @@ before(async () => {
   t = await startTestApp();
   const owner = await t.signUp();
   api = owner.client;
-  h = await startCampaignHarness(t, api, { throughputMps: 80 });
+  h = await startSenderHarness(t, api, { label: 'campaign', throughputMps: 80 });
   runner = startCampaignRunner(t.container.campaigns, { pollMs: 20, onQueued: h.sender.wake });
   const body = (text: string, example: string[]) => ({ type: 'BODY', text, example: { body_text: [example] } });
   await h.graph.createTemplate({ name: 'vip_offer', language: 'en_US', category: 'MARKETING', components: [body('Hi {{1}}, your code is {{2}}.', ['Ann', 'X1'])] } as never);

@@ -2,7 +2,8 @@ import type { TenantTx } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
 import { applyNumberUpdate, type InboundItem } from '../channels';
 import { recordConsent, resolveContacts } from '../contacts';
-import { insertChannelEvent, upsertTemplate } from './account.repository';
+import { upsertTemplate } from '../templates';
+import { insertChannelEvent } from './account.repository';
 import type { InboxDeps } from './deps';
 import { metaTime } from './normalize-message';
 

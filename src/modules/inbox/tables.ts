@@ -55,18 +55,5 @@ export interface InboxTables {
     updated_at: Date;
   };
   conversation_notes: { workspace_id: string; id: string; conversation_id: string; author_id: string | null; body: Buffer; created_at: Date };
-  templates: {
-    workspace_id: string;
-    id: string;
-    waba_id: string;
-    meta_template_id: string;
-    name: string;
-    language: string;
-    category: string | null;
-    status: string | null;
-    quality: string | null;
-    rejected_reason: string | null;
-    updated_at: Date;
-  };
   channel_events: { workspace_id: string; id: string; channel_id: string | null; waba_id: string; field: string; event: string | null; details: unknown; received_at: Date };
 }

@@ -2,14 +2,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
-import { startOutboundHarness } from './testing/outbound-harness';
+import { startSenderHarness } from '../../test-support/sender-harness';
 
 // The send API against the simulator over real HTTP: refusals before anything is queued,
 // idempotency, the sender's backoffs and terminal errors.
 
 let t: TestApp;
 let api: HttpClient;
-let h: Awaited<ReturnType<typeof startOutboundHarness>>;
+let h: Awaited<ReturnType<typeof startSenderHarness>>;
 const OPEN = '16315550101';
 const CLOSED = '16315550102';
 const OPTED_OUT = '16315550103';
@@ -21,7 +21,7 @@ before(async () => {
   t = await startTestApp();
   const owner = await t.signUp();
   api = owner.client;
-  h = await startOutboundHarness(t, api);
+  h = await startSenderHarness(t, api);
   await h.inbound(OPEN, 'Hello there');
   await h.inbound(OPTED_OUT, 'hi');
   await h.inbound(OPTED_OUT, 'STOP');

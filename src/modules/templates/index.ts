@@ -7,3 +7,4 @@ export { expectedParameters, suppliedParameters, parameterMismatches } from './t
 export { resolveWorkspaceChannel, type WorkspaceChannel } from './workspace-channel';
 export { lintTemplate, type LintIssue, type TemplateInput } from './lint-template';
 export { createTemplate } from './create-template';
+export { upsertTemplate, type TemplateChange } from './template-webhook.repository';

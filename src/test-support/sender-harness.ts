@@ -1,17 +1,29 @@
-import { createSimulator, type RunningSimulator } from '../../../../simulator';
-import { CloudApiClient, startEnvelopeProcessor } from '../../channels';
-import { inboundSink } from '../../inbox';
-import type { HttpClient } from '../../../test-support/http-client';
-import type { TestApp } from '../../../test-support/test-app';
-import { startSender } from '../../outbound';
+import { createSimulator, type RunningSimulator } from '../../simulator';
+import { CloudApiClient, startEnvelopeProcessor } from '../modules/channels';
+import { inboundSink } from '../modules/inbox';
+import { startSender } from '../modules/outbound';
+import type { HttpClient } from './http-client';
+import type { TestApp } from './test-app';
 
 let counter = 0;
+
+// Each suite gets numbers of its own shape, so ids never collide between test files.
+const numberShapes = {
+  outbound: { phone: '1077403522', waba: '1033901293', display: '1555079' },
+  campaign: { phone: '1088403522', waba: '1044901293', display: '1555081' },
+};
 
 /**
  * A workspace whose channel is a standalone simulator number posting its webhooks to the product;
  * the envelope processor and the sender run in this process, as in a worker.
  */
-export async function startCampaignHarness(t: TestApp, owner: HttpClient, options: { throughputMps?: number; statusWebhooks?: boolean } = {}) {
+export async function startSenderHarness(
+  t: TestApp,
+  owner: HttpClient,
+  options: { label?: keyof typeof numberShapes; throughputMps?: number; statusWebhooks?: boolean } = {},
+) {
+  const label = options.label ?? 'outbound';
+  const shape = numberShapes[label];
   const sim: RunningSimulator = await createSimulator({
     seed: 11,
     templateReviewMs: 5,
@@ -22,11 +34,11 @@ export async function startCampaignHarness(t: TestApp, owner: HttpClient, option
   counter += 1;
   const suffix = `${process.pid % 1000}${counter}`.padStart(5, '0');
   const number = {
-    phoneNumberId: `1088403522${suffix}`,
-    wabaId: `1044901293${suffix}`,
-    displayPhoneNumber: `1555081${suffix.slice(-4)}`,
-    accessToken: `EAAJB-campaign-token-${suffix}-abcdef`,
-    appSecret: `campaign-app-secret-${suffix}-0123456789`,
+    phoneNumberId: `${shape.phone}${suffix}`,
+    wabaId: `${shape.waba}${suffix}`,
+    displayPhoneNumber: `${shape.display}${suffix.slice(-4)}`,
+    accessToken: `EAAJB-${label}-token-${suffix}-abcdef`,
+    appSecret: `${label}-app-secret-${suffix}-0123456789`,
     webhookUrl: `${t.url}/webhooks/whatsapp`,
     throughputMps: options.throughputMps ?? 80,
   };
