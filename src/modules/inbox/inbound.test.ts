@@ -96,6 +96,19 @@ test('every inbound type is stored normalized, deduplicated, with content encryp
   await deliverAll();
   assert.deepEqual((await byWamid(w.text)).reactions, []);
 
+  // Meta's timestamps have one-second precision: an add and its undo within the same second end
+  // removed, whichever envelope arrives first (a separate envelope each).
+  const second = Math.floor(Date.now() / 1000) + 60;
+  for (const [target, reversed] of [[w.image!, false], [w.video!, true]] as const) {
+    await send({ type: 'reaction', reaction: { message_id: target, emoji: '🔥' }, timestamp: second });
+    const add = await h.take();
+    await send({ type: 'reaction', reaction: { message_id: target }, timestamp: second });
+    const undo = await h.take();
+    for (const c of reversed ? [...undo, ...add] : [...add, ...undo]) assert.equal((await h.deliver(c)).status, 200);
+    await h.process();
+    assert.deepEqual((await byWamid(target)).reactions, [], `same-second undo, ${reversed ? 'undo first' : 'in order'}`);
+  }
+
   // Search: every word must match.
   const found = await api.get('/api/v1/messages/search?q=QUOKKA%20marmalade');
   assert.deepEqual((found.body as { data: Msg[] }).data.map((m) => m.id), [text.id]);
