@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench -- <name>` runs bench/<name>/index.ts (or bench/<name>.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const [name, ...rest] = process.argv.slice(2);
@@ -14,5 +14,7 @@ if (!entry) {
   console.error(`bench: no benchmark named "${name}" (looked for ${candidates.join(', ')})`);
   process.exit(2);
 }
+// Benchmarks keep their scratch data directories under tmp/ (ignored by git), which a fresh clone lacks.
+mkdirSync('tmp', { recursive: true });
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', entry, ...rest], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

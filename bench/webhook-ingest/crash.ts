@@ -8,10 +8,10 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { Pool } from 'undici';
 import { createSimulator } from '../../simulator/index';
 import { openDatabase } from '../../src/platform/db';
+import { createBenchDatabase } from '../../src/platform/db/scratch-database';
 import { freePort } from '../../src/test-support/free-port';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -25,18 +25,9 @@ async function main() {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString('base64'), WHATSAPP_MODE: 'cloud', LOG_LEVEL: 'error' };
   let dropDatabase = async () => {};
   if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL);
-    const name = `${admin.pathname.slice(1) || 'whatgrow'}_crash_${Date.now().toString(36)}`;
-    const run = async (text: string) => {
-      const client = new pg.Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(text).finally(() => client.end());
-    };
-    await run(`create database ${name}`);
-    dropDatabase = () => run(`drop database if exists ${name} with (force)`);
-    const target = new URL(admin.toString());
-    target.pathname = `/${name}`;
-    env.DATABASE_URL = target.toString();
+    const scratch = await createBenchDatabase(process.env.DATABASE_URL, 'crash');
+    dropDatabase = scratch.drop;
+    env.DATABASE_URL = scratch.url;
   } else delete env.DATABASE_URL;
   const url = `http://127.0.0.1:${port}`;
 

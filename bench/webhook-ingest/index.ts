@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { createSimulator } from '../../simulator/index';
 import { loadConfig } from '../../src/platform/config';
@@ -18,6 +17,7 @@ import { buildApi } from '../../src/main/api';
 import { buildContainer } from '../../src/main/container';
 import { startEnvelopeProcessor } from '../../src/modules/channels';
 import { inboundSink } from '../../src/modules/inbox';
+import { createBenchDatabase } from '../../src/platform/db/scratch-database';
 import { freePort } from '../../src/test-support/free-port';
 import type { LoadJob } from './load-worker';
 
@@ -45,18 +45,9 @@ async function main() {
   // On PostgreSQL each run gets a fresh database next to the one named (dropped at the end).
   let dropDatabase = async () => {};
   if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL);
-    const name = `${admin.pathname.slice(1) || 'whatgrow'}_bench_${Date.now().toString(36)}`;
-    const run = async (text: string) => {
-      const client = new pg.Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(text).finally(() => client.end());
-    };
-    await run(`create database ${name}`);
-    dropDatabase = () => run(`drop database if exists ${name} with (force)`);
-    const url = new URL(admin.toString());
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
+    const scratch = await createBenchDatabase(process.env.DATABASE_URL, 'bench');
+    dropDatabase = scratch.drop;
+    env.DATABASE_URL = scratch.url;
   }
   const config = loadConfig(env);
   const container = await buildContainer(config, createLogger({ level: 'silent' }));

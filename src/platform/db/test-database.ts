@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate, migrationsFingerprint } from './migrate';
 import { openDatabase, type Database } from './open-database';
+import { adminQuery, createScratchDatabase, withDatabaseName } from './scratch-database';
 
 // Test support only: each test file works on its own copy of one migrated template database
 // (on PGlite or, with TEST_DATABASE_URL, on the PostgreSQL server), because migrating anew
@@ -20,23 +21,6 @@ const templateDatabaseName = () => `whatgrow_test_template_${fingerprint()}`;
 
 export function testDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
-}
-
-
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Builds the migrated template once per migration set (run by scripts/run-tests.mjs). */
@@ -84,15 +68,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = testDatabaseUrl();
   const name = `whatgrow_t_${randomBytes(6).toString('hex')}`;
   if (url) {
-    await adminQuery(url, `create database ${name} template ${templateDatabaseName()}`);
-    const copyUrl = withDatabaseName(url, name);
-    const database = await openDatabase({ databaseUrl: copyUrl, dataDir: '', poolSize: 5 });
+    const copy = await createScratchDatabase(url, name, { template: templateDatabaseName() });
+    const database = await openDatabase({ databaseUrl: copy.url, dataDir: '', poolSize: 5 });
     return {
       ...database,
-      url: copyUrl,
+      url: copy.url,
       async close() {
         await database.close();
-        await adminQuery(url, `drop database if exists ${name} with (force)`);
+        await copy.drop();
       },
     };
   }
