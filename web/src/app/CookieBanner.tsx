@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useConsent } from './ConsentProvider';
 import { Link } from './router';
+import './cookie-banner.css';
 
 const CHOICE_LABELS = { essential: 'Essential only', analytics: 'Accept analytics' } as const;
 

@@ -12,6 +12,7 @@ import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { DashboardHeader } from './DashboardHeader';
 import { DashboardNav } from './DashboardNav';
 import { SandboxBanner } from './SandboxBanner';
+import './dashboard-frame.css';
 import './dashboard.css';
 
 const pages: Record<string, ComponentType> = {
