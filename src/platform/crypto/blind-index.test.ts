@@ -1,28 +1,11 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { useKeyringFixture } from './testing/keyring-fixture';
 import { newId, withTenant } from '../db';
-import { createKeyring, normalizeForSearch, normalizePhone, searchTokens, type Keyring } from './index';
+import { normalizeForSearch, normalizePhone, searchTokens } from './index';
 
-let database: TestDatabase;
-let keyring: Keyring;
-const masterKey = randomBytes(32);
-
-before(async () => {
-  database = await createTestDatabase();
-  keyring = await createKeyring({ db: database.db, masterKey });
-});
-after(async () => {
-  await database.close();
-});
-
-async function newWorkspace(): Promise<string> {
-  const workspaceId = newId();
-  await database.db.insertInto('workspaces').values({ workspace_id: workspaceId, name: 'W' }).execute();
-  return workspaceId;
-}
+const fixture = useKeyringFixture();
 
 test('search normalization folds case, accents and compatibility forms across scripts', () => {
   assert.equal(normalizeForSearch('Café SÃO Paulo'), 'cafe sao paulo');
@@ -47,15 +30,15 @@ test('the plain-ASCII shortcut splits words exactly as ICU does', () => {
 });
 
 test('blind tokens: equal for equal normalized input, different across purposes and workspaces', async () => {
-  const a = await newWorkspace();
-  const b = await newWorkspace();
+  const a = await fixture.newWorkspace();
+  const b = await fixture.newWorkspace();
   const tokensOf = (workspaceId: string) =>
-    withTenant(database.db, workspaceId, async (tx) => ({
-      phone: await keyring.blindToken(tx, workspaceId, 'phone', '+1 (631) 555-1181'),
-      phoneAgain: await keyring.blindToken(tx, workspaceId, 'phone', '16315551181'),
-      waId: await keyring.blindToken(tx, workspaceId, 'wa_id', '16315551181'),
-      words: await keyring.blindSearchTokens(tx, workspaceId, 'Café São Paulo'),
-      query: await keyring.blindSearchTokens(tx, workspaceId, 'SAO'),
+    withTenant(fixture.database.db, workspaceId, async (tx) => ({
+      phone: await fixture.keyring.blindToken(tx, workspaceId, 'phone', '+1 (631) 555-1181'),
+      phoneAgain: await fixture.keyring.blindToken(tx, workspaceId, 'phone', '16315551181'),
+      waId: await fixture.keyring.blindToken(tx, workspaceId, 'wa_id', '16315551181'),
+      words: await fixture.keyring.blindSearchTokens(tx, workspaceId, 'Café São Paulo'),
+      query: await fixture.keyring.blindSearchTokens(tx, workspaceId, 'SAO'),
     }));
   const inA = await tokensOf(a);
   const inB = await tokensOf(b);
@@ -66,16 +49,16 @@ test('blind tokens: equal for equal normalized input, different across purposes 
   assert.equal(inA.words.length, 3);
   assert.ok(inA.words.includes(inA.query[0]!), 'a query word finds the indexed word');
   assert.equal(inA.words.some((t) => inB.words.includes(t)), false);
-  await withTenant(database.db, a, async (tx) => {
-    await assert.rejects(keyring.blindToken(tx, a, 'wa_id', ''), /empty/, 'an empty id never becomes a shared token');
+  await withTenant(fixture.database.db, a, async (tx) => {
+    await assert.rejects(fixture.keyring.blindToken(tx, a, 'wa_id', ''), /empty/, 'an empty id never becomes a shared token');
   });
 });
 
 test('tenant isolation: a workspace sees only its own key rows, and no global key', async () => {
-  const a = await newWorkspace();
-  const b = await newWorkspace();
-  await withTenant(database.db, a, (tx) => keyring.createDataKey(tx, a, { type: 'contact', id: newId() }));
-  await withTenant(database.db, b, async (tx) => {
+  const a = await fixture.newWorkspace();
+  const b = await fixture.newWorkspace();
+  await withTenant(fixture.database.db, a, (tx) => fixture.keyring.createDataKey(tx, a, { type: 'contact', id: newId() }));
+  await withTenant(fixture.database.db, b, async (tx) => {
     for (const table of ['crypto_workspace_keys', 'crypto_index_keys', 'crypto_data_keys']) {
       const rows = await tx.selectFrom(table).select('workspace_id').where('workspace_id', '=', a).execute();
       assert.equal(rows.length, 0, `${table} of another workspace is invisible`);
@@ -83,7 +66,7 @@ test('tenant isolation: a workspace sees only its own key rows, and no global ke
   });
   for (const table of ['crypto_system_keys', 'crypto_key_check']) {
     await assert.rejects(
-      withTenant(database.db, b, (tx) => sql`select * from ${sql.table(table)}`.execute(tx)),
+      withTenant(fixture.database.db, b, (tx) => sql`select * from ${sql.table(table)}`.execute(tx)),
       /permission denied/,
       `${table} is not readable by tenant transactions`,
     );
@@ -91,17 +74,17 @@ test('tenant isolation: a workspace sees only its own key rows, and no global ke
 });
 
 test('keys created in a transaction that rolls back are never served from the cache afterwards', async () => {
-  const workspaceId = await newWorkspace();
+  const workspaceId = await fixture.newWorkspace();
   await assert.rejects(
-    withTenant(database.db, workspaceId, async (tx) => {
-      await keyring.blindToken(tx, workspaceId, 'phone', '16315551181');
+    withTenant(fixture.database.db, workspaceId, async (tx) => {
+      await fixture.keyring.blindToken(tx, workspaceId, 'phone', '16315551181');
       throw new Error('rollback');
     }),
     /rollback/,
   );
   // Another process creates the workspace's keys for real.
-  const secondProcess = await createKeyring({ db: database.db, masterKey });
-  const committed = await withTenant(database.db, workspaceId, (tx) => secondProcess.blindToken(tx, workspaceId, 'phone', '16315551181'));
-  const seenByFirst = await withTenant(database.db, workspaceId, (tx) => keyring.blindToken(tx, workspaceId, 'phone', '16315551181'));
+  const secondProcess = await fixture.openKeyring();
+  const committed = await withTenant(fixture.database.db, workspaceId, (tx) => secondProcess.blindToken(tx, workspaceId, 'phone', '16315551181'));
+  const seenByFirst = await withTenant(fixture.database.db, workspaceId, (tx) => fixture.keyring.blindToken(tx, workspaceId, 'phone', '16315551181'));
   assert.equal(seenByFirst, committed);
 });

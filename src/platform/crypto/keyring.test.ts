@@ -1,75 +1,64 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { sql, type KyselyPlugin } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { useKeyringFixture } from './testing/keyring-fixture';
 import { newId, withTenant, type AnyDb } from '../db';
-import { createKeyring, DecryptionError, type Keyring } from './index';
+import { DecryptionError } from './index';
 
-let database: TestDatabase;
-let keyring: Keyring;
-const masterKey = randomBytes(32);
-
-before(async () => {
-  database = await createTestDatabase();
-  keyring = await createKeyring({ db: database.db, masterKey });
-});
-after(async () => {
-  await database.close();
-});
+const fixture = useKeyringFixture();
 
 async function workspaceWithContactKey(): Promise<{ workspaceId: string; keyId: string }> {
-  const workspaceId = newId();
-  await database.db.insertInto('workspaces').values({ workspace_id: workspaceId, name: 'W' }).execute();
-  const keyId = await withTenant(database.db, workspaceId, (tx) => keyring.createDataKey(tx, workspaceId, { type: 'contact', id: newId() }));
+  const workspaceId = await fixture.newWorkspace();
+  const keyId = await withTenant(fixture.database.db, workspaceId, (tx) => fixture.keyring.createDataKey(tx, workspaceId, { type: 'contact', id: newId() }));
   return { workspaceId, keyId };
 }
 
 test('round trip of text, bytes and JSON; each encryption differs', async () => {
   const { workspaceId, keyId } = await workspaceWithContactKey();
-  await withTenant(database.db, workspaceId, async (tx) => {
-    const a = await keyring.encrypt(tx, workspaceId, keyId, 'hello', 'message.body');
-    const b = await keyring.encrypt(tx, workspaceId, keyId, 'hello', 'message.body');
+  await withTenant(fixture.database.db, workspaceId, async (tx) => {
+    const a = await fixture.keyring.encrypt(tx, workspaceId, keyId, 'hello', 'message.body');
+    const b = await fixture.keyring.encrypt(tx, workspaceId, keyId, 'hello', 'message.body');
     assert.notDeepEqual(a, b);
     assert.equal(a.length, 1 + 16 + 12 + 16 + 5);
-    assert.equal(await keyring.decryptText(tx, workspaceId, a, 'message.body'), 'hello');
+    assert.equal(await fixture.keyring.decryptText(tx, workspaceId, a, 'message.body'), 'hello');
     const bytes = randomBytes(3000);
-    assert.deepEqual(await keyring.decrypt(tx, workspaceId, await keyring.encrypt(tx, workspaceId, keyId, bytes, 'media'), 'media'), bytes);
+    assert.deepEqual(await fixture.keyring.decrypt(tx, workspaceId, await fixture.keyring.encrypt(tx, workspaceId, keyId, bytes, 'media'), 'media'), bytes);
     const profile = { name: 'مريم', emoji: '🎉' };
-    assert.deepEqual(await keyring.decryptJson(tx, workspaceId, await keyring.encryptJson(tx, workspaceId, keyId, profile, 'contact.profile'), 'contact.profile'), profile);
+    assert.deepEqual(await fixture.keyring.decryptJson(tx, workspaceId, await fixture.keyring.encryptJson(tx, workspaceId, keyId, profile, 'contact.profile'), 'contact.profile'), profile);
   });
 });
 
 test('a ciphertext read in another context or workspace, or altered anywhere, fails', async () => {
   const { workspaceId, keyId } = await workspaceWithContactKey();
   const other = await workspaceWithContactKey();
-  const ciphertext = await withTenant(database.db, workspaceId, (tx) => keyring.encrypt(tx, workspaceId, keyId, 'secret', 'message.body'));
-  await withTenant(database.db, workspaceId, async (tx) => {
-    await assert.rejects(keyring.decrypt(tx, workspaceId, ciphertext, 'note.body'), DecryptionError);
+  const ciphertext = await withTenant(fixture.database.db, workspaceId, (tx) => fixture.keyring.encrypt(tx, workspaceId, keyId, 'secret', 'message.body'));
+  await withTenant(fixture.database.db, workspaceId, async (tx) => {
+    await assert.rejects(fixture.keyring.decrypt(tx, workspaceId, ciphertext, 'note.body'), DecryptionError);
     for (const at of [20, 40, ciphertext.length - 1]) {
       const altered = Buffer.from(ciphertext);
       altered[at]! ^= 1;
-      await assert.rejects(keyring.decrypt(tx, workspaceId, altered, 'message.body'), DecryptionError);
+      await assert.rejects(fixture.keyring.decrypt(tx, workspaceId, altered, 'message.body'), DecryptionError);
     }
-    await assert.rejects(keyring.decrypt(tx, workspaceId, ciphertext.subarray(0, 30), 'message.body'), DecryptionError);
-    await assert.rejects(keyring.decrypt(tx, workspaceId, Buffer.from('plain text'), 'message.body'), DecryptionError);
+    await assert.rejects(fixture.keyring.decrypt(tx, workspaceId, ciphertext.subarray(0, 30), 'message.body'), DecryptionError);
+    await assert.rejects(fixture.keyring.decrypt(tx, workspaceId, Buffer.from('plain text'), 'message.body'), DecryptionError);
   });
-  await withTenant(database.db, other.workspaceId, async (tx) => {
-    await assert.rejects(keyring.decrypt(tx, other.workspaceId, ciphertext, 'message.body'), /does not exist in workspace/);
+  await withTenant(fixture.database.db, other.workspaceId, async (tx) => {
+    await assert.rejects(fixture.keyring.decrypt(tx, other.workspaceId, ciphertext, 'message.body'), /does not exist in workspace/);
   });
 });
 
 test('the raw rows hold no plaintext, in any script', async () => {
   const { workspaceId, keyId } = await workspaceWithContactKey();
   const secrets = ['Meet at Café São Paulo', 'مرحبا، موعدنا غدًا', 'party 🎉🥳 tonight', '電話番号'];
-  await database.execScript('create table crypto_raw_probe (workspace_id text, body bytea)');
-  const bodies = await withTenant(database.db, workspaceId, (tx) =>
-    Promise.all(secrets.map((text) => keyring.encrypt(tx, workspaceId, keyId, text, 'probe.body'))),
+  await fixture.database.execScript('create table crypto_raw_probe (workspace_id text, body bytea)');
+  const bodies = await withTenant(fixture.database.db, workspaceId, (tx) =>
+    Promise.all(secrets.map((text) => fixture.keyring.encrypt(tx, workspaceId, keyId, text, 'probe.body'))),
   );
-  for (const body of bodies) await sql`insert into crypto_raw_probe values (${workspaceId}, ${body})`.execute(database.db);
-  const { rows } = await sql<{ body: Buffer }>`select body from crypto_raw_probe`.execute(database.db);
+  for (const body of bodies) await sql`insert into crypto_raw_probe values (${workspaceId}, ${body})`.execute(fixture.database.db);
+  const { rows } = await sql<{ body: Buffer }>`select body from crypto_raw_probe`.execute(fixture.database.db);
   assert.equal(rows.length, secrets.length);
-  const keyRows = await sql<{ wrapped: Buffer }>`select wrapped from crypto_data_keys union all select wrapped from crypto_workspace_keys`.execute(database.db);
+  const keyRows = await sql<{ wrapped: Buffer }>`select wrapped from crypto_data_keys union all select wrapped from crypto_workspace_keys`.execute(fixture.database.db);
   for (const { body } of [...rows, ...keyRows.rows.map((r) => ({ body: r.wrapped }))]) {
     for (const text of secrets) {
       // Words of 5+ bytes only: a 2-byte word like "at" turns up in random ciphertext by chance
@@ -80,13 +69,13 @@ test('the raw rows hold no plaintext, in any script', async () => {
       }
     }
   }
-  const back = await withTenant(database.db, workspaceId, (tx) =>
-    Promise.all(rows.map((r) => keyring.decryptText(tx, workspaceId, r.body, 'probe.body'))),
+  const back = await withTenant(fixture.database.db, workspaceId, (tx) =>
+    Promise.all(rows.map((r) => fixture.keyring.decryptText(tx, workspaceId, r.body, 'probe.body'))),
   );
   assert.deepEqual(back.sort(), [...secrets].sort());
 });
 
-test('a cached key encrypts and decrypts without a database round trip', async () => {
+test('a cached key encrypts and decrypts without a fixture.database round trip', async () => {
   const { workspaceId, keyId } = await workspaceWithContactKey();
   let queries = 0;
   const counter: KyselyPlugin = {
@@ -96,8 +85,8 @@ test('a cached key encrypts and decrypts without a database round trip', async (
     },
     transformResult: async (args) => args.result,
   };
-  const counted: AnyDb = database.db.withPlugin(counter);
-  const fresh = await createKeyring({ db: database.db, masterKey: masterKey });
+  const counted: AnyDb = fixture.database.db.withPlugin(counter);
+  const fresh = await fixture.openKeyring();
   await withTenant(counted, workspaceId, async (tx) => {
     const before = queries;
     const first = await fresh.encrypt(tx, workspaceId, keyId, 'one', 'x');
@@ -111,16 +100,16 @@ test('a cached key encrypts and decrypts without a database round trip', async (
 
 test('ingress envelopes: round trip, context bound, per-purpose tokens, stable system key', async () => {
   const envelope = JSON.stringify({ entry: [{ changes: [{ value: { contacts: [{ wa_id: '16315551181' }] } }] }] });
-  const sealed = keyring.encryptIngress(envelope, 'webhook.envelope');
+  const sealed = fixture.keyring.encryptIngress(envelope, 'webhook.envelope');
   assert.equal(sealed.includes(Buffer.from('16315551181')), false);
-  assert.equal(keyring.decryptIngress(sealed, 'webhook.envelope').toString(), envelope);
-  assert.throws(() => keyring.decryptIngress(sealed, 'other'), DecryptionError);
-  assert.equal(keyring.ingressToken('wa_id', '16315551181'), keyring.ingressToken('wa_id', '+1 631-555-1181'));
-  assert.notEqual(keyring.ingressToken('wa_id', '16315551181'), keyring.ingressToken('phone', '16315551181'));
-  const reopened = await createKeyring({ db: database.db, masterKey: masterKey });
+  assert.equal(fixture.keyring.decryptIngress(sealed, 'webhook.envelope').toString(), envelope);
+  assert.throws(() => fixture.keyring.decryptIngress(sealed, 'other'), DecryptionError);
+  assert.equal(fixture.keyring.ingressToken('wa_id', '16315551181'), fixture.keyring.ingressToken('wa_id', '+1 631-555-1181'));
+  assert.notEqual(fixture.keyring.ingressToken('wa_id', '16315551181'), fixture.keyring.ingressToken('phone', '16315551181'));
+  const reopened = await fixture.openKeyring();
   assert.equal(reopened.decryptIngress(sealed, 'webhook.envelope').toString(), envelope);
-  assert.equal(reopened.ingressToken('bsuid', 'US.13491208655302741918'), keyring.ingressToken('bsuid', 'US.13491208655302741918'));
-  assert.deepEqual(reopened.systemKey('audit-chain'), keyring.systemKey('audit-chain'));
-  assert.equal(keyring.systemKey('audit-chain').length, 32);
+  assert.equal(reopened.ingressToken('bsuid', 'US.13491208655302741918'), fixture.keyring.ingressToken('bsuid', 'US.13491208655302741918'));
+  assert.deepEqual(reopened.systemKey('audit-chain'), fixture.keyring.systemKey('audit-chain'));
+  assert.equal(fixture.keyring.systemKey('audit-chain').length, 32);
 });
 

@@ -1,18 +1,12 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { useKeyringFixture } from './testing/keyring-fixture';
 import { newId, withTenant } from '../db';
 import { createKeyring, masterKeyId, MasterKeyMismatchError, type Keyring } from './index';
 
-let database: TestDatabase;
-before(async () => {
-  database = await createTestDatabase();
-});
-after(async () => {
-  await database.close();
-});
+const fixture = useKeyringFixture({ withKeyring: false });
 
 const oldMaster = randomBytes(32);
 const newMaster = randomBytes(32);
@@ -24,9 +18,8 @@ interface Stored {
 }
 
 async function storeSomething(keyring: Keyring, text: string): Promise<Stored> {
-  const workspaceId = newId();
-  await database.db.insertInto('workspaces').values({ workspace_id: workspaceId, name: 'W' }).execute();
-  return withTenant(database.db, workspaceId, async (tx) => {
+  const workspaceId = await fixture.newWorkspace();
+  return withTenant(fixture.database.db, workspaceId, async (tx) => {
     const keyId = await keyring.createDataKey(tx, workspaceId, { type: 'contact', id: newId() });
     return {
       workspaceId,
@@ -37,16 +30,16 @@ async function storeSomething(keyring: Keyring, text: string): Promise<Stored> {
 }
 
 async function readBack(keyring: Keyring, stored: Stored): Promise<{ text: string; token: string }> {
-  return withTenant(database.db, stored.workspaceId, async (tx) => ({
+  return withTenant(fixture.database.db, stored.workspaceId, async (tx) => ({
     text: await keyring.decryptText(tx, stored.workspaceId, stored.ciphertext, 'message.body'),
     token: await keyring.blindToken(tx, stored.workspaceId, 'phone', '16315551181'),
   }));
 }
 
 test('the first start seals the key check; a wrong master key stops the next start with a clear error', async () => {
-  await createKeyring({ db: database.db, masterKey: oldMaster });
+  await createKeyring({ db: fixture.database.db, masterKey: oldMaster });
   const wrong = randomBytes(32);
-  await assert.rejects(createKeyring({ db: database.db, masterKey: wrong }), (error: Error) => {
+  await assert.rejects(createKeyring({ db: fixture.database.db, masterKey: wrong }), (error: Error) => {
     assert.ok(error instanceof MasterKeyMismatchError);
     assert.match(error.message, /MASTER_KEY/);
     assert.match(error.message, new RegExp(masterKeyId(oldMaster)));
@@ -56,57 +49,56 @@ test('the first start seals the key check; a wrong master key stops the next sta
 });
 
 test('workspace key rotation re-wraps data keys only; old data and blind tokens still work', async () => {
-  const keyring = await createKeyring({ db: database.db, masterKey: oldMaster });
+  const keyring = await createKeyring({ db: fixture.database.db, masterKey: oldMaster });
   const stored = await storeSomething(keyring, 'before rotation');
-  const result = await withTenant(database.db, stored.workspaceId, (tx) => keyring.rotateWorkspaceKey(tx, stored.workspaceId));
+  const result = await withTenant(fixture.database.db, stored.workspaceId, (tx) => keyring.rotateWorkspaceKey(tx, stored.workspaceId));
   assert.deepEqual(result, { version: 2, rewrapped: 1 });
 
-  const versions = await withTenant(database.db, stored.workspaceId, async (tx) => ({
+  const versions = await withTenant(fixture.database.db, stored.workspaceId, async (tx) => ({
     workspace: (await tx.selectFrom('crypto_workspace_keys').select('version').execute()).map((r) => r.version),
     data: (await tx.selectFrom('crypto_data_keys').select('workspace_key_version').execute()).map((r) => r.workspace_key_version),
   }));
   assert.deepEqual(versions, { workspace: [2], data: [2] }, 'version 1 retired once nothing depends on it');
 
   // A new process (cold cache) reads old data through the re-wrapped key; new keys wrap under v2.
-  const cold = await createKeyring({ db: database.db, masterKey: oldMaster });
+  const cold = await createKeyring({ db: fixture.database.db, masterKey: oldMaster });
   assert.deepEqual(await readBack(cold, stored), { text: 'before rotation', token: stored.token });
-  await withTenant(database.db, stored.workspaceId, async (tx) => {
+  await withTenant(fixture.database.db, stored.workspaceId, async (tx) => {
     const keyId = await cold.createDataKey(tx, stored.workspaceId, { type: 'contact', id: newId() });
     const row = await tx.selectFrom('crypto_data_keys').select('workspace_key_version').where('id', '=', keyId).executeTakeFirstOrThrow();
     assert.equal(row.workspace_key_version, 2);
   });
 });
 
-test('master rotation: re-wrap under the new key, then only the new key opens the database', async () => {
-  const before = await createKeyring({ db: database.db, masterKey: oldMaster });
+test('master rotation: re-wrap under the new key, then only the new key opens the fixture.database', async () => {
+  const before = await createKeyring({ db: fixture.database.db, masterKey: oldMaster });
   const stored = await storeSomething(before, 'survives master rotation');
   const sealed = before.encryptIngress('raw envelope', 'webhook');
   const auditKey = before.systemKey('audit-chain');
 
-  const rotating = await createKeyring({ db: database.db, masterKey: newMaster, previousMasterKeys: [oldMaster.toString('base64')] });
+  const rotating = await createKeyring({ db: fixture.database.db, masterKey: newMaster, previousMasterKeys: [oldMaster.toString('base64')] });
   assert.deepEqual(await readBack(rotating, stored), { text: 'survives master rotation', token: stored.token }, 'readable mid-rotation');
   const counts = await rotating.rotateMasterKey();
   assert.ok(counts.crypto_workspace_keys! >= 1 && counts.crypto_index_keys! >= 1 && counts.crypto_system_keys === 3);
   const { rows } = await sql<{ n: number }>`
     select (select count(*) from crypto_workspace_keys where master_key_id <> ${masterKeyId(newMaster)})
          + (select count(*) from crypto_index_keys where master_key_id <> ${masterKeyId(newMaster)})
-         + (select count(*) from crypto_system_keys where master_key_id <> ${masterKeyId(newMaster)}) as n`.execute(database.db);
+         + (select count(*) from crypto_system_keys where master_key_id <> ${masterKeyId(newMaster)}) as n`.execute(fixture.database.db);
   assert.equal(Number(rows[0]!.n), 0);
   assert.deepEqual(await rotating.rotateMasterKey(), { crypto_workspace_keys: 0, crypto_index_keys: 0, crypto_system_keys: 0 }, 'idempotent');
 
-  const after = await createKeyring({ db: database.db, masterKey: newMaster });
+  const after = await createKeyring({ db: fixture.database.db, masterKey: newMaster });
   assert.deepEqual(await readBack(after, stored), { text: 'survives master rotation', token: stored.token });
   assert.equal(after.decryptIngress(sealed, 'webhook').toString(), 'raw envelope');
   assert.deepEqual(after.systemKey('audit-chain'), auditKey, 'system keys are stored, not derived from the master');
 
-  await assert.rejects(createKeyring({ db: database.db, masterKey: oldMaster }), MasterKeyMismatchError);
+  await assert.rejects(createKeyring({ db: fixture.database.db, masterKey: oldMaster }), MasterKeyMismatchError);
 });
 
 test('rotation re-wraps past one batch, and waits for data keys being created concurrently', async () => {
-  const keyring = await createKeyring({ db: database.db, masterKey: newMaster });
-  const workspaceId = newId();
-  await database.db.insertInto('workspaces').values({ workspace_id: workspaceId, name: 'W' }).execute();
-  const ciphertexts = await withTenant(database.db, workspaceId, async (tx) => {
+  const keyring = await createKeyring({ db: fixture.database.db, masterKey: newMaster });
+  const workspaceId = await fixture.newWorkspace();
+  const ciphertexts = await withTenant(fixture.database.db, workspaceId, async (tx) => {
     const out: Buffer[] = [];
     for (let i = 0; i < 1001; i++) {
       const keyId = await keyring.createDataKey(tx, workspaceId, { type: 'contact', id: newId() });
@@ -122,23 +114,23 @@ test('rotation re-wraps past one batch, and waits for data keys being created co
   let created!: () => void;
   const createdSignal = new Promise<void>((resolve) => (created = resolve));
   const concurrent =
-    database.kind === 'postgres'
-      ? withTenant(database.db, workspaceId, async (tx) => {
+    fixture.database.kind === 'postgres'
+      ? withTenant(fixture.database.db, workspaceId, async (tx) => {
           await keyring.createDataKey(tx, workspaceId, { type: 'contact', id: newId() });
           created();
           await held;
         })
       : Promise.resolve(created());
   await createdSignal;
-  const rotation = withTenant(database.db, workspaceId, (tx) => keyring.rotateWorkspaceKey(tx, workspaceId));
-  if (database.kind === 'postgres') await waitForBlockedLock();
+  const rotation = withTenant(fixture.database.db, workspaceId, (tx) => keyring.rotateWorkspaceKey(tx, workspaceId));
+  if (fixture.database.kind === 'postgres') await waitForBlockedLock();
   release();
   await concurrent;
   const result = await rotation;
-  assert.equal(result.rewrapped, database.kind === 'postgres' ? 1002 : 1001);
+  assert.equal(result.rewrapped, fixture.database.kind === 'postgres' ? 1002 : 1001);
 
-  const cold = await createKeyring({ db: database.db, masterKey: newMaster });
-  await withTenant(database.db, workspaceId, async (tx) => {
+  const cold = await createKeyring({ db: fixture.database.db, masterKey: newMaster });
+  await withTenant(fixture.database.db, workspaceId, async (tx) => {
     const texts = await Promise.all(ciphertexts.map((c) => cold.decryptText(tx, workspaceId, c, 'm')));
     assert.deepEqual(texts, ['contact 0', 'contact 500', 'contact 1000']);
     const stale = await tx.selectFrom('crypto_data_keys').select('id').where('workspace_key_version', '<>', result.version).execute();
@@ -149,7 +141,7 @@ test('rotation re-wraps past one batch, and waits for data keys being created co
 /** Until some session waits for a lock (the rotation, behind the open transaction), at most 5 s. */
 async function waitForBlockedLock(): Promise<void> {
   for (let i = 0; i < 250; i++) {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from pg_locks l join pg_database d on d.oid = l.database where not l.granted and d.datname = current_database()`.execute(database.db);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from pg_locks l join pg_database d on d.oid = l.database where not l.granted and d.datname = current_database()`.execute(fixture.database.db);
     if (Number(rows[0]!.n) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
