@@ -77,3 +77,19 @@ export function listConversations(tx: TenantTx, workspaceId: string, f: Conversa
   if (f.before) q = q.where('id', '<', f.before);
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
+
+/** Renames a label on every conversation carrying it (a stray copy of the new name is folded in); returns their ids. */
+export async function renameLabelOnConversations(tx: TenantTx, workspaceId: string, from: string, to: string, at: Date): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    update conversations set labels = array_replace(array_remove(labels, ${to}::text), ${from}::text, ${to}::text), updated_at = ${at}
+    where workspace_id = ${workspaceId} and ${from}::text = any(labels) returning id`.execute(tx);
+  return rows.map((r) => r.id);
+}
+
+/** Removes a label from every conversation carrying it; returns their ids. */
+export async function removeLabelFromConversations(tx: TenantTx, workspaceId: string, name: string, at: Date): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    update conversations set labels = array_remove(labels, ${name}::text), updated_at = ${at}
+    where workspace_id = ${workspaceId} and ${name}::text = any(labels) returning id`.execute(tx);
+  return rows.map((r) => r.id);
+}
