@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface MessageRow {
   workspace_id: string;
   id: string;
@@ -60,6 +62,6 @@ export interface InboxTables {
   conversation_notes: { workspace_id: string; id: string; conversation_id: string; author_id: string | null; body: Buffer; created_at: Date };
   labels: { workspace_id: string; id: string; name: string; color: string; created_at: Date; updated_at: Date };
   canned_responses: { workspace_id: string; id: string; shortcut: string; text: string; created_at: Date; updated_at: Date };
-  message_amendments: { workspace_id: string; wamid: string; target_wamid: string; contact_id: string; kind: 'edit' | 'revoke'; content: Buffer | null; amended_at: Date; created_at: Date };
+  message_amendments: { workspace_id: string; wamid: string; target_wamid: string; contact_id: string; kind: 'edit' | 'revoke'; content: Buffer | null; amended_at: Date; created_at: Generated<Date> };
   channel_events: { workspace_id: string; id: string; channel_id: string | null; waba_id: string; field: string; event: string | null; details: unknown; received_at: Date };
 }
