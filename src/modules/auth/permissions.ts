@@ -16,6 +16,8 @@ export const permissions = [
   'channels.manage',
   'inbox.read',
   'inbox.write',
+  'labels.manage',
+  'cannedResponses.manage',
   'contacts.read',
   'contacts.write',
   'contacts.export',
@@ -35,7 +37,9 @@ const all = new Set<Permission>(permissions);
  * owner: everything. admin: everything but deleting the workspace and transferring ownership.
  * agent: inbox, contacts and sending; no settings, keys, exports or campaigns. settings.* covers the
  * workspace settings and the automations (keyword replies): agents and analysts neither read nor change
- * them (the server applies them; mark-as-read is inbox.write).
+ * them (the server applies them; mark-as-read is inbox.write). Agents read and use labels and canned
+ * responses (inbox.read / inbox.write) but do not define them: they are shared workspace vocabulary,
+ * like settings, so admins manage them.
  * analyst: analytics and campaign figures; no message content and no contact personal data.
  */
 export const permissionMatrix: Record<Role, ReadonlySet<Permission>> = {

@@ -97,6 +97,6 @@ export function clientFor(deps: ChannelDeps, creds: ChannelCredentials): CloudAp
 }
 
 /** The routing facts of a workspace's channels, read inside its transaction (no secrets). */
-export async function listChannelRefs(tx: TenantTx, workspaceId: string): Promise<{ channelId: string; phoneNumberId: string; wabaId: string }[]> {
-  return (await listChannels(tx, workspaceId)).map((c) => ({ channelId: c.id, phoneNumberId: c.phone_number_id, wabaId: c.waba_id }));
+export async function listChannelRefs(tx: TenantTx, workspaceId: string): Promise<{ channelId: string; phoneNumberId: string; wabaId: string; displayPhoneNumber: string }[]> {
+  return (await listChannels(tx, workspaceId)).map((c) => ({ channelId: c.id, phoneNumberId: c.phone_number_id, wabaId: c.waba_id, displayPhoneNumber: c.display_phone_number }));
 }

@@ -35,10 +35,10 @@ export async function applyAccountItem(deps: InboxDeps, tx: TenantTx, workspaceI
   }
   if (item.field === 'phone_number_quality_update') {
     const event = str(v.event);
-    // Meta names the number by display number only; every channel of the WABA in this workspace follows.
+    // Meta names the number by display number only; the item carries the channel(s) it matched.
     for (const channel of item.channels) {
       await applyNumberUpdate(tx, workspaceId, channel.channelId, {
-        messagingLimit: str(v.current_limit),
+        messagingLimit: str(v.current_limit) ?? str(v.max_daily_conversations_per_business),
         throughputMps: event === 'THROUGHPUT_UPGRADE' ? 1000 : undefined,
         qualityRating: event === 'FLAGGED' ? 'RED' : event === 'UNFLAGGED' ? 'GREEN' : undefined,
       }, now);

@@ -9,6 +9,7 @@ import { insertMedia } from './media.repository';
 import { findMessagesByWamid, insertMessages, type NewMessage } from './message.repository';
 import { normalizeMessage, type NormalizedMessage } from './normalize-message';
 import { applyReactions } from './apply-reactions';
+import { applyAmendments, isAmendment, reconcileAmendments } from './apply-amendments';
 import type { InboundMessageRef } from './inbound-hook';
 
 type MessageItem = Extract<InboundItem, { kind: 'message' }>;
@@ -35,6 +36,7 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
 
   const contacts = await resolveContacts(deps.contacts, tx, workspaceId, todo.map(({ item }) => ({ bsuid: item.userId, waId: item.waId, profileName: item.profileName })));
   const reactions = [];
+  const amendments = [];
   const rows: (NewMessage & { m: NormalizedMessage; keyId: string })[] = [];
   const touches = new Map<string, ConversationTouch>();
   for (let i = 0; i < todo.length; i++) {
@@ -43,6 +45,10 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     if (!contact) continue;
     if (m.type === 'reaction') {
       reactions.push({ m, contact, channelId: item.channel.channelId });
+      continue;
+    }
+    if (isAmendment(m)) {
+      amendments.push({ m, contact });
       continue;
     }
     const key = `${contact.contactId}/${item.channel.channelId}`;
@@ -100,6 +106,9 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     ...conversations.map((c) => ({ type: 'conversation.updated' as const, data: { conversationId: c.id } })),
   ]);
   await applyReactions(deps, tx, workspaceId, reactions);
+  // An edit or revoke that arrived before its original is applied now that the original is stored.
+  await reconcileAmendments(deps, tx, workspaceId, rows.filter((row) => inserted.has(row.id)));
+  await applyAmendments(deps, tx, workspaceId, amendments);
   for (const hook of deps.inboundHooks ?? []) await hook(tx, workspaceId, hooked);
 }
 

@@ -86,3 +86,19 @@ export async function assignedConversationIds(tx: TenantTx, workspaceId: string,
   const rows = await idb(tx).selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId).where('assignee_id', '=', assigneeId).execute();
   return rows.map((r) => r.id);
 }
+
+/** Renames a label on every conversation carrying it (a stray copy of the new name is folded in); returns their ids. */
+export async function renameLabelOnConversations(tx: TenantTx, workspaceId: string, from: string, to: string, at: Date): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    update conversations set labels = array_replace(array_remove(labels, ${to}::text), ${from}::text, ${to}::text), updated_at = ${at}
+    where workspace_id = ${workspaceId} and ${from}::text = any(labels) returning id`.execute(tx);
+  return rows.map((r) => r.id);
+}
+
+/** Removes a label from every conversation carrying it; returns their ids. */
+export async function removeLabelFromConversations(tx: TenantTx, workspaceId: string, name: string, at: Date): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    update conversations set labels = array_remove(labels, ${name}::text), updated_at = ${at}
+    where workspace_id = ${workspaceId} and ${name}::text = any(labels) returning id`.execute(tx);
+  return rows.map((r) => r.id);
+}

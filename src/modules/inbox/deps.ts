@@ -26,4 +26,5 @@ export const PAYLOAD_CONTEXT = 'message.payload';
 export const REACTION_CONTEXT = 'message.reaction';
 export const NOTE_CONTEXT = 'conversation.note';
 export const MEDIA_CONTEXT = 'media.bytes';
+export const AMENDMENT_CONTEXT = 'message.amendment';
 export const MEDIA_FETCH_QUEUE = 'inbox.media.fetch';

@@ -4,6 +4,7 @@ import { actorOf, requirePrincipal } from '../auth';
 import { conversationScope } from './conversation-scope';
 import type { InboxDeps } from './deps';
 import { conversationView, getConversation, listWorkspaceConversations, patchConversation, toConversationView } from './manage-conversations';
+import { registerLabelRoutes } from './labels.routes';
 import { messageView } from './message-view';
 import { addNote, listNotes } from './notes';
 import { readMedia } from './read-media';
@@ -13,6 +14,7 @@ const idParams = z.object({ id: z.string() });
 const noteView = z.object({ id: z.string(), conversationId: z.string(), authorId: z.string().nullable(), body: z.string(), createdAt: z.string() });
 
 export function registerInboxRoutes(app: AppInstance, deps: InboxDeps): void {
+  registerLabelRoutes(app, deps);
   app.get('/api/v1/conversations', {
     config: { access: 'inbox.read' },
     schema: { tags: ['inbox'], querystring: pageQuery.extend({ status: z.enum(['open', 'pending', 'resolved']).optional(), assignee: z.string().max(100).optional(), label: z.string().max(100).optional() }), response: { 200: listResponse(conversationView) } },

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { withTenant } from '../../platform/db';
+import { withTenant, type TenantTx } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
 import type { Actor } from '../privacy';
 import { assertVisible, type ConversationScope } from './conversation-scope';
 import { findConversation, listConversations, updateConversation, type ConversationFilter } from './conversation.repository';
 import type { InboxDeps } from './deps';
 import { inboxErrors } from './errors';
+import { existingLabelNames } from './label.repository';
 import type { ConversationRow } from './tables';
 
 export const conversationView = z.object({
@@ -60,10 +61,19 @@ export async function patchConversation(deps: InboxDeps, workspaceId: string, ac
     const set: Parameters<typeof updateConversation>[3] = {};
     if (patch.status) set.status = patch.status;
     if (patch.assigneeId !== undefined) set.assignee_id = patch.assigneeId;
-    if (patch.labels) set.labels = patch.labels;
+    if (patch.labels) set.labels = await knownLabels(tx, workspaceId, patch.labels);
     await updateConversation(tx, workspaceId, id, set, deps.clock.now());
     await publishEvent(tx, workspaceId, 'conversation.updated', { conversationId: id });
     await deps.audit.record(tx, workspaceId, actor, { action: 'conversation.update', target: { type: 'conversation', id }, details: { fields: Object.keys(set) } });
     return (await findConversation(tx, workspaceId, id))!;
   });
+}
+
+/** A conversation carries only names of the workspace's labels (deduplicated, in the given order). */
+async function knownLabels(tx: TenantTx, workspaceId: string, names: string[]): Promise<string[]> {
+  const wanted = [...new Set(names)];
+  const known = await existingLabelNames(tx, workspaceId, wanted);
+  const unknown = wanted.filter((n) => !known.has(n));
+  if (unknown.length) throw inboxErrors.unknownLabel(unknown);
+  return wanted;
 }

@@ -21,6 +21,11 @@ export const messageView = z.object({
   reactions: z.array(z.object({ emoji: z.string(), from: z.string(), at: z.string() })),
   media: z.array(z.object({ id: z.string(), status: z.string() })).optional(),
   error: z.unknown().optional(),
+  edited: z.boolean().describe('The customer edited the message; `content` is the newest version.'),
+  editedAt: z.string().nullable(),
+  editHistory: z.array(z.object({ content: z.record(z.string(), z.unknown()), at: z.string() })).optional().describe('Versions an edit replaced, the original first.'),
+  deleted: z.boolean().describe('The customer deleted the message: its content (and every edit) is gone.'),
+  deletedAt: z.string().nullable(),
   pricing: z.unknown().optional(),
   /** Present on replies sent by an automation: welcome, away, keyword, opt_out_confirmation. */
   automation: z.string().optional(),
@@ -34,6 +39,7 @@ interface Payload {
   context?: Record<string, unknown>;
   referral?: Record<string, unknown>;
   errors?: unknown[];
+  history?: { content: Record<string, unknown>; at: string }[];
 }
 
 /** Messages as the API returns them; content decrypted only when `withContent` (analysts see none). */
@@ -65,6 +71,11 @@ export async function toMessageViews(deps: InboxDeps, tx: TenantTx, workspaceId:
       reactions: mine,
       ...(m.length ? { media: m } : {}),
       ...(r.error ? { error: r.error } : {}),
+      edited: !!r.edited_at,
+      editedAt: r.edited_at ? r.edited_at.toISOString() : null,
+      ...(withContent && payload.history?.length ? { editHistory: payload.history } : {}),
+      deleted: !!r.deleted_at,
+      deletedAt: r.deleted_at ? r.deleted_at.toISOString() : null,
       ...(r.pricing ? { pricing: r.pricing } : {}),
       ...(r.automation ? { automation: r.automation } : {}),
       timestamp: r.sent_at.toISOString(),

@@ -80,3 +80,14 @@ export async function messageIdsWithAllTokens(tx: TenantTx, workspaceId: string,
     select id from messages where workspace_id = ${workspaceId} and words @> ${tokens}::text[] order by id desc limit ${limit}`.execute(tx);
   return rows.map((r) => r.id);
 }
+
+/** A customer's edit or deletion: new (or no) content, words and the edited/deleted marks. */
+export async function updateMessageAmended(
+  tx: TenantTx,
+  workspaceId: string,
+  id: string,
+  set: { payload: Buffer | null; words: string[]; edited_at: Date | null; deleted_at: Date | null },
+  at: Date,
+): Promise<void> {
+  await idb(tx).updateTable('messages').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}

@@ -75,7 +75,5 @@ export function normalizeMessage(m: any, now: Date): NormalizedMessage | null {
   const searchText = searchTextOf(type, obj);
   if (searchText) out.searchText = searchText;
   if (MEDIA_TYPES.has(type) && obj && typeof obj.id === 'string') out.media = { id: obj.id, mime_type: obj.mime_type, sha256: obj.sha256 };
-  // An edit carries the new message: index its words too.
-  if (type === 'edit' && obj?.message) out.searchText = searchTextOf(obj.message.type, obj.message[obj.message.type]);
   return out;
 }

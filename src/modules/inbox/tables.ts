@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface MessageRow {
   workspace_id: string;
   id: string;
@@ -14,6 +16,9 @@ export interface MessageRow {
   status_history: { status: string; at: string }[];
   /** Blind tokens of the message's words (search). */
   words: string[];
+  /** When the customer last edited / deleted the message (Meta's time). */
+  edited_at?: Date | null;
+  deleted_at?: Date | null;
   sent_at: Date;
   /** The automation that sent an outbound message (welcome, away, keyword, opt_out_confirmation); null otherwise. */
   automation?: string | null;
@@ -57,5 +62,8 @@ export interface InboxTables {
     updated_at: Date;
   };
   conversation_notes: { workspace_id: string; id: string; conversation_id: string; author_id: string | null; body: Buffer; created_at: Date };
+  labels: { workspace_id: string; id: string; name: string; color: string; created_at: Date; updated_at: Date };
+  canned_responses: { workspace_id: string; id: string; shortcut: string; text: string; created_at: Date; updated_at: Date };
+  message_amendments: { workspace_id: string; wamid: string; target_wamid: string; contact_id: string; kind: 'edit' | 'revoke'; content: Buffer | null; amended_at: Date; created_at: Generated<Date> };
   channel_events: { workspace_id: string; id: string; channel_id: string | null; waba_id: string; field: string; event: string | null; details: unknown; received_at: Date };
 }

@@ -6,6 +6,8 @@ export interface EventDataByType {
   'message.created': { messageId: string; conversationId: string; contactId: string; channelId: string; direction: 'inbound' | 'outbound' };
   'message.status': { messageId: string; conversationId: string | null; status: string };
   'message.reaction': { messageId: string; conversationId: string | null };
+  /** A customer edited or deleted the message. */
+  'message.updated': { messageId: string; conversationId: string };
   'conversation.updated': { conversationId: string };
   'contact.created': { contactId: string };
   'contact.updated': { contactId: string };

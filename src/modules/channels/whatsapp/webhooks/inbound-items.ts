@@ -6,6 +6,7 @@ export interface ChannelRef {
   channelId: string;
   phoneNumberId: string;
   wabaId: string;
+  displayPhoneNumber: string;
 }
 
 /** One unit of work of a verified envelope, in envelope order. Meta's objects are passed as sent. */
@@ -19,6 +20,20 @@ export type InboundItem =
 /** Applies a batch of items in the caller's tenant transaction (the envelope is marked processed in it too). */
 export type InboundSink = (tx: TenantTx, workspaceId: string, items: InboundItem[]) => Promise<void>;
 
+const digits = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '');
+
+/**
+ * phone_number_quality_update names its number by display number only ("15550783881" or
+ * "+1 555-078-3881"): the WABA's channel with the same digits. Without one, only a WABA's sole
+ * channel can be meant; other account fields concern every channel of the WABA.
+ */
+function channelsNamedBy(field: string, value: Record<string, any>, channels: ChannelRef[]): ChannelRef[] {
+  if (field !== 'phone_number_quality_update') return channels;
+  const display = digits(asString(value.display_phone_number));
+  if (!display) return channels.length === 1 ? channels : [];
+  return channels.filter((c) => digits(c.displayPhoneNumber) === display);
+}
+
 /** Every entry × change × message × status × error of the accepted entries, as items. */
 export function itemsOf(entries: WebhookEntry[], channelOf: (phoneNumberId: string) => ChannelRef | undefined, wabaChannels: (wabaId: string) => ChannelRef[] | undefined): InboundItem[] {
   const items: InboundItem[] = [];
@@ -27,7 +42,7 @@ export function itemsOf(entries: WebhookEntry[], channelOf: (phoneNumberId: stri
       const phoneNumberId = asString(value.metadata?.phone_number_id);
       if (!phoneNumberId) {
         const channels = wabaChannels(entry.id);
-        if (channels) items.push({ kind: 'account', wabaId: entry.id, channels, field, value });
+        if (channels) items.push({ kind: 'account', wabaId: entry.id, channels: channelsNamedBy(field, value, channels), field, value });
         continue;
       }
       const channel = channelOf(phoneNumberId);
