@@ -1,12 +1,18 @@
 import { withTenant } from '../../../platform/db';
+import { enqueue } from '../../../platform/jobs';
 import type { ContactsDeps } from '../deps';
 import { applyImportBatch } from './apply-import-batch';
 import { findImport, findImportFile, updateImport, type ImportProgress } from './import.repository';
 import { readImportFile, type ImportError, type ImportRow } from './read-import-file';
-import { IMPORT_CSV_CONTEXT, importKeyOwner } from './start-import';
+import { CONTACT_IMPORT_QUEUE, IMPORT_CSV_CONTEXT, importKeyOwner } from './start-import';
 
 /** Rows per transaction: the progress (and the UI's bar) moves once per batch. */
 export const IMPORT_BATCH_ROWS = 250;
+/**
+ * A run stops after this long and leaves the rest to a continuation job, well inside the job
+ * runner's lock, so no second worker claims a still-running import.
+ */
+const RUN_BUDGET_MS = 20_000;
 /** Errors kept per import; `errorCount` still counts them all. */
 const MAX_ERRORS = 1000;
 
@@ -15,10 +21,12 @@ const finished = (row: ImportProgress | undefined) => !row || row.status === 'co
 /**
  * The import job: decrypts the file, then commits batch after batch, each with its progress, so
  * a crashed or repeated run resumes after the last committed batch and never applies one twice
- * (the import row is locked per batch, so concurrent runs take turns). When done, the file and
+ * (the import row is locked per batch, so concurrent runs take turns). A run past its time budget
+ * hands the rest to a continuation job committed with its last batch. When done, the file and
  * its key are deleted (crypto-shredding: no copy of the file stays readable).
  */
-export async function processContactImport(deps: ContactsDeps, workspaceId: string, importId: string): Promise<void> {
+export async function processContactImport(deps: ContactsDeps, workspaceId: string, importId: string, options: { budgetMs?: number } = {}): Promise<void> {
+  const started = performance.now();
   const text = await withTenant(deps.db, workspaceId, async (tx) => {
     const row = await findImport(tx, workspaceId, importId);
     if (finished(row)) return null;
@@ -54,6 +62,11 @@ export async function processContactImport(deps: ContactsDeps, workspaceId: stri
         error_count: row!.error_count + errors.length,
         errors: errors.length ? ([...row!.errors, ...errors] as ImportError[]).slice(0, MAX_ERRORS) : row!.errors,
       }, now);
+      const rest = rows.length - row!.processed_rows - batch.length;
+      if (rest > 0 && performance.now() - started > (options.budgetMs ?? RUN_BUDGET_MS)) {
+        await enqueue(tx, CONTACT_IMPORT_QUEUE, { workspaceId, importId }, { workspaceId });
+        return false;
+      }
       return true;
     });
     if (!more) return;
