@@ -5,6 +5,7 @@ import { fanOutEvents, startWebhookFanOut, webhookJobHandlers } from '../modules
 import { MARK_READ_QUEUE, sendReadReceipt, startSender } from '../modules/outbound';
 import { INBOUND_AUTOMATION_QUEUE, runInboundAutomation } from '../modules/automation';
 import { startCampaignRunner } from '../modules/campaigns';
+import { contactCrons, contactJobHandlers } from '../modules/contacts';
 import type { Container } from './container';
 
 const PURGE_ENVELOPES_QUEUE = 'webhooks.purge-envelopes';
@@ -24,12 +25,13 @@ export function startWorker(container: Container) {
     logger: container.logger,
     handlers: {
       ...webhookJobHandlers(container.integrations),
+      ...contactJobHandlers(container.contacts),
       [MEDIA_FETCH_QUEUE]: (job) => fetchMedia(container.inbox, job),
       [INBOUND_AUTOMATION_QUEUE]: (job) => runInboundAutomation(container.automation, job),
       [MARK_READ_QUEUE]: (job) => sendReadReceipt(container.outbound, job),
       [PURGE_ENVELOPES_QUEUE]: async () => void (await purgeProcessedEnvelopes(container.database.db, container.clock.now())),
     },
-    crons: [{ queue: PURGE_ENVELOPES_QUEUE, everyMs: 3_600_000 }],
+    crons: [{ queue: PURGE_ENVELOPES_QUEUE, everyMs: 3_600_000 }, ...contactCrons],
   });
   return {
     async stop() {

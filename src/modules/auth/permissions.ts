@@ -21,6 +21,7 @@ export const permissions = [
   'contacts.read',
   'contacts.write',
   'contacts.export',
+  'contacts.import',
   'templates.read',
   'templates.manage',
   'campaigns.read',
@@ -35,11 +36,11 @@ const all = new Set<Permission>(permissions);
 
 /**
  * owner: everything. admin: everything but deleting the workspace and transferring ownership.
- * agent: inbox, contacts and sending; no settings, keys, exports or campaigns. settings.* covers the
- * workspace settings and the automations (keyword replies): agents and analysts neither read nor change
- * them (the server applies them; mark-as-read is inbox.write). Agents read and use labels and canned
- * responses (inbox.read / inbox.write) but do not define them: they are shared workspace vocabulary,
- * like settings, so admins manage them.
+ * agent: inbox, contacts and sending; no settings, keys, exports, imports (bulk consent) or campaigns.
+ *   settings.* covers the workspace settings and the automations (keyword replies): agents and analysts
+ *   neither read nor change them (the server applies them; mark-as-read is inbox.write). Agents read and
+ *   use labels and canned responses (inbox.read / inbox.write) but do not define them: they are shared
+ *   workspace vocabulary, like settings, so admins manage them.
  * analyst: analytics and campaign figures; no message content and no contact personal data.
  */
 export const permissionMatrix: Record<Role, ReadonlySet<Permission>> = {

@@ -6,3 +6,4 @@ export { consentChangeBy } from './consent-change';
 export { findContacts } from './contact.repository';
 export { registerContactRoutes } from './contacts.routes';
 export * from './outbound-port';
+export { contactJobHandlers, contactCrons } from './jobs';
