@@ -224,6 +224,11 @@ test('agentsSeeOnlyAssigned: an agent sees only conversations assigned to them (
   assert.ok(messages.data.length > 0 && messages.data.every((m) => m.conversationId === mine.id));
   const foreign = ((await api.get(`/api/v1/conversations/${other.id}/messages`)).body as { data: { id: string }[] }).data[0]!;
   assert.equal((await agent.get(`/api/v1/messages/${foreign.id}`)).status, 404);
+  h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, from: '16315550210', type: 'image', image: { caption: 'a photo' } } as never);
+  await customerWrites('16315550210', 'see the photo');
+  const image = ((await api.get(`/api/v1/conversations/${other.id}/messages`)).body as { data: { type: string; media?: { id: string }[] }[] }).data.find((m) => m.type === 'image')!;
+  assert.notEqual((await api.get(`/api/v1/media/${image.media![0]!.id}`)).status, 404, 'the owner reaches the medium');
+  assert.equal((await agent.get(`/api/v1/media/${image.media![0]!.id}`)).status, 404, 'the agent does not');
   assert.equal(((await api.get('/api/v1/conversations?limit=200')).body as { data: unknown[] }).data.length > 1, true, 'owners still see everything');
 
   // The event stream: message events of the other conversation never reach the agent.
