@@ -6,6 +6,7 @@ import { MARK_READ_QUEUE, sendReadReceipt } from '../outbound';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
 import { startSenderHarness } from '../../test-support/sender-harness';
+import { SseClient } from '../../test-support/sse-client';
 import { INBOUND_AUTOMATION_QUEUE } from './deps';
 import { runInboundAutomation } from './run-inbound-automation';
 
@@ -223,6 +224,21 @@ test('agentsSeeOnlyAssigned: an agent sees only conversations assigned to them (
   assert.ok(messages.data.length > 0 && messages.data.every((m) => m.conversationId === mine.id));
   const foreign = ((await api.get(`/api/v1/conversations/${other.id}/messages`)).body as { data: { id: string }[] }).data[0]!;
   assert.equal((await agent.get(`/api/v1/messages/${foreign.id}`)).status, 404);
+  h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, from: '16315550210', type: 'image', image: { caption: 'a photo' } } as never);
+  await customerWrites('16315550210', 'see the photo');
+  const image = ((await api.get(`/api/v1/conversations/${other.id}/messages`)).body as { data: { type: string; media?: { id: string }[] }[] }).data.find((m) => m.type === 'image')!;
+  assert.notEqual((await api.get(`/api/v1/media/${image.media![0]!.id}`)).status, 404, 'the owner reaches the medium');
+  assert.equal((await agent.get(`/api/v1/media/${image.media![0]!.id}`)).status, 404, 'the agent does not');
   assert.equal(((await api.get('/api/v1/conversations?limit=200')).body as { data: unknown[] }).data.length > 1, true, 'owners still see everything');
+
+  // The event stream: message events of the other conversation never reach the agent.
+  const stream = await SseClient.open(`${t.url}/api/v1/events`, { cookie: String(Reflect.get(agent, 'cookie')) });
+  assert.equal(stream.status, 200);
+  await customerWrites('16315550210', 'again, unassigned');
+  await customerWrites('16315550209', 'again, assigned');
+  const created = () => stream.messages.filter((m) => m.event === 'message.created').map((m) => (JSON.parse(m.data) as { conversationId: string }).conversationId);
+  await stream.waitFor(() => created().includes(mine.id));
+  assert.ok(!created().includes(other.id), 'no message event of an unassigned conversation');
+  stream.close();
   await patchSettings({ agentsSeeOnlyAssigned: false });
 });

@@ -88,7 +88,7 @@ export function registerInboxRoutes(app: AppInstance, deps: InboxDeps): void {
 
   app.get('/api/v1/media/:id', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], description: 'Streams a stored medium (decrypted) to members who may read the inbox.', params: idParams } }, async (request, reply) => {
     const p = requirePrincipal(request);
-    const media = await readMedia(deps, p.workspaceId, actorOf(p), request.params.id);
+    const media = await readMedia(deps, p.workspaceId, actorOf(p), request.params.id, await conversationScope(deps, p));
     return reply.type(media.mimeType).header('cache-control', 'private, no-store').send(media.bytes);
   });
 }

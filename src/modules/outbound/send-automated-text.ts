@@ -14,14 +14,15 @@ export interface AutomatedText {
 /**
  * Queues a free-form text an automation sends (the system acting, not a person), through the same
  * checks and queue as the send API, in the caller's transaction. Returns the message id, or null
- * when the 24-hour window is closed (a late job must not fail forever on it).
+ * when it cannot be sent and retrying would not help: the 24-hour window has closed (a late job), or
+ * the contact or channel is gone or the contact has no phone number to address.
  */
 export async function sendAutomatedText(deps: OutboundDeps, tx: TenantTx, workspaceId: string, reply: AutomatedText): Promise<string | null> {
   try {
     const body = { contactId: reply.contactId, channelId: reply.channelId, type: 'text' as const, text: { body: reply.text, preview_url: false } };
     return (await sendMessage(deps, tx, workspaceId, body as Parameters<typeof sendMessage>[3], { automation: reply.automation })).id;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'window_closed') return null;
+    if (error instanceof AppError && (error.code === 'window_closed' || error.code === 'not_found')) return null;
     throw error;
   }
 }
