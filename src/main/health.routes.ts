@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { unsafeCountParkedEnvelopes } from '../modules/channels';
 import type { AnyDb } from '../platform/db';
