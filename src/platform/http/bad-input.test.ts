@@ -56,7 +56,7 @@ test('errors never carry a stack trace, and every response names its request id'
 
 test('health, readiness and the OpenAPI document are served', async () => {
   assert.deepEqual((await t.anonymous.get('/healthz')).body, { status: 'ok' });
-  assert.deepEqual((await t.anonymous.get('/readyz')).body, { status: 'ready' });
+  assert.deepEqual((await t.anonymous.get('/readyz')).body, { status: 'ready', parkedEnvelopes: 0 });
   const spec = (await t.anonymous.get('/docs/json')).body as { openapi: string; info: { description: string }; paths: Record<string, Record<string, { description?: string }>> };
   assert.match(spec.openapi, /^3\./);
   assert.ok(spec.paths['/api/v1/auth/signup'] && spec.paths['/api/v1/audit-events/verify']);

@@ -12,6 +12,7 @@ interface EnvelopeTables {
     processed_at: Date | null;
     attempts: number;
     last_error: string | null;
+    parked_at: Date | null;
   };
 }
 
@@ -59,14 +60,26 @@ export async function markProcessed(tx: TenantTx, workspaceId: string, ids: numb
   await envDb(tx).updateTable('webhook_envelopes').set({ processed_at: at }).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
 }
 
-/** A failed attempt: counted, with an error class (never content), so a poison envelope stops blocking. */
-export async function recordFailure(tx: TenantTx, workspaceId: string, id: number, error: string): Promise<void> {
-  await envDb(tx)
+/**
+ * A failed attempt: counted, with an error class (never content), so a poison envelope stops
+ * blocking. The attempt that reaches `maxAttempts` parks the envelope (returns true): it is kept,
+ * no longer claimed, and counted for operators.
+ */
+export async function recordFailure(tx: TenantTx, workspaceId: string, id: number, error: string, maxAttempts: number, at: Date): Promise<{ parked: boolean }> {
+  const row = await envDb(tx)
     .updateTable('webhook_envelopes')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 200) }))
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 200), parked_at: sql<Date | null>`case when attempts + 1 >= ${maxAttempts} then ${at}::timestamptz else null end` }))
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
-    .execute();
+    .returning('parked_at')
+    .executeTakeFirst();
+  return { parked: !!row?.parked_at };
+}
+
+/** Operators' alarm: envelopes of every workspace parked after their maximum attempts and still unprocessed. */
+export async function unsafeCountParkedEnvelopes(db: AnyDb): Promise<number> {
+  const { rows } = await sql<{ n: string | number }>`select count(*) as n from webhook_envelopes where parked_at is not null and processed_at is null`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Retention: processed envelopes older than `before` are deleted (pre-tenant maintenance). */

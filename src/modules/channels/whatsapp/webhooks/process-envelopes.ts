@@ -60,7 +60,7 @@ async function processWorkspace(options: ProcessorOptions, workspaceId: string):
 async function processOneByOne(options: ProcessorOptions, workspaceId: string, limit: number, maxAttempts: number): Promise<number> {
   let done = 0;
   for (let i = 0; i < limit; i++) {
-    let failed: { id: number; error: string } | null = null;
+    let failed: { id: number; error: string; parked: boolean } | null = null;
     const n = await withTenant(options.channels.db, workspaceId, async (tx) => {
       const [envelope] = await claimEnvelopes(tx, workspaceId, 1, maxAttempts);
       if (!envelope) return 0;
@@ -70,12 +70,17 @@ async function processOneByOne(options: ProcessorOptions, workspaceId: string, l
         await sql`release savepoint one_envelope`.execute(tx);
       } catch (error) {
         await sql`rollback to savepoint one_envelope`.execute(tx);
-        failed = { id: envelope.id, error: (error as Error).name };
-        await recordFailure(tx, workspaceId, envelope.id, failed.error);
+        const name = (error as Error).name;
+        failed = { id: envelope.id, error: name, ...(await recordFailure(tx, workspaceId, envelope.id, name, maxAttempts, options.clock.now())) };
       }
       return 1;
     });
-    if (failed) options.logger.error({ workspaceId, envelopeId: (failed as { id: number }).id }, 'inbound envelope failed; kept for retry');
+    if (failed) {
+      const { id: envelopeId, parked } = failed as { id: number; parked: boolean };
+      // Ids only: the alert must not copy the envelope's personal data into the logs.
+      if (parked) options.logger.error({ workspaceId, envelopeId, maxAttempts, alert: 'inbound_envelope_parked' }, 'inbound envelope parked after its maximum attempts; see parkedEnvelopes in /readyz');
+      else options.logger.error({ workspaceId, envelopeId }, 'inbound envelope failed; kept for retry');
+    }
     if (!n) break;
     done += n;
   }
