@@ -4,16 +4,31 @@
 // the database. Prints achieved rate, duration, duplicates and sends to opted-out contacts (counted
 // by the simulator per recipient), peak RSS, CPU per 1,000 sends (this process and PostgreSQL's
 // backends) and the load average; the last stdout line is the JSON of the last scenario.
-import { freshDatabaseUrl, signUp, startBenchSimulator, startProduct } from './setup';
+import { freshDatabaseUrl, signUp, startBenchSimulator, startProduct, startSimulatorProcess } from './setup';
 import { seedContacts } from './seed-contacts';
 import { cpuMeter } from './cpu';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * The simulator in a child process by default (Meta's CPU is not the product's); BENCH_SIMULATOR=in-process
+ * runs it in this process as before.
+ */
+async function simulator(url: string, ceilingMps: number) {
+  if (process.env.BENCH_SIMULATOR !== 'in-process') return startSimulatorProcess(url, ceilingMps);
+  const { sim, number } = await startBenchSimulator(url, ceilingMps);
+  return {
+    url: sim.url, number, close: () => sim.close(),
+    totals: async () => sim.engine.sentTotals(number.phoneNumberId),
+    countsByRecipient: async () => sim.engine.listSent(number.phoneNumberId).countsByRecipient,
+  };
+}
+
 async function scenario(recipients: number, ceilingMps: number) {
   const db = await freshDatabaseUrl();
   const product = await startProduct({ throughputMps: ceilingMps, ...(db.url ? { databaseUrl: db.url } : {}) });
-  const { sim, number } = await startBenchSimulator(product.url, ceilingMps);
+  const sim = await simulator(product.url, ceilingMps);
+  const { number } = sim;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   try {
@@ -41,14 +56,14 @@ async function scenario(recipients: number, ceilingMps: number) {
     await call('POST', `/api/v1/campaigns/${id}/start`);
 
     // O(1) totals: copying the sent log every 100 ms cost more CPU than the product at 100,000 recipients.
-    const total = () => sim.engine.sentTotals(number.phoneNumberId).sends;
+    const total = async () => (await sim.totals()).sends;
     let first = 0;
     let last = 0;
     let seen = 0;
     const deadline = Date.now() + (eligible / ceilingMps) * 3_000 + 120_000;
     while (seen < eligible && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
-      const n = total();
+      const n = await total();
       if (n > 0 && !first) first = Date.now();
       if (n > seen) last = Date.now();
       if (process.env.BENCH_VERBOSE && Math.floor(Date.now() / 1000) !== Math.floor((Date.now() - 100) / 1000)) log(`  ${new Date().toISOString().slice(17, 23)} sent ${n}/${eligible}`);
@@ -58,7 +73,7 @@ async function scenario(recipients: number, ceilingMps: number) {
     const cpu = await meter();
     // Let late retries (if any) surface before counting duplicates.
     await new Promise((r) => setTimeout(r, 1_000));
-    const counts = sim.engine.listSent(number.phoneNumberId).countsByRecipient;
+    const counts = await sim.countsByRecipient();
     const duplicates = Object.values(counts).reduce((a, c) => a + Math.max(0, c - 1), 0);
     const optedOutSent = [...optedOut].reduce((a, p) => a + (counts[p] ?? 0), 0);
     const sent = Object.keys(counts).length;
