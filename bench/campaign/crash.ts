@@ -54,7 +54,7 @@ async function main() {
     const id = (created.body as { id: string }).id;
     await call('POST', `/api/v1/campaigns/${id}/start`);
     const eligible = RECIPIENTS - optedOut.size;
-    const sentCount = () => Object.keys(sim.engine.listSent(number.phoneNumberId).countsByRecipient).length;
+    const sentCount = () => sim.engine.sentTotals(number.phoneNumberId).recipients;
     while (sentCount() < eligible / 3) await sleep(50);
     log(`killing the product (SIGKILL) at ${sentCount()}/${eligible} sent`);
     child.kill('SIGKILL');

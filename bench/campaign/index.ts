@@ -2,16 +2,33 @@
 // its Meta ceiling, against the simulator with status webhooks on (the worker processes them while
 // sending). Scenarios from BENCH_SCENARIOS (default "10000@80,100000@1000"); DATABASE_URL selects
 // the database. Prints achieved rate, duration, duplicates and sends to opted-out contacts (counted
-// by the simulator per recipient), peak RSS; the last stdout line is the JSON of the last scenario.
-import { freshDatabaseUrl, signUp, startBenchSimulator, startProduct } from './setup';
+// by the simulator per recipient), peak RSS, CPU per 1,000 sends (this process and PostgreSQL's
+// backends) and the load average; the last stdout line is the JSON of the last scenario.
+import { freshDatabaseUrl, signUp, startBenchSimulator, startProduct, startSimulatorProcess } from './setup';
 import { seedContacts } from './seed-contacts';
+import { cpuMeter } from './cpu';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * The simulator in a child process by default (Meta's CPU is not the product's); BENCH_SIMULATOR=in-process
+ * runs it in this process as before.
+ */
+async function simulator(url: string, ceilingMps: number) {
+  if (process.env.BENCH_SIMULATOR !== 'in-process') return startSimulatorProcess(url, ceilingMps);
+  const { sim, number } = await startBenchSimulator(url, ceilingMps);
+  return {
+    url: sim.url, number, close: () => sim.close(),
+    totals: async () => sim.engine.sentTotals(number.phoneNumberId),
+    countsByRecipient: async () => sim.engine.listSent(number.phoneNumberId).countsByRecipient,
+  };
+}
 
 async function scenario(recipients: number, ceilingMps: number) {
   const db = await freshDatabaseUrl();
   const product = await startProduct({ throughputMps: ceilingMps, ...(db.url ? { databaseUrl: db.url } : {}) });
-  const { sim, number } = await startBenchSimulator(product.url, ceilingMps);
+  const sim = await simulator(product.url, ceilingMps);
+  const { number } = sim;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   try {
@@ -35,32 +52,37 @@ async function scenario(recipients: number, ceilingMps: number) {
     if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${JSON.stringify(campaign.body)}`);
     const id = (campaign.body as { id: string }).id;
     log(`  skipped ${(campaign.body as { funnel: { skipped: number } }).funnel.skipped} without consent; starting`);
+    const meter = await cpuMeter(db.url);
     await call('POST', `/api/v1/campaigns/${id}/start`);
 
-    const total = () => Object.values(sim.engine.listSent(number.phoneNumberId).countsByRecipient).reduce((a, b) => a + b, 0);
+    // O(1) totals: copying the sent log every 100 ms cost more CPU than the product at 100,000 recipients.
+    const total = async () => (await sim.totals()).sends;
     let first = 0;
     let last = 0;
     let seen = 0;
     const deadline = Date.now() + (eligible / ceilingMps) * 3_000 + 120_000;
     while (seen < eligible && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
-      const n = total();
+      const n = await total();
       if (n > 0 && !first) first = Date.now();
       if (n > seen) last = Date.now();
       if (process.env.BENCH_VERBOSE && Math.floor(Date.now() / 1000) !== Math.floor((Date.now() - 100) / 1000)) log(`  ${new Date().toISOString().slice(17, 23)} sent ${n}/${eligible}`);
       else if (Math.floor(n / (ceilingMps * 10)) > Math.floor(seen / (ceilingMps * 10))) log(`  sent ${n}/${eligible}`);
       seen = n;
     }
+    const cpu = await meter();
     // Let late retries (if any) surface before counting duplicates.
     await new Promise((r) => setTimeout(r, 1_000));
-    const counts = sim.engine.listSent(number.phoneNumberId).countsByRecipient;
+    const counts = await sim.countsByRecipient();
     const duplicates = Object.values(counts).reduce((a, c) => a + Math.max(0, c - 1), 0);
     const optedOutSent = [...optedOut].reduce((a, p) => a + (counts[p] ?? 0), 0);
     const sent = Object.keys(counts).length;
     const durationS = (last - first) / 1000;
     const achievedMps = durationS > 0 ? (sent - 1) / durationS : 0;
     log(`  ${sent}/${eligible} recipients in ${durationS.toFixed(1)} s = ${achievedMps.toFixed(1)} mps (${((achievedMps / ceilingMps) * 100).toFixed(1)}% of ${ceilingMps}); duplicates ${duplicates}; opted-out sent ${optedOutSent}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
-    return { bench: 'campaign', db: product.container.database.kind, recipients, ceilingMps, eligible, sentRecipients: sent, achievedMps: Math.round(achievedMps * 10) / 10, durationS: Math.round(durationS * 10) / 10, duplicates, optedOutSent, peakRssMb: Math.round(peakRss / 2 ** 20) };
+    const per1k = (ms: number | null) => (ms === null ? null : Math.round((ms / Math.max(1, sent)) * 1000));
+    log(`  CPU per 1,000 sends: this process ${per1k(cpu.processCpuMs)} ms, PostgreSQL ${per1k(cpu.postgresCpuMs) ?? 'n/a'} ms; load average ${cpu.loadAvg1m.join(' → ')}`);
+    return { bench: 'campaign', db: product.container.database.kind, recipients, ceilingMps, eligible, sentRecipients: sent, achievedMps: Math.round(achievedMps * 10) / 10, durationS: Math.round(durationS * 10) / 10, duplicates, optedOutSent, peakRssMb: Math.round(peakRss / 2 ** 20), cpuMsPer1kSends: { process: per1k(cpu.processCpuMs), postgres: per1k(cpu.postgresCpuMs) }, loadAvg1m: cpu.loadAvg1m };
   } finally {
     clearInterval(sampler);
     await product.worker?.stop();

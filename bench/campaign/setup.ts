@@ -1,7 +1,9 @@
 // Bench setup helpers: a fresh database (PGlite under tmp/, or a new PostgreSQL database next to
 // DATABASE_URL), the product with its worker, a signed-up workspace and a simulator number.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { createSimulator } from '../../simulator/index';
 import { loadConfig } from '../../src/platform/config';
@@ -41,12 +43,43 @@ export async function startProduct(options: { throughputMps: number; databaseUrl
   return { container, app, url, worker, env };
 }
 
+const benchNumber = (url: string, throughputMps: number) => {
+  const stamp = Date.now().toString().slice(-9);
+  return { phoneNumberId: `106${stamp}`, wabaId: `202${stamp}`, displayPhoneNumber: '15550783881', accessToken: `EAAbench-${randomBytes(8).toString('hex')}`, appSecret: randomBytes(16).toString('hex'), webhookUrl: `${url}/webhooks/whatsapp`, throughputMps };
+};
+
 export async function startBenchSimulator(url: string, throughputMps: number) {
   const sim = await createSimulator({ port: 0, templateReviewMs: 5 });
-  const stamp = Date.now().toString().slice(-9);
-  const number = { phoneNumberId: `106${stamp}`, wabaId: `202${stamp}`, displayPhoneNumber: '15550783881', accessToken: `EAAbench-${randomBytes(8).toString('hex')}`, appSecret: randomBytes(16).toString('hex'), webhookUrl: `${url}/webhooks/whatsapp`, throughputMps };
+  const number = benchNumber(url, throughputMps);
   sim.engine.registerNumber(number);
   return { sim, number };
+}
+
+/** The simulator in a child process, driven through its control API (counts by the simulator, per recipient). */
+export async function startSimulatorProcess(url: string, throughputMps: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/campaign/simulator-process.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+  });
+  const simUrl = (JSON.parse(line) as { url: string }).url;
+  const number = benchNumber(url, throughputMps);
+  const control = async <T>(path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${simUrl}/_sim${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!r.ok) throw new Error(`simulator ${path}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+  await control('/numbers', number);
+  return {
+    url: simUrl,
+    number,
+    totals: () => control<{ sends: number; recipients: number }>(`/sent/totals?phoneNumberId=${number.phoneNumberId}`),
+    countsByRecipient: async () => (await control<{ countsByRecipient: Record<string, number> }>(`/sent?phoneNumberId=${number.phoneNumberId}`)).countsByRecipient,
+    close: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
 }
 
 /** A cookie session of a new workspace: `call(method, path, body)` → { status, body }. */

@@ -76,6 +76,12 @@ export async function controlRoutes(app: FastifyInstance, opts: { engine: Simula
     return engine.listSent(req.query.phoneNumberId, req.query.to);
   });
 
+  app.get<{ Querystring: { phoneNumberId?: string } }>('/sent/totals', async (req) => {
+    admin(req);
+    if (!req.query.phoneNumberId) throw new SimError(400, 'validation_failed', 'phoneNumberId is required.');
+    return engine.sentTotals(req.query.phoneNumberId);
+  });
+
   app.get<{ Querystring: { phoneNumberId?: string } }>('/deliveries', async (req) => {
     admin(req);
     return { deliveries: engine.webhooks.log.list(req.query.phoneNumberId) };

@@ -110,6 +110,11 @@ export class SimulatorEngine {
     return { sent, countsByRecipient };
   }
 
+  /** Sends accepted by one number and their distinct recipients, without copying the log (cheap to poll). */
+  sentTotals(phoneNumberId: string): { sends: number; recipients: number } {
+    return this.requireNumber(phoneNumberId).sentLog.totals();
+  }
+
   async verifyWebhook(phoneNumberId: string): Promise<HandshakeResult> {
     const number = this.requireNumber(phoneNumberId);
     const result = await verifyWebhookEndpoint(number.config.webhookUrl, number.config.verifyToken ?? '');

@@ -15,12 +15,19 @@ export interface SentRecord {
 export class SentLog {
   private records: SentRecord[] = [];
   private counts = new Map<string, number>();
+  private sends = 0;
 
   constructor(private readonly limit: number) {}
+
+  /** Accepted sends and distinct recipients so far, in O(1) (benches poll it while sending). */
+  totals(): { sends: number; recipients: number } {
+    return { sends: this.sends, recipients: this.counts.size };
+  }
 
   add(record: SentRecord): void {
     const key = record.waId || record.to;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.sends += 1;
     this.records.push(record);
     // Trim in chunks so the amortized cost stays O(1).
     if (this.records.length > this.limit * 1.1) this.records = this.records.slice(-this.limit);

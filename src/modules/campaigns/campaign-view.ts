@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { withTenant } from '../../platform/db';
-import { statusCounts } from '../inbox';
-import { findCampaign, queuedMessageIds, recipientCounts, type CampaignRow } from './campaign.repository';
+import { billedCounts, repliedCount, statusCounts } from '../inbox';
+import { findCampaign, queuedMessageIds, queuedMessagesWithCountry, recipientCounts, type CampaignRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
 import { campaignNotFound } from './errors';
+import { billedPriceOf } from './prices';
 
 export const campaignView = z.object({
   id: z.string(),
@@ -34,30 +35,30 @@ export async function campaignWithFunnel(deps: CampaignsDeps, workspaceId: strin
     if (!c) throw campaignNotFound();
     const recipients = await recipientCounts(tx, workspaceId, id);
     const statuses = await statusCounts(tx, workspaceId, queuedMessageIds(workspaceId, id));
-    return toView(c, recipients, statuses);
+    const replied = await repliedCount(tx, workspaceId, queuedMessageIds(workspaceId, id));
+    const billed = await billedCounts(tx, workspaceId, queuedMessagesWithCountry(workspaceId, id));
+    const actual = billed.reduce((a, b) => a + b.n * billedPriceOf(b.category, b.country, c.category), 0);
+    return toView(c, recipients, statuses, { replied, actual });
   });
 }
 
-export function toView(c: CampaignRow, recipients: { state: string; reason: string | null; n: number }[], statuses: { status: string; code: string | null; n: number; billable: number }[]): CampaignView {
+export function toView(c: CampaignRow, recipients: { state: string; reason: string | null; n: number }[], statuses: { status: string; code: string | null; n: number }[], outcome: { replied: number; actual: number }): CampaignView {
   const sum = (f: (s: { status: string }) => boolean) => statuses.filter(f).reduce((a, s) => a + s.n, 0);
   const total = recipients.reduce((a, r) => a + r.n, 0);
   const skipped = recipients.filter((r) => r.state === 'skipped');
   const pending = recipients.filter((r) => r.state === 'pending').reduce((a, r) => a + r.n, 0);
   const failedByCode: Record<string, number> = {};
   for (const s of statuses.filter((x) => x.status === 'failed')) failedByCode[s.code ?? 'unknown'] = (failedByCode[s.code ?? 'unknown'] ?? 0) + s.n;
-  const eligible = total - skipped.reduce((a, r) => a + r.n, 0);
-  const billable = statuses.reduce((a, s) => a + s.billable, 0);
-  const perMessage = c.estimate && eligible ? c.estimate.amount / eligible : 0;
   return {
     id: c.id, name: c.name, channelId: c.channel_id, template: c.template as CampaignView['template'], category: c.category, status: c.status, pausedReason: c.paused_reason,
     scheduledAt: c.scheduled_at?.toISOString() ?? null,
     funnel: {
       total, queued: pending + sum((s) => ['queued', 'uncertain', 'accepted'].includes(s.status)), sent: sum((s) => SENT.has(s.status)), delivered: sum((s) => DELIVERED.has(s.status)),
-      read: sum((s) => READ.has(s.status)), replied: 0, failed: sum((s) => s.status === 'failed'), skipped: skipped.reduce((a, r) => a + r.n, 0), failedByCode,
+      read: sum((s) => READ.has(s.status)), replied: outcome.replied, failed: sum((s) => s.status === 'failed'), skipped: skipped.reduce((a, r) => a + r.n, 0), failedByCode,
       skippedByReason: Object.fromEntries(skipped.map((r) => [r.reason ?? 'unknown', r.n])),
     },
-    // Actual: billable messages (from pricing webhooks) at the campaign's average estimated price per message.
-    cost: { estimate: c.estimate?.amount ?? null, actual: Math.round(billable * perMessage * 10_000) / 10_000, currency: c.estimate?.currency ?? 'USD' },
+    // Actual: each message billed by its pricing webhook, at the price table's rate for the webhook's category and the recipient's country.
+    cost: { estimate: c.estimate?.amount ?? null, actual: Math.round(outcome.actual * 10_000) / 10_000, currency: c.estimate?.currency ?? 'USD' },
     createdAt: c.created_at.toISOString(),
   };
 }

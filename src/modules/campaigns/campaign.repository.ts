@@ -87,6 +87,10 @@ export async function recipientCounts(tx: TenantTx, workspaceId: string, campaig
 export const queuedMessageIds = (workspaceId: string, campaignId: string) =>
   sql`select message_id from campaign_recipients where workspace_id = ${workspaceId} and campaign_id = ${campaignId} and message_id is not null`;
 
+/** (message_id, country) of a campaign's queued recipients: billed messages are priced by the recipient's country. */
+export const queuedMessagesWithCountry = (workspaceId: string, campaignId: string) =>
+  sql`select message_id, country from campaign_recipients where workspace_id = ${workspaceId} and campaign_id = ${campaignId} and message_id is not null`;
+
 /** The runner's scan, before any tenant is known: campaigns due to run. */
 export async function unsafeActiveCampaigns(db: AnyDb, now: Date): Promise<{ workspace_id: string; id: string }[]> {
   const { rows } = await sql<{ workspace_id: string; id: string }>`

@@ -4,10 +4,11 @@ import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
 import { startSenderHarness } from '../../test-support/sender-harness';
+import { priceOf } from './prices';
 import { startCampaignRunner } from './run-campaigns';
 
 // Campaigns against the simulator: consent filter, per-recipient variables, live funnel,
-// completion, and the automatic pause when the template is paused by Meta.
+// completion, the automatic pause when the template is paused by Meta, replies and actual cost.
 
 let t: TestApp;
 let api: HttpClient;
@@ -98,4 +99,34 @@ test('a campaign pauses itself when Meta pauses its template', async () => {
   const paused = await waitFor(id, (v) => v.status === 'paused');
   assert.equal(paused.pausedReason, 'template_paused');
   assert.equal(h.sim.engine.listSent(h.number.phoneNumberId).countsByRecipient['14155550121'] ?? 0, 0);
+});
+
+test('the funnel counts a replying recipient once and prices billed messages by category and country', async () => {
+  await contact('+447700900131', 'Gus', true, ['intl']);
+  await contact('+4915112345131', 'Hal', true, ['intl']);
+  await contact('+14155550131', 'Ivy', true, ['intl']);
+  // Ivy wrote an hour before the campaign: no reply to it.
+  h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, from: '14155550131', type: 'text', text: { body: 'earlier' }, timestamp: String(Math.floor(Date.now() / 1000) - 3600) } as never);
+  await h.settle();
+  const created = await api.post('/api/v1/campaigns', { name: 'Intl', template: { name: 'vip_offer', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: '{{contact.name}}' }, { type: 'text', text: '{{contact.attributes.code}}' }] }] }, audience: { tags: ['intl'] } });
+  assert.equal(created.status, 201, created.text);
+  const id = (created.body as View).id;
+  // One of the three sends fails (never billed): the actual cost is not the estimate's average.
+  h.sim.engine.armFault(h.number.phoneNumberId, 131026, 1, 'sync');
+  assert.equal((await api.post(`/api/v1/campaigns/${id}/start`)).status, 200);
+  await waitFor(id, (v) => v.status === 'completed');
+  await h.settle();
+  const sent = await waitFor(id, (v) => v.funnel.sent === 2 && v.funnel.failed === 1);
+  assert.equal(sent.funnel.replied, 0);
+  // Meta bills each delivered marketing template at its recipient's country rate (UK, Germany, US).
+  const country: Record<string, string> = { '447700900131': '44', '4915112345131': '49', '14155550131': '1' };
+  const accepted = Object.keys(h.sim.engine.listSent(h.number.phoneNumberId).countsByRecipient).filter((p) => country[p]);
+  assert.equal(accepted.length, 2);
+  const expected = accepted.reduce((a, p) => a + priceOf('MARKETING', country[p]!), 0);
+  assert.equal(sent.cost.actual, Math.round(expected * 10_000) / 10_000);
+
+  await h.inbound(accepted[0]!, 'thanks!');
+  await h.inbound(accepted[0]!, 'when does it end?');
+  const replied = await waitFor(id, (v) => (v.funnel.replied ?? 0) > 0);
+  assert.equal(replied.funnel.replied, 1, 'two replies of one recipient count once');
 });

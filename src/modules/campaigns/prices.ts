@@ -32,3 +32,19 @@ export function priceOf(category: string, country: string): number {
   const rates = RATES[country] ?? RATES.other!;
   return rates[category.toUpperCase() as keyof typeof rates] ?? rates.UTILITY;
 }
+
+/** Free categories of status webhooks' pricing (service replies, free entry points). */
+const FREE = new Set(['SERVICE', 'REFERRAL_CONVERSION']);
+
+/**
+ * The price of one billed message from its status webhook's `pricing.category` (Meta writes
+ * `authentication-international` with a hyphen, `marketing_lite` for Marketing Messages Lite):
+ * variants are billed at their base category's rate; a category missing from the webhook is
+ * billed at the campaign template's.
+ */
+export function billedPriceOf(pricingCategory: string | null, country: string | null, templateCategory: string): number {
+  const c = (pricingCategory ?? templateCategory).toUpperCase().replace(/-/g, '_');
+  if (FREE.has(c)) return 0;
+  const base = c.startsWith('MARKETING') ? 'MARKETING' : c.startsWith('AUTHENTICATION') ? 'AUTHENTICATION' : c.startsWith('UTILITY') ? 'UTILITY' : templateCategory;
+  return priceOf(base, country ?? 'other');
+}

@@ -45,6 +45,47 @@ export async function updateMessageStatus(
   await idb(tx).updateTable('messages').set(patch as never).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
+/** What status application reads of a message. */
+export type StatusRow = Pick<MessageRow, 'id' | 'wamid' | 'conversation_id' | 'status' | 'status_history'> & { has_pricing: boolean };
+
+/**
+ * Locks messages by wamid or id (the status paths: webhooks and the sender's outcomes) and reads
+ * what they need. Rows are locked in id order, so two batches touching the same messages wait
+ * for each other instead of deadlocking.
+ */
+export async function lockMessagesForStatus(tx: TenantTx, workspaceId: string, by: { wamids?: string[]; ids?: string[] }): Promise<StatusRow[]> {
+  const wamids = by.wamids ?? [];
+  const ids = by.ids ?? [];
+  if (!wamids.length && !ids.length) return [];
+  const { rows } = await sql<StatusRow>`
+    select id, wamid, conversation_id, status, status_history, pricing is not null as has_pricing from messages
+    where workspace_id = ${workspaceId} and (wamid = any(${wamids}::text[]) or id = any(${ids}::text[]))
+    order by id for update`.execute(tx);
+  return rows;
+}
+
+export interface StatusChange {
+  id: string;
+  status: string;
+  status_history: MessageRow['status_history'];
+  /** Replaces the stored error. */
+  error?: unknown;
+  /** Kept only when the message has no pricing yet (the first one wins). */
+  pricing?: unknown;
+  /** Kept only when the message has no wamid yet. */
+  wamid?: string;
+}
+
+/** Many status changes in one statement (a webhook batch, a sender flush). */
+export async function updateMessageStatuses(tx: TenantTx, workspaceId: string, changes: StatusChange[], at: Date): Promise<void> {
+  if (!changes.length) return;
+  await sql`
+    update messages m set status = v.status, status_history = v.status_history, error = coalesce(v.error, m.error),
+      pricing = coalesce(m.pricing, v.pricing), wamid = coalesce(m.wamid, v.wamid), updated_at = ${at}
+    from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as v(id text, status text, status_history jsonb, error jsonb, pricing jsonb, wamid text)
+    where m.workspace_id = ${workspaceId} and m.id = v.id`.execute(tx);
+}
+
 export async function updateMessagePayload(tx: TenantTx, workspaceId: string, id: string, payload: Buffer, at: Date): Promise<void> {
   await idb(tx).updateTable('messages').set({ payload, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }

@@ -43,13 +43,13 @@ export async function settleRows(tx: TenantTx, workspaceId: string, ids: string[
   if (ids.length) await odb(tx).updateTable('outbound_queue').set({ state }).where('workspace_id', '=', workspaceId).where('message_id', 'in', ids).execute();
 }
 
-/** Back to pending, due at `at` (retries and backoffs). */
+/** Back to pending, due at `at` (retries and backoffs), in one statement. */
 export async function requeue(tx: TenantTx, workspaceId: string, retries: { messageId: string; at: Date; refund?: boolean }[]): Promise<void> {
-  for (const r of retries) {
-    await odb(tx).updateTable('outbound_queue')
-      .set((eb) => ({ state: 'pending', next_attempt_at: r.at, ...(r.refund ? { attempts: eb('attempts', '-', 1) } : {}) }) as never)
-      .where('workspace_id', '=', workspaceId).where('message_id', '=', r.messageId).execute();
-  }
+  if (!retries.length) return;
+  await sql`
+    update outbound_queue q set state = 'pending', next_attempt_at = v.at, attempts = q.attempts - case when v.refund then 1 else 0 end
+    from jsonb_to_recordset(${JSON.stringify(retries.map((r) => ({ message_id: r.messageId, at: r.at.toISOString(), refund: r.refund === true })))}::jsonb) as v(message_id text, at timestamptz, refund boolean)
+    where q.workspace_id = ${workspaceId} and q.message_id = v.message_id`.execute(tx);
 }
 
 /**

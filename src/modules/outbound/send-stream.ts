@@ -36,6 +36,7 @@ export class SendStream {
   #client: CloudApiClient | undefined;
   #blocked = new Map<string, { until: number; strikes: number }>();
   #results: Result[] = [];
+  #flushing: Promise<void> | undefined;
   #inflight = 0;
   #stopped = false;
   #leaseAt = 0;
@@ -78,7 +79,8 @@ export class SendStream {
       while (this.#inflight > 0) await sleep(5);
     } finally {
       clearInterval(flusher);
-      await this.#flush();
+      // The running flush, then what arrived after it (a few tries if the database is failing).
+      for (let i = 0; i < 5 && (this.#results.length || this.#flushing); i++) await this.#flush();
       await withTenant(deps.db, workspaceId, (tx) => releaseLease(tx, workspaceId, channelId, this.owner)).catch(() => undefined);
     }
   }
@@ -177,9 +179,19 @@ export class SendStream {
     }
   }
 
-  async #flush(): Promise<void> {
-    if (!this.#results.length) return;
-    await this.#write(this.#results.splice(0));
+  /** One flush at a time; a failed write keeps its results for the next one (their rows stay in flight meanwhile). */
+  #flush(): Promise<void> {
+    this.#flushing ??= (async () => {
+      const results = this.#results.splice(0);
+      if (!results.length) return;
+      try {
+        await this.#write(results);
+      } catch (error) {
+        this.#results.unshift(...results);
+        this.deps.logger.warn({ err: error, channelId: this.channelId }, 'send results write failed; retrying');
+      }
+    })().finally(() => (this.#flushing = undefined));
+    return this.#flushing;
   }
 
   async #write(results: Result[]): Promise<void> {

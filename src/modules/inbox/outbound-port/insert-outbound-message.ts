@@ -1,6 +1,6 @@
 import type { Keyring } from '../../../platform/crypto';
 import type { TenantTx } from '../../../platform/db';
-import { publishEvent } from '../../../platform/events';
+import { publishEvents } from '../../../platform/events';
 import { PAYLOAD_CONTEXT } from '../deps';
 import { insertMessages } from '../message.repository';
 
@@ -19,7 +19,7 @@ export interface NewOutboundMessage {
   automation?: string;
 }
 
-/** Stores accepted sends as `queued` outbound messages and publishes message.created for each. */
+/** Stores accepted sends as `queued` outbound messages and publishes message.created for each (the events in one INSERT per batch). */
 export async function insertOutboundMessages(keyring: Keyring, tx: TenantTx, workspaceId: string, messages: NewOutboundMessage[]): Promise<void> {
   const rows = [];
   for (const m of messages) {
@@ -31,7 +31,5 @@ export async function insertOutboundMessages(keyring: Keyring, tx: TenantTx, wor
     });
   }
   await insertMessages(tx, rows);
-  for (const m of messages) {
-    await publishEvent(tx, workspaceId, 'message.created', { messageId: m.id, conversationId: m.conversationId, contactId: m.contactId, channelId: m.channelId, direction: 'outbound' });
-  }
+  await publishEvents(tx, workspaceId, messages.map((m) => ({ type: 'message.created' as const, data: { messageId: m.id, conversationId: m.conversationId, contactId: m.contactId, channelId: m.channelId, direction: 'outbound' as const } })));
 }

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { TenantTx } from '../../../platform/db';
-import { publishEvent } from '../../../platform/events';
-import { findMessagesById, updateMessageStatus } from '../message.repository';
+import { publishEvents } from '../../../platform/events';
+import { findMessagesById, lockMessagesForStatus, updateMessageStatuses, type StatusChange } from '../message.repository';
 import { nextStatus } from '../status-ladder';
-import type { InboxTables } from '../tables';
 
 export interface SendOutcome {
   messageId: string;
@@ -14,13 +13,15 @@ export interface SendOutcome {
 
 /**
  * The sender's results: never backwards on the ladder (a status webhook may have arrived first),
- * `failed` final, the wamid recorded once, message.status published on a change.
+ * `failed` final, the wamid recorded once, message.status published on a change. One locking read,
+ * one set-based UPDATE and one events INSERT per batch, whatever its size.
  */
 export async function recordSendOutcomes(tx: TenantTx, workspaceId: string, outcomes: SendOutcome[], at: Date): Promise<void> {
   if (!outcomes.length) return;
-  const ids = outcomes.map((o) => o.messageId);
-  await (tx as unknown as Kysely<InboxTables>).selectFrom('messages').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).forUpdate().execute();
-  const rows = new Map((await findMessagesById(tx, workspaceId, ids)).map((r) => [r.id, r]));
+  const rows = new Map((await lockMessagesForStatus(tx, workspaceId, { ids: outcomes.map((o) => o.messageId) })).map((r) => [r.id, r]));
+  // Merged per message (an outcome twice in one batch keeps the first's wamid): one UPDATE row each.
+  const changes = new Map<string, StatusChange>();
+  const events: { type: 'message.status'; data: { messageId: string; conversationId: string; status: string } }[] = [];
   for (const o of outcomes) {
     const row = rows.get(o.messageId);
     if (!row) continue;
@@ -29,9 +30,13 @@ export async function recordSendOutcomes(tx: TenantTx, workspaceId: string, outc
     const wamid = o.wamid && !row.wamid ? o.wamid : undefined;
     const error = status === 'failed' && o.error ? o.error : undefined;
     if (status === row.status && !wamid && history === row.status_history) continue;
-    await updateMessageStatus(tx, workspaceId, row.id, { status, status_history: history, ...(error ? { error } : {}), ...(wamid ? { wamid } : {}) }, at);
-    if (status !== row.status) await publishEvent(tx, workspaceId, 'message.status', { messageId: row.id, conversationId: row.conversation_id, status });
+    changes.set(row.id, { ...changes.get(row.id), id: row.id, status, status_history: history, ...(error ? { error } : {}), ...(wamid ? { wamid } : {}) });
+    if (status !== row.status) events.push({ type: 'message.status', data: { messageId: row.id, conversationId: row.conversation_id, status } });
+    // A later outcome of the same message in this batch starts from this one.
+    rows.set(row.id, { ...row, status, status_history: history, wamid: row.wamid ?? wamid ?? null });
   }
+  await updateMessageStatuses(tx, workspaceId, [...changes.values()], at);
+  await publishEvents(tx, workspaceId, events);
 }
 
 /** Current statuses of some messages (settling uncertain sends). */
@@ -40,9 +45,9 @@ export async function outboundStatuses(tx: TenantTx, workspaceId: string, ids: s
 }
 
 /** Status counts of the messages a query selects by id (a campaign's funnel). */
-export async function statusCounts(tx: TenantTx, workspaceId: string, messageIds: RawBuilder<unknown>): Promise<{ status: string; code: string | null; n: number; billable: number }[]> {
-  const { rows } = await sql<{ status: string; code: string | null; n: string; billable: string }>`
-    select status, error->>'code' as code, count(*) as n, count(*) filter (where (pricing->>'billable')::boolean) as billable from messages
+export async function statusCounts(tx: TenantTx, workspaceId: string, messageIds: RawBuilder<unknown>): Promise<{ status: string; code: string | null; n: number }[]> {
+  const { rows } = await sql<{ status: string; code: string | null; n: string }>`
+    select status, error->>'code' as code, count(*) as n from messages
     where workspace_id = ${workspaceId} and id in (${messageIds}) group by status, error->>'code'`.execute(tx);
-  return rows.map((r) => ({ status: r.status, code: r.code, n: Number(r.n), billable: Number(r.billable) }));
+  return rows.map((r) => ({ status: r.status, code: r.code, n: Number(r.n) }));
 }
