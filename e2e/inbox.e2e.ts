@@ -75,6 +75,40 @@ describe('inbox', () => {
     assert.deepEqual(dialogs, []);
   });
 
+  it('renders every kind of customer message: media, location, contacts, replies, orders, reactions, quotes, referrals', async () => {
+    const customer = number.customers[1]!;
+    const send = (message: Record<string, unknown>) => customerSends(page, number, customer.waId, message);
+    const quoted = await send({ type: 'text', text: { body: 'Quote me' } });
+    await send({ type: 'text', text: { body: 'This answers it' }, context: { message_id: quoted } });
+    await send({ type: 'image', image: { caption: 'A photo of the cake' } });
+    await send({ type: 'audio', audio: { voice: true } });
+    await send({ type: 'document', document: { filename: 'menu.pdf', mime_type: 'application/pdf' } });
+    await send({ type: 'location', location: { latitude: 40.4168, longitude: -3.7038, name: 'Bakery HQ', address: 'Calle Mayor 1' } });
+    await send({ type: 'contacts', contacts: [{ name: { formatted_name: 'Pat Baker' }, phones: [{ phone: '+34 600 000 000' }] }] });
+    await send({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes please' } } });
+    await send({ type: 'button', button: { payload: 'again', text: 'Order again' } });
+    await send({ type: 'order', order: { catalog_id: 'c1', text: 'For Friday', product_items: [{ product_retailer_id: 'loaf', quantity: 2, item_price: 3.5, currency: 'EUR' }] } });
+    await send({ type: 'text', text: { body: 'Saw your ad' }, referral: { source_url: 'https://example.com/ad', source_id: '1', source_type: 'ad', headline: 'Fresh bread daily' } });
+    await send({ type: 'unsupported', unsupported: { type: 'poll' } });
+    await send({ type: 'reaction', reaction: { message_id: quoted, emoji: '👍' } });
+
+    const log = thread();
+    await log.getByText('This message type (unsupported) cannot be shown here.', { exact: false }).waitFor();
+    await log.locator('.message-quote', { hasText: 'Quote me' }).waitFor();
+    for (const text of ['Bakery HQ', 'Calle Mayor 1', 'Pat Baker', 'Yes please', 'Order again', 'For Friday', '2 × loaf — 3.5 EUR', 'Fresh bread daily', 'menu.pdf']) {
+      await log.getByText(text).first().waitFor();
+    }
+    await log.getByLabel('Reactions: 👍').waitFor();
+    await log.getByLabel('Voice message').waitFor();
+    // Media come through the authorized media route once downloaded (the thread refetches until then).
+    const image = log.getByRole('img', { name: 'A photo of the cake' });
+    await image.waitFor();
+    const media = await page.request.get((await image.getAttribute('src'))!);
+    assert.equal(media.status(), 200);
+    assert.match(media.headers()['content-type'] ?? '', /^image\//);
+    await screenshot(page, 'inbox-message-types');
+  });
+
   it('offers templates instead of free text once the 24-hour window has closed', async () => {
     const created = await apiPost<{ id: string }>(page, '/templates', {
       name: 'order_ready',

@@ -5,6 +5,7 @@ import { useResource, type Resource } from '../../dashboard/useResource';
 import type { Conversation, List, Message } from './types';
 
 const PAGE = 100;
+const MEDIA_POLL_MS = 2_000;
 const MESSAGE_EVENTS = ['message.created', 'message.status', 'message.reaction'] as const;
 const CONVERSATION_EVENTS = ['conversation.updated'] as const;
 
@@ -32,6 +33,15 @@ export function useThread(conversationId: string): Thread {
   useEvents(CONVERSATION_EVENTS, (event) => {
     if (event.data.conversationId === conversationId) reloadConversation();
   });
+
+  // Media download in the background and no event says when one is stored: while any is pending,
+  // the newest page is refetched every few seconds.
+  const pending = messages.status === 'ready' && messages.data.data.some((m) => m.media?.some((x) => x.status === 'pending'));
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(reloadMessages, MEDIA_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [pending, messages, reloadMessages]);
 
   // Opening a conversation marks it read (Meta's read receipt, when the workspace's settings say so).
   useEffect(() => {
