@@ -139,6 +139,36 @@ describe('inbox', () => {
     await thread().getByText(/Template “order_ready”/).waitFor();
   });
 
+  it('keeps internal notes, assigns, resolves and reopens, and filters by assignee and status', async () => {
+    const customer = number.customers[0]!;
+    const row = () => conversations().getByRole('link', { name: new RegExp(customer.name) });
+    await row().click();
+    await page.getByRole('heading', { level: 2, name: customer.name }).waitFor();
+
+    await page.getByText('Internal notes').click();
+    await page.getByLabel('New note (only your team sees it)').fill('Call her back after five.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.locator('.inbox-note-list').getByText('Call her back after five.').waitFor();
+
+    await page.getByLabel('Assigned to').selectOption({ label: 'Ana Agent (you)' });
+    await page.getByRole('button', { name: 'Mine', exact: true }).click();
+    await row().waitFor();
+    await page.getByRole('button', { name: 'Unassigned', exact: true }).click();
+    await eventually(async () => assert.equal(await row().count(), 0, 'an assigned conversation is not listed as unassigned'));
+
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    await page.getByRole('button', { name: 'Mine', exact: true }).click();
+    await page.getByLabel('Status').selectOption('open');
+    await eventually(async () => assert.equal(await row().count(), 0, 'a resolved conversation is not listed as open'));
+    await page.getByLabel('Status').selectOption('resolved');
+    await row().waitFor();
+    await screenshot(page, 'inbox-resolved');
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await page.getByRole('button', { name: 'Resolve' }).waitFor();
+    await page.getByLabel('Status').selectOption('');
+  });
+
   it('shows one pane at a time on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('link', { name: 'Back to conversations' }).click();
