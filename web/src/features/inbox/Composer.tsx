@@ -68,6 +68,18 @@ export function Composer({ conversation, canned, replyTo, onCancelReply, onSent 
         </ul>
       )}
       {slash && canned.length === 0 && <p className="field-hint">No canned responses yet.</p>}
+      {canned.length > 0 && (
+        <label className="composer-picker">
+          Insert a canned response
+          <select value="" onChange={(e) => {
+            const chosen = canned.find((c) => c.id === e.target.value);
+            if (chosen) pick(chosen);
+          }}>
+            <option value="">Choose…</option>
+            {canned.map((c) => <option key={c.id} value={c.id}>{`/${c.shortcut}`}</option>)}
+          </select>
+        </label>
+      )}
       {error && <FormAlert><p>{error}</p></FormAlert>}
     </form>
   );

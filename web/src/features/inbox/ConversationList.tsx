@@ -6,6 +6,7 @@ import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';
 import { ConversationFilters, type Filters } from './ConversationFilters';
 import { SearchResults } from './SearchResults';
+import { useCoalesced } from './useCoalesced';
 import { contactLabel, useContacts } from './useContacts';
 import type { Conversation, Label, List } from './types';
 
@@ -24,8 +25,9 @@ const LIVE = ['message.created', 'conversation.updated'] as const;
 export function ConversationList({ filters, onFilters, labels, selectedId }: Props) {
   const [list, reload] = useResource<List<Conversation>>(queryOf(filters));
   const [announcement, setAnnouncement] = useState('');
+  const refresh = useCoalesced(reload);
   useEvents(LIVE, (event) => {
-    reload();
+    refresh();
     if (event.type === 'message.created' && event.data.direction === 'inbound') setAnnouncement(`New customer message at ${new Date().toLocaleTimeString()}`);
   });
   const conversations = list.status === 'ready' ? list.data.data : [];

@@ -3,6 +3,7 @@ import { useApi } from '../../dashboard/useApi';
 import { useEvents } from '../../dashboard/useEvents';
 import { useResource, type Resource } from '../../dashboard/useResource';
 import type { Conversation, List, Message } from './types';
+import { useCoalesced } from './useCoalesced';
 
 const PAGE = 100;
 const MEDIA_POLL_MS = 2_000;
@@ -27,11 +28,13 @@ export function useThread(conversationId: string): Thread {
   const [messages, reloadMessages] = useResource<List<Message>>(`/conversations/${id}/messages?limit=${PAGE}`);
   const [earlier, setEarlier] = useState<{ data: Message[]; cursor: string | null | undefined }>({ data: [], cursor: undefined });
 
+  const refreshMessages = useCoalesced(reloadMessages);
+  const refreshConversation = useCoalesced(reloadConversation);
   useEvents(MESSAGE_EVENTS, (event) => {
-    if (event.data.conversationId === conversationId || event.data.conversationId === null) reloadMessages();
+    if (event.data.conversationId === conversationId || event.data.conversationId === null) refreshMessages();
   });
   useEvents(CONVERSATION_EVENTS, (event) => {
-    if (event.data.conversationId === conversationId) reloadConversation();
+    if (event.data.conversationId === conversationId) refreshConversation();
   });
 
   // Media download in the background and no event says when one is stored: while any is pending,
