@@ -136,7 +136,9 @@ describe('inbox', () => {
     await page.getByRole('region', { name: 'Preview' }).getByText('Hello Kim, your order is ready.').waitFor();
     await screenshot(page, 'inbox-template-composer');
     await page.getByRole('button', { name: 'Send template' }).click();
-    await thread().getByText(/Template “order_ready”/).waitFor();
+    const sent = thread().locator('.message-out', { hasText: 'Template “order_ready”' });
+    await sent.getByText('Hello Kim, your order is ready.').waitFor();
+    await sent.getByText(/^(Sent|Delivered|Read)$/).waitFor();
   });
 
   it('keeps internal notes, assigns, resolves and reopens, and filters by assignee and status', async () => {

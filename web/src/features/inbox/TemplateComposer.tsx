@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useContext, useState, type FormEvent } from 'react';
 import { FormAlert } from '../../ui/FormAlert';
 import { formatDateTime } from '../../ui/formatDate';
 import { TemplatePreview } from './TemplatePreview';
-import { sendComponents, templateFields } from './templatePreview';
-import type { Conversation, Template } from './types';
-import { useOptionalList } from './useOptionalList';
+import { sendComponents, templateFields } from './templateFill';
+import { TemplatesContext } from './TemplateMessage';
+import type { Conversation } from './types';
 import { useSend } from './useSend';
 
 type Props = { conversation: Conversation; onSent: () => void };
@@ -12,7 +12,7 @@ type Props = { conversation: Conversation; onSent: () => void };
 // Outside the 24-hour window only an approved template may be sent: pick one, fill its variables,
 // check the preview, send.
 export function TemplateComposer({ conversation, onSent }: Props) {
-  const [templates] = useOptionalList<Template>('/templates?limit=200');
+  const templates = useContext(TemplatesContext);
   const approved = templates.filter((t) => t.status?.toUpperCase() === 'APPROVED');
   const [templateId, setTemplateId] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});

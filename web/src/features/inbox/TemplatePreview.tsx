@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../app/api';
 import { useApi } from '../../dashboard/useApi';
-import { renderPreview, sendComponents } from './templatePreview';
+import { renderPreview, sendComponents } from './templateFill';
 import type { Preview, Template } from './types';
 
 // Servers without POST /templates/:id/preview answer 404 once; after that the preview is drawn locally.

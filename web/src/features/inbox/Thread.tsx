@@ -10,7 +10,8 @@ import { contactLabel, useContacts } from './useContacts';
 import { useOptionalList } from './useOptionalList';
 import { useThread } from './useThread';
 import { useWindowOpen } from './useWindowOpen';
-import type { CannedResponse, Conversation, Label, Member, Message } from './types';
+import { TemplatesContext } from './TemplateMessage';
+import type { CannedResponse, Conversation, Label, Member, Message, Template } from './types';
 
 export function Thread({ conversationId, labels }: { conversationId: string; labels: Label[] }) {
   const thread = useThread(conversationId);
@@ -28,6 +29,7 @@ function OpenThread({ conversation, thread, labels }: { conversation: Conversati
   const contact = useContacts([conversation.contactId]).get(conversation.contactId);
   const [members] = useOptionalList<Member>('/members');
   const [canned] = useOptionalList<CannedResponse>('/canned-responses?limit=200');
+  const [templates] = useOptionalList<Template>('/templates?limit=200');
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const windowOpen = useWindowOpen(conversation.windowExpiresAt);
   const title = useRef<HTMLHeadingElement>(null);
@@ -41,7 +43,7 @@ function OpenThread({ conversation, thread, labels }: { conversation: Conversati
   useEffect(() => title.current?.focus(), []);
 
   return (
-    <>
+    <TemplatesContext.Provider value={templates}>
       <header className="thread-header">
         <h2 id="thread-title" ref={title} tabIndex={-1}>{contactLabel(contact)}</h2>
         {contact?.name && contact.phone && <p className="thread-phone">{contact.phone}</p>}
@@ -58,6 +60,6 @@ function OpenThread({ conversation, thread, labels }: { conversation: Conversati
       ) : (
         <TemplateComposer conversation={conversation} onSent={sent} />
       )}
-    </>
+    </TemplatesContext.Provider>
   );
 }
