@@ -171,6 +171,21 @@ describe('inbox', () => {
     await page.getByLabel('Status').selectOption('');
   });
 
+  it('shows a failed send with its reason', async () => {
+    const customer = number.customers[0]!;
+    await conversations().getByRole('link', { name: new RegExp(customer.name) }).click();
+    await page.waitForURL(/\/app\/inbox\/[\w-]+$/);
+    const conversationId = new URL(page.url()).pathname.split('/').pop()!;
+    const conversation = (await (await page.request.get(`/api/v1/conversations/${conversationId}`)).json()) as { contactId: string; channelId: string };
+    // A media id this number never uploaded: Meta accepts the send, then reports it failed (131053).
+    await apiPost(page, '/messages', { contactId: conversation.contactId, channelId: conversation.channelId, type: 'image', image: { id: '999999999', caption: 'Our menu' } });
+    const failed = thread().locator('.message-failed', { hasText: 'Our menu' });
+    await failed.getByRole('note').waitFor();
+    assert.match(await failed.getByRole('note').innerText(), /999999999/, 'the failure shows its details');
+    await failed.getByText('Failed', { exact: true }).waitFor();
+    await screenshot(page, 'inbox-failed-send');
+  });
+
   it('shows one pane at a time on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('link', { name: 'Back to conversations' }).click();

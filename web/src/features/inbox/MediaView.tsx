@@ -9,9 +9,14 @@ export function MediaView({ message, body }: { message: Message; body: Obj }) {
   const caption = str(body.caption);
   const filename = str(body.filename);
   const kind = message.type;
+  const name = `${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+  // What we sent by Meta media id or link: no copy of ours to show.
+  if (!stored && message.direction === 'outbound') {
+    return <p><span className="message-kind">{`${name} `}</span>{caption ?? filename}</p>;
+  }
   if (!stored || stored.status !== 'stored') {
     const state = stored?.status === 'failed' ? 'could not be downloaded' : 'is being downloaded';
-    return <p className="message-media-pending">{`${kind[0]!.toUpperCase()}${kind.slice(1)} ${state}.`}{caption && <span className="message-caption">{caption}</span>}</p>;
+    return <p className="message-media-pending">{`${name} ${state}.`}{caption && <span className="message-caption">{caption}</span>}</p>;
   }
   const src = `/api/v1/media/${encodeURIComponent(stored.id)}`;
   return (
