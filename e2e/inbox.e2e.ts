@@ -186,6 +186,16 @@ describe('inbox', () => {
     await screenshot(page, 'inbox-failed-send');
   });
 
+  it('finds messages by their words', async () => {
+    await page.getByLabel('Search messages').fill('sourdough');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const hit = page.getByRole('list', { name: 'Matching messages' }).getByRole('link', { name: /Hi! Is the sourdough ready\?/ });
+    await hit.click();
+    await thread().getByText('Hi! Is the sourdough ready?').waitFor();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await conversations().waitFor();
+  });
+
   it('shows one pane at a time on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('link', { name: 'Back to conversations' }).click();

@@ -40,7 +40,7 @@ export function MessageBubble({ message, quoted, onReply }: Props) {
       <p className="message-meta">
         <time dateTime={message.timestamp}>{time.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}</time>
         {outbound && <StatusTicks message={message} />}
-        {onReply && message.wamid && <button type="button" className="link-button" onClick={() => onReply(message)}>Reply</button>}
+        {onReply && message.wamid && <button type="button" className="link-button" onClick={() => onReply(message)}>Reply<span className="visually-hidden"> to this message</span></button>}
       </p>
     </li>
   );

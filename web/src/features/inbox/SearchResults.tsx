@@ -4,10 +4,12 @@ import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';
 import { messageSummary } from './messageSummary';
 import type { Message } from './types';
+import { contactLabel, useContacts } from './useContacts';
 
 // Message search (every word must match), newest first; each hit opens its conversation.
 export function SearchResults({ q, onClear }: { q: string; onClear: () => void }) {
   const [results, reload] = useResource<{ data: Message[] }>(`/messages/search?${new URLSearchParams({ q, limit: '50' }).toString()}`);
+  const contacts = useContacts(results.status === 'ready' ? results.data.data.map((m) => m.contactId) : []);
   return (
     <div className="inbox-search-results">
       <p>
@@ -21,7 +23,7 @@ export function SearchResults({ q, onClear }: { q: string; onClear: () => void }
                 <Link to={`/app/inbox/${m.conversationId}`} className="inbox-conversation">
                   <span className="inbox-conversation-name">{messageSummary(m)}</span>
                   <span className="inbox-conversation-meta">
-                    <span>{m.direction === 'inbound' ? 'From the customer' : 'Sent'}</span>
+                    <span>{m.direction === 'inbound' ? `From ${contactLabel(contacts.get(m.contactId))}` : `To ${contactLabel(contacts.get(m.contactId))}`}</span>
                     <time dateTime={m.timestamp}>{formatDateTime(m.timestamp)}</time>
                   </span>
                 </Link>
