@@ -19,12 +19,14 @@ type RequestOptions = {
   body?: unknown;
   // Cookie-authenticated mutations must carry the session's token (sign-up and login are exempt).
   csrfToken?: string;
+  // Extra request headers, e.g. Idempotency-Key on a send that may be retried.
+  headers?: Record<string, string>;
 };
 
 type Envelope = { error?: { code?: unknown; message?: unknown; details?: unknown } };
 
-export async function apiRequest<T>(path: string, { method = 'GET', body, csrfToken }: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function apiRequest<T>(path: string, { method = 'GET', body, csrfToken, headers: extra }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
 

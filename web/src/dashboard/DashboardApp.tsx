@@ -25,9 +25,11 @@ const pages: Record<string, ComponentType> = {
   '/app/join': AcceptInvitationPage,
 };
 
-// Settings has sections of its own (/app/settings/channels, …), which SettingsPage picks.
+// Settings has sections of its own (/app/settings/channels, …), which SettingsPage picks; the inbox
+// opens a conversation at /app/inbox/<id>.
 function pageFor(pathname: string): ComponentType {
   if (pathname.startsWith('/app/settings/')) return SettingsPage;
+  if (pathname.startsWith('/app/inbox/')) return InboxPage;
   return pages[pathname] ?? DashboardNotFound;
 }
 

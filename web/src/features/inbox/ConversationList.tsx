@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Link } from '../../app/router';
+import { useEvents } from '../../dashboard/useEvents';
+import { useResource } from '../../dashboard/useResource';
+import { formatDateTime } from '../../ui/formatDate';
+import { ResourceState } from '../../ui/ResourceState';
+import { ConversationFilters, type Filters } from './ConversationFilters';
+import { SearchResults } from './SearchResults';
+import { useCoalesced } from './useCoalesced';
+import { contactLabel, useContacts } from './useContacts';
+import type { Conversation, Label, List } from './types';
+
+type Props = { filters: Filters; onFilters: (filters: Filters) => void; labels: Label[]; selectedId: string | null };
+
+function queryOf(filters: Filters): string {
+  const params = new URLSearchParams({ limit: '100' });
+  if (filters.status) params.set('status', filters.status);
+  if (filters.assignee !== 'all') params.set('assignee', filters.assignee);
+  if (filters.label) params.set('label', filters.label);
+  return `/conversations?${params.toString()}`;
+}
+
+const LIVE = ['message.created', 'conversation.updated'] as const;
+
+export function ConversationList({ filters, onFilters, labels, selectedId }: Props) {
+  const [list, reload] = useResource<List<Conversation>>(queryOf(filters));
+  const [announcement, setAnnouncement] = useState('');
+  const refresh = useCoalesced(reload);
+  useEvents(LIVE, (event) => {
+    refresh();
+    if (event.type === 'message.created' && event.data.direction === 'inbound') setAnnouncement(`New customer message at ${new Date().toLocaleTimeString()}`);
+  });
+  const conversations = list.status === 'ready' ? list.data.data : [];
+  const contacts = useContacts(conversations.map((c) => c.contactId));
+
+  return (
+    <section className="inbox-list" aria-labelledby="inbox-title">
+      <h1 id="inbox-title">Inbox</h1>
+      <ConversationFilters filters={filters} labels={labels} onChange={onFilters} />
+      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      {filters.q ? (
+        <SearchResults q={filters.q} onClear={() => onFilters({ ...filters, q: '' })} />
+      ) : (
+        <ResourceState resource={list} what="the conversations" onRetry={reload}>
+          {({ data }) => data.length === 0 ? <p>No conversations match these filters.</p> : (
+            <ul className="inbox-conversations" aria-label="Conversations">
+              {data.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/app/inbox/${c.id}`} aria-current={c.id === selectedId ? 'page' : undefined} className="inbox-conversation">
+                    <span className="inbox-conversation-name">{contactLabel(contacts.get(c.contactId))}</span>
+                    <span className="inbox-conversation-meta">
+                      <span className={`inbox-status inbox-status-${c.status}`}>{c.status}</span>
+                      {c.lastMessageAt && <time dateTime={c.lastMessageAt}>{formatDateTime(c.lastMessageAt)}</time>}
+                    </span>
+                    {c.labels.length > 0 && <span className="inbox-conversation-labels">{c.labels.join(', ')}</span>}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </ResourceState>
+      )}
+    </section>
+  );
+}
