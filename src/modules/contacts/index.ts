@@ -4,6 +4,7 @@ export { recordConsent, verifyConsentChain, type ConsentSource } from './record-
 export { consentKeyword } from './consent-keywords';
 export { consentChangeBy } from './consent-change';
 export { findContacts } from './contact.repository';
+export { searchContactIds } from './manage-contacts';
 export { registerContactRoutes } from './contacts.routes';
 export * from './outbound-port';
 export { contactJobHandlers, contactCrons } from './jobs';

@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../platform/http';
-import { newId, withTenant } from '../../platform/db';
+import { newId, withTenant, type TenantTx } from '../../platform/db';
 import { normalizePhone } from '../../platform/crypto';
 import { publishEvent } from '../../platform/events';
 import type { Actor } from '../privacy';
@@ -20,17 +20,25 @@ export const contactErrors = {
  */
 export async function listWorkspaceContacts(deps: ContactsDeps, workspaceId: string, f: { q?: string; tag?: string; before?: string; limit: number }): Promise<ContactView[]> {
   return withTenant(deps.db, workspaceId, async (tx) => {
-    let search: { ids: string[]; tokens: string[] } | undefined;
-    if (f.q?.trim()) {
-      const digits = normalizePhone(f.q);
-      const identityTokens = [await deps.keyring.blindToken(tx, workspaceId, 'bsuid', f.q)];
-      if (digits) identityTokens.push(await deps.keyring.blindToken(tx, workspaceId, 'phone', digits));
-      const ids = [...new Set((await findIdentities(tx, workspaceId, identityTokens)).map((r) => r.contact_id))];
-      search = { ids, tokens: await queryTokens(deps.keyring, tx, workspaceId, f.q) };
-    }
+    const search = f.q?.trim() ? await contactSearch(deps, tx, workspaceId, f.q) : undefined;
     const rows = await listContacts(tx, workspaceId, { limit: f.limit, before: f.before, tag: f.tag, search });
     return Promise.all(rows.map((r) => toContactView(deps, tx, workspaceId, r)));
   });
+}
+
+/** Ids of the contacts `q` matches (as in the contact list), newest first: the inbox's conversation search. */
+export async function searchContactIds(deps: ContactsDeps, tx: TenantTx, workspaceId: string, q: string, limit: number): Promise<string[]> {
+  if (!q.trim()) return [];
+  const rows = await listContacts(tx, workspaceId, { limit, search: await contactSearch(deps, tx, workspaceId, q) });
+  return rows.map((r) => r.id);
+}
+
+async function contactSearch(deps: ContactsDeps, tx: TenantTx, workspaceId: string, q: string): Promise<{ ids: string[]; tokens: string[] }> {
+  const digits = normalizePhone(q);
+  const identityTokens = [await deps.keyring.blindToken(tx, workspaceId, 'bsuid', q)];
+  if (digits) identityTokens.push(await deps.keyring.blindToken(tx, workspaceId, 'phone', digits));
+  const ids = [...new Set((await findIdentities(tx, workspaceId, identityTokens)).map((r) => r.contact_id))];
+  return { ids, tokens: await queryTokens(deps.keyring, tx, workspaceId, q) };
 }
 
 export async function getContact(deps: ContactsDeps, workspaceId: string, id: string): Promise<ContactView> {

@@ -17,13 +17,13 @@ export function registerInboxRoutes(app: AppInstance, deps: InboxDeps): void {
   registerLabelRoutes(app, deps);
   app.get('/api/v1/conversations', {
     config: { access: 'inbox.read' },
-    schema: { tags: ['inbox'], querystring: pageQuery.extend({ status: z.enum(['open', 'pending', 'resolved']).optional(), assignee: z.string().max(100).optional(), label: z.string().max(100).optional() }), response: { 200: listResponse(conversationView) } },
+    schema: { tags: ['inbox'], querystring: pageQuery.extend({ status: z.enum(['open', 'pending', 'resolved']).optional(), assignee: z.string().max(100).optional(), label: z.string().max(100).optional(), contactId: z.string().max(100).optional().describe('Only this contact\'s conversations.'), q: z.string().max(200).optional().describe('The customer\'s name words (or their first 3+ letters), phone digits, phone number or BSUID, as in the contact list.') }), response: { 200: listResponse(conversationView) } },
   }, async (request) => {
     const p = requirePrincipal(request);
     const q = request.query;
     const assignee = q.assignee === 'none' ? ({ kind: 'none' } as const) : q.assignee ? ({ kind: 'member', id: q.assignee === 'me' ? (p.userId ?? '') : q.assignee } as const) : undefined;
     const scope = await conversationScope(deps, p);
-    const rows = await listWorkspaceConversations(deps, p.workspaceId, { status: q.status, assignee, label: q.label, ...(scope ? { onlyAssignedTo: scope.assigneeId } : {}), before: decodeCursor(q.cursor)?.id, limit: q.limit + 1 });
+    const rows = await listWorkspaceConversations(deps, p.workspaceId, { status: q.status, assignee, label: q.label, contactId: q.contactId, q: q.q, ...(scope ? { onlyAssignedTo: scope.assigneeId } : {}), before: decodeCursor(q.cursor)?.id, limit: q.limit + 1 });
     const page = pageOf(rows, q.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }));
     return { data: page.data.map(toConversationView), nextCursor: page.nextCursor };
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withTenant, type TenantTx } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
+import { searchContactIds } from '../contacts';
 import type { Actor } from '../privacy';
 import { assertVisible, type ConversationScope } from './conversation-scope';
 import { findConversation, listConversations, updateConversation, type ConversationFilter } from './conversation.repository';
@@ -8,6 +9,10 @@ import type { InboxDeps } from './deps';
 import { inboxErrors } from './errors';
 import { existingLabelNames } from './label.repository';
 import type { ConversationRow } from './tables';
+
+// A conversation search looks among this many matching customers: enough for a name typed into a
+// search box, bounded so a one-letter-like query cannot expand into every contact of the workspace.
+const CONVERSATION_SEARCH_CONTACTS = 500;
 
 export const conversationView = z.object({
   id: z.string(),
@@ -43,8 +48,17 @@ export function toConversationView(r: ConversationRow): z.infer<typeof conversat
   };
 }
 
-export function listWorkspaceConversations(deps: InboxDeps, workspaceId: string, filter: ConversationFilter) {
-  return withTenant(deps.db, workspaceId, (tx) => listConversations(tx, workspaceId, filter));
+/** Conversations by filter; `q` finds the customer as the contact list does, `contactId` narrows to one customer. */
+export function listWorkspaceConversations(deps: InboxDeps, workspaceId: string, filter: Omit<ConversationFilter, 'contactIds'> & { contactId?: string; q?: string }) {
+  const { contactId, q, ...rest } = filter;
+  return withTenant(deps.db, workspaceId, async (tx) => {
+    let contactIds = contactId ? [contactId] : undefined;
+    if (q?.trim()) {
+      const matching = await searchContactIds(deps.contacts, tx, workspaceId, q, CONVERSATION_SEARCH_CONTACTS);
+      contactIds = contactIds ? contactIds.filter((id) => matching.includes(id)) : matching;
+    }
+    return listConversations(tx, workspaceId, { ...rest, contactIds });
+  });
 }
 
 export async function getConversation(deps: InboxDeps, workspaceId: string, id: string, scope: ConversationScope = null): Promise<ConversationRow> {
