@@ -27,6 +27,8 @@ const pages: Record<string, ComponentType> = {
 // Settings has sections of its own (/app/settings/channels, …), which SettingsPage picks.
 function pageFor(pathname: string): ComponentType {
   if (pathname.startsWith('/app/settings/')) return SettingsPage;
+  // A contact (/app/contacts/<id>) or the CSV import (/app/contacts/import), which ContactsPage picks.
+  if (pathname.startsWith('/app/contacts/')) return ContactsPage;
   return pages[pathname] ?? DashboardNotFound;
 }
 
