@@ -49,7 +49,7 @@ export function CreateContactForm() {
     <section aria-labelledby="create-contact-title">
       <h2 id="create-contact-title">Add a contact</h2>
       {errors.form.length > 0 && <FormAlert>{errors.form.map((message) => <p key={message}>{message}</p>)}</FormAlert>}
-      <form ref={formRef} className="form contact-create" noValidate onSubmit={(event) => void submit(event)}>
+      <form ref={formRef} className="inline-form contact-create" noValidate onSubmit={(event) => void submit(event)}>
         <TextField id="contact-phone" label="Phone number" type="tel" autoComplete="off" inputMode="tel" maxLength={20} value={phone} error={errors.phone} onChange={(e) => setPhone(e.target.value)} />
         {errors.existingId && <p className="existing-contact"><Link to={contactPath(errors.existingId)}>Open the existing contact</Link></p>}
         <TextField id="contact-name" label="Name (optional)" autoComplete="off" maxLength={256} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />

@@ -45,7 +45,6 @@ export function TemplatesPage() {
           onChange={(e) => setChosen(e.target.value)}
         />
       )}
-      <CreateTemplateForm channelId={channelId} onCreated={list.reload} />
       <section aria-labelledby="template-list-title">
         <h2 id="template-list-title">Your templates</h2>
         <SyncTemplatesButton channelId={channelId} onSynced={list.reload} />
@@ -61,6 +60,7 @@ export function TemplatesPage() {
         )}
         {list.hasMore && list.status === 'ready' && <button type="button" className="button" onClick={list.loadMore}>Show more templates</button>}
       </section>
+      <CreateTemplateForm channelId={channelId} onCreated={list.reload} />
     </>
   );
 }

@@ -67,7 +67,7 @@ export function ConsentSection({ contact, onChanged }: { contact: Contact; onCha
         </button>
         <p role="status" className="success">{done}</p>
       </form>
-      <h3 id="consent-history-title">History</h3>
+      <h3 id="consent-history-title" className="consent-history-title">History</h3>
       <ResourceState resource={history} what="the consent history" onRetry={reload}>
         {({ data }) => (data.length === 0 ? <p>No consent recorded yet.</p> : <ConsentTable entries={data} />)}
       </ResourceState>
