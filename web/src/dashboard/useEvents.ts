@@ -1,67 +1,61 @@
 import { useEffect, useRef } from 'react';
 
-export type EventHandler = (type: string, data: Record<string, unknown>) => void;
+// The workspace's server-sent events (GET /api/v1/events). Events carry ids only: a handler refetches
+// what changed. One EventSource serves every subscriber of the page; it opens with the first
+// subscription and closes with the last. EventSource reconnects by itself and resumes with
+// Last-Event-ID, so nothing is missed across a dropped connection.
+export type LiveEvent = { type: string; data: Record<string, unknown> };
+type Handler = (event: LiveEvent) => void;
 
-// One EventSource for the whole dashboard, opened by the first subscriber and closed with the last:
-// every page listens to the same stream rather than each opening its own connection. The browser
-// reconnects by itself and sends Last-Event-ID, so the server replays what was missed meanwhile.
+const handlers = new Map<string, Set<Handler>>();
 let source: EventSource | null = null;
-const handlers = new Map<string, Set<EventHandler>>();
-const listeners = new Map<string, (event: MessageEvent<string>) => void>();
 
-function parse(data: string): Record<string, unknown> {
+function dispatch(type: string, message: MessageEvent<string>): void {
+  let data: Record<string, unknown> = {};
   try {
-    const value: unknown = JSON.parse(data);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    data = JSON.parse(message.data) as Record<string, unknown>;
   } catch {
-    return {};
+    // A frame we cannot read is skipped; the next refetch catches up anyway.
   }
+  handlers.get(type)?.forEach((handler) => handler({ type, data }));
 }
 
-function add(type: string, handler: EventHandler): void {
-  source ??= new EventSource('/api/v1/events', { withCredentials: true });
-  let set = handlers.get(type);
-  if (!set) {
-    set = new Set();
-    handlers.set(type, set);
-    const listener = (event: MessageEvent<string>) => {
-      const data = parse(event.data);
-      handlers.get(type)?.forEach((h) => h(type, data));
-    };
-    listeners.set(type, listener);
-    source.addEventListener(type, listener);
-  }
-  set.add(handler);
+function listen(type: string): void {
+  source?.addEventListener(type, (message) => dispatch(type, message as MessageEvent<string>));
 }
 
-function remove(type: string, handler: EventHandler): void {
-  const set = handlers.get(type);
-  set?.delete(handler);
-  if (set && set.size === 0) {
-    handlers.delete(type);
-    const listener = listeners.get(type);
-    if (listener) source?.removeEventListener(type, listener);
-    listeners.delete(type);
-  }
-  if (handlers.size === 0) {
-    source?.close();
-    source = null;
-  }
+function open(): void {
+  source = new EventSource('/api/v1/events', { withCredentials: true });
+  for (const type of handlers.keys()) listen(type);
 }
 
-/**
- * Calls `handler(type, data)` for every server-sent event named in `eventNames` while the component is
- * mounted. Events carry ids only: the handler refetches what changed. The handler may change between
- * renders without resubscribing.
- */
-export function useEvents(eventNames: readonly string[], handler: EventHandler): void {
+/** Calls `handler` for each named event until the returned function is called. */
+export function subscribe(eventNames: readonly string[], handler: Handler): () => void {
+  for (const name of eventNames) {
+    let set = handlers.get(name);
+    if (!set) {
+      set = new Set();
+      handlers.set(name, set);
+      listen(name);
+    }
+    set.add(handler);
+  }
+  if (!source) open();
+  return () => {
+    for (const name of eventNames) handlers.get(name)?.delete(handler);
+    const active = [...handlers.values()].some((set) => set.size > 0);
+    if (!active && source) {
+      source.close();
+      source = null;
+      handlers.clear();
+    }
+  };
+}
+
+/** subscribe() for a component's lifetime; the latest handler is always the one called. */
+export function useEvents(eventNames: readonly string[], handler: Handler): void {
   const latest = useRef(handler);
   latest.current = handler;
   const key = eventNames.join(',');
-  useEffect(() => {
-    const names = key.split(',').filter(Boolean);
-    const forward: EventHandler = (type, data) => latest.current(type, data);
-    names.forEach((name) => add(name, forward));
-    return () => names.forEach((name) => remove(name, forward));
-  }, [key]);
+  useEffect(() => subscribe(key.split(','), (event) => latest.current(event)), [key]);
 }

@@ -23,7 +23,7 @@ export function TemplatesPage() {
   const channelId = several ? chosen || several[0]!.id : undefined;
 
   // Meta's review (and quality or category changes) arrive by webhook; the list follows without a reload.
-  useEvents(['template.status'], (_type, data) => {
+  useEvents(['template.status'], ({ data }) => {
     const known = list.items.find((t) => t.id === data.templateId);
     if (known && typeof data.status === 'string' && data.status !== 'updated') {
       setAnnouncement(`Template ${known.name} (${known.language}): ${statusLabel(data.status)}.`);

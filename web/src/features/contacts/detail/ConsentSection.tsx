@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useApi } from '../../../dashboard/useApi';
 import { useEvents } from '../../../dashboard/useEvents';
 import { useResource } from '../../../dashboard/useResource';
@@ -15,9 +15,9 @@ const CONSENT_EVENTS = ['contact.opted_in', 'contact.opted_out'];
 export function ConsentSection({ contact, onChanged }: { contact: Contact; onChanged: () => void }) {
   const api = useApi();
   const [history, reload] = useResource<{ data: ConsentEntry[] }>(`/contacts/${encodeURIComponent(contact.id)}/consent`);
-  useEvents(CONSENT_EVENTS, useCallback((_type, data) => {
+  useEvents(CONSENT_EVENTS, ({ data }) => {
     if (data.contactId === contact.id) reload();
-  }, [contact.id, reload]));
+  });
   const [source, setSource] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

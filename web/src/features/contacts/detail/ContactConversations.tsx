@@ -45,7 +45,7 @@ function useContactConversations(contactId: string): [State, () => void] {
 export function ContactConversations({ contactId }: { contactId: string }) {
   const [state, reload] = useContactConversations(contactId);
   // A message to or from this contact (perhaps opening a new conversation), or a change to one listed.
-  useEvents(['message.created', 'conversation.updated'], (type, data) => {
+  useEvents(['message.created', 'conversation.updated'], ({ type, data }) => {
     const listed = state.status === 'ready' && state.conversations.some((c) => c.id === data.conversationId);
     if (type === 'message.created' ? data.contactId === contactId : listed) reload();
   });

@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import { Link } from '../../../app/router';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { useEvents } from '../../../dashboard/useEvents';
@@ -14,9 +13,9 @@ const CONTACT_EVENTS = ['contact.updated', 'contact.opted_in', 'contact.opted_ou
 export function ContactDetailPage({ contactId }: { contactId: string }) {
   const [contact, reload] = useResource<Contact>(`/contacts/${encodeURIComponent(contactId)}`);
   // Someone else's edit, an import, or the customer's own STOP shows without reloading the page.
-  useEvents(CONTACT_EVENTS, useCallback((_type, data) => {
+  useEvents(CONTACT_EVENTS, ({ data }) => {
     if (data.contactId === contactId) reload();
-  }, [contactId, reload]));
+  });
   usePageTitle(contact.status === 'ready' ? contactLabel(contact.data) : 'Contact');
 
   if (contact.status === 'loading') return <p role="status">Loading the contact…</p>;
