@@ -4,6 +4,7 @@ import { fetchMedia, inboundSink, MEDIA_FETCH_QUEUE } from '../modules/inbox';
 import { fanOutEvents, startWebhookFanOut, webhookJobHandlers } from '../modules/integrations';
 import { startSender } from '../modules/outbound';
 import { startCampaignRunner } from '../modules/campaigns';
+import { contactCrons, contactJobHandlers } from '../modules/contacts';
 import type { Container } from './container';
 
 const PURGE_ENVELOPES_QUEUE = 'webhooks.purge-envelopes';
@@ -22,10 +23,11 @@ export function startWorker(container: Container) {
     logger: container.logger,
     handlers: {
       ...webhookJobHandlers(container.integrations),
+      ...contactJobHandlers(container.contacts),
       [MEDIA_FETCH_QUEUE]: (job) => fetchMedia(container.inbox, job),
       [PURGE_ENVELOPES_QUEUE]: async () => void (await purgeProcessedEnvelopes(container.database.db, container.clock.now())),
     },
-    crons: [{ queue: PURGE_ENVELOPES_QUEUE, everyMs: 3_600_000 }],
+    crons: [{ queue: PURGE_ENVELOPES_QUEUE, everyMs: 3_600_000 }, ...contactCrons],
   });
   return {
     async stop() {

@@ -19,6 +19,7 @@ export const permissions = [
   'contacts.read',
   'contacts.write',
   'contacts.export',
+  'contacts.import',
   'templates.read',
   'templates.manage',
   'campaigns.read',
@@ -33,7 +34,7 @@ const all = new Set<Permission>(permissions);
 
 /**
  * owner: everything. admin: everything but deleting the workspace and transferring ownership.
- * agent: inbox, contacts and sending; no settings, keys, exports or campaigns.
+ * agent: inbox, contacts and sending; no settings, keys, exports, imports (bulk consent) or campaigns.
  * analyst: analytics and campaign figures; no message content and no contact personal data.
  */
 export const permissionMatrix: Record<Role, ReadonlySet<Permission>> = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type AppInstance } from '../../platform/http';
-import { requirePrincipal } from '../auth';
+import { actorOf, requirePrincipal } from '../auth';
 import { campaignView, campaignWithFunnel } from './campaign-view';
 import { controlCampaign } from './control-campaign';
 import { createCampaign } from './create-campaign';
@@ -22,7 +22,7 @@ export function registerCampaignRoutes(app: AppInstance, deps: CampaignsDeps): v
     schema: { tags: ['campaigns'], description: 'A draft campaign: audience expanded, marketing consent applied (skipped and counted), cost estimated. Parameters may use {{contact.name}} and {{contact.attributes.<key>}}.', body: createBody, response: { 201: campaignView } },
   }, async (request, reply) => {
     const p = requirePrincipal(request);
-    const row = await createCampaign(deps, p.workspaceId, request.body);
+    const row = await createCampaign(deps, p.workspaceId, actorOf(p), request.body);
     return reply.status(201).send(await campaignWithFunnel(deps, p.workspaceId, row.id));
   });
 
@@ -33,7 +33,7 @@ export function registerCampaignRoutes(app: AppInstance, deps: CampaignsDeps): v
   for (const action of ['start', 'pause', 'resume', 'cancel'] as const) {
     app.post(`/api/v1/campaigns/:id/${action}`, { config: { access: 'campaigns.manage' }, schema: { tags: ['campaigns'], params: idParams, response: { 200: campaignView } } }, async (request) => {
       const p = requirePrincipal(request);
-      await controlCampaign(deps, p.workspaceId, request.params.id, action);
+      await controlCampaign(deps, p.workspaceId, actorOf(p), request.params.id, action);
       return campaignWithFunnel(deps, p.workspaceId, request.params.id);
     });
   }

@@ -1,5 +1,6 @@
 import { withTenant } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
+import type { Actor } from '../privacy';
 import { findCampaign, updateCampaign, type CampaignRow, type CampaignStatus } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
 import { campaignError, campaignNotFound } from './errors';
@@ -17,7 +18,7 @@ const ALLOWED: Record<CampaignAction, CampaignStatus[]> = {
  * Start (running now, or scheduled for `scheduledAt`), pause, resume, cancel. Pausing stops
  * materializing recipients at once; the few seconds of sends already queued still go out.
  */
-export async function controlCampaign(deps: CampaignsDeps, workspaceId: string, id: string, action: CampaignAction): Promise<CampaignRow> {
+export async function controlCampaign(deps: CampaignsDeps, workspaceId: string, actor: Actor, id: string, action: CampaignAction): Promise<CampaignRow> {
   return withTenant(deps.db, workspaceId, async (tx) => {
     const row = await findCampaign(tx, workspaceId, id, true);
     if (!row) throw campaignNotFound();
@@ -27,6 +28,7 @@ export async function controlCampaign(deps: CampaignsDeps, workspaceId: string, 
       action === 'pause' ? 'paused' : action === 'cancel' ? 'cancelled' : row.scheduled_at && row.scheduled_at > now && !row.started_at ? 'scheduled' : 'running';
     await updateCampaign(tx, workspaceId, id, { status: next, paused_reason: action === 'pause' ? 'paused_by_user' : null, ...(next === 'running' && !row.started_at ? { started_at: now } : {}) }, now);
     await publishEvent(tx, workspaceId, 'campaign.progress', { campaignId: id });
+    await deps.audit.record(tx, workspaceId, actor, { action: `campaign.${action}`, target: { type: 'campaign', id }, details: { from: row.status, to: next } });
     return { ...row, status: next };
   });
 }

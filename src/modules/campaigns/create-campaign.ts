@@ -1,6 +1,7 @@
 import { newId, withTenant, type TenantTx } from '../../platform/db';
 import type { TemplateObject } from '../channels';
-import { audienceContactIds, audienceMembers, marketingConsentOf } from '../contacts';
+import { audienceContactIds, audienceMembers, importStatusOf, marketingConsentOf } from '../contacts';
+import type { Actor } from '../privacy';
 import { checkTemplate } from '../outbound';
 import { resolveWorkspaceChannel } from '../templates';
 import { insertCampaign, insertRecipients, type CampaignRow, type RecipientRow } from './campaign.repository';
@@ -23,9 +24,9 @@ const PAGE = 1000;
  * reason (no marketing consent for a marketing template, no phone); the cost estimate sums the
  * price table over the eligible recipients' countries.
  */
-export async function createCampaign(deps: CampaignsDeps, workspaceId: string, input: NewCampaign): Promise<CampaignRow> {
-  if (input.audience.importId) throw campaignError(422, 'validation_failed', 'Audiences by import are not available yet: use contactIds or tags.', { issues: [{ path: 'audience.importId', message: 'not supported yet' }] });
+export async function createCampaign(deps: CampaignsDeps, workspaceId: string, actor: Actor, input: NewCampaign): Promise<CampaignRow> {
   return withTenant(deps.db, workspaceId, async (tx) => {
+    if (input.audience.importId) await checkImport(tx, workspaceId, input.audience.importId);
     const channel = await resolveWorkspaceChannel(tx, workspaceId, input.channelId);
     const template: TemplateObject = { name: input.template.name, language: { code: input.template.language }, ...(input.template.components ? { components: input.template.components as TemplateObject['components'] } : {}) };
     const { category } = await checkTemplate(tx, workspaceId, channel.wabaId, template);
@@ -36,9 +37,18 @@ export async function createCampaign(deps: CampaignsDeps, workspaceId: string, i
       audience: input.audience, scheduled_at: input.scheduledAt ? new Date(input.scheduledAt) : null, estimate: { amount: Math.round(estimate * 10_000) / 10_000, currency: CURRENCY },
     };
     await insertCampaign(tx, row);
+    await deps.audit.record(tx, workspaceId, actor, { action: 'campaign.create', target: { type: 'campaign', id }, details: { category, templateName: input.template.name } });
     const now = deps.clock.now();
     return { ...row, paused_reason: null, created_at: now, updated_at: now, started_at: null, completed_at: null };
   });
+}
+
+/** An audience by import names a completed import of this workspace (another workspace's is unknown here). */
+async function checkImport(tx: TenantTx, workspaceId: string, importId: string): Promise<void> {
+  const status = await importStatusOf(tx, workspaceId, importId);
+  if (status === 'completed') return;
+  const message = status ? `The import is ${status}: wait until it completes.` : 'No such import in this workspace.';
+  throw campaignError(422, 'validation_failed', message, { issues: [{ path: 'audience.importId', message }] });
 }
 
 async function expandAudience(deps: CampaignsDeps, tx: TenantTx, workspaceId: string, campaignId: string, category: string, audience: NewCampaign['audience']): Promise<number> {

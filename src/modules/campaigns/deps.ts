@@ -4,12 +4,14 @@ import type { AnyDb } from '../../platform/db';
 import type { Logger } from '../../platform/logging';
 import type { ContactsDeps } from '../contacts';
 import type { OutboundDeps } from '../outbound';
+import type { AuditLog } from '../privacy';
 
 export interface CampaignsDeps {
   db: AnyDb;
   keyring: Keyring;
   clock: Clock;
   logger: Logger;
+  audit: AuditLog;
   contacts: ContactsDeps;
   outbound: OutboundDeps;
 }

@@ -3,10 +3,9 @@ import { publishEvent } from '../../platform/events';
 import type { TemplateObject } from '../channels';
 import { audienceMembers, marketingConsentOf } from '../contacts';
 import { pendingOfCampaign, queueTemplateSends, type BatchSend } from '../outbound';
-import { findTemplateByName, resolveWorkspaceChannel } from '../templates';
+import { findTemplateByName, renderTemplate, resolveWorkspaceChannel } from '../templates';
 import { claimPendingRecipients, findCampaign, markQueued, markSkipped, unsafeActiveCampaigns, updateCampaign, type CampaignRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
-import { renderTemplate } from './render-template';
 
 /** Sends queued ahead of the sender: this many seconds at the number's ceiling. */
 const AHEAD_SECONDS = 3;

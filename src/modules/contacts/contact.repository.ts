@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { TenantTx } from '../../platform/db';
+import type { AnyDb, TenantTx } from '../../platform/db';
 
 export interface ContactRow {
   workspace_id: string;
@@ -9,6 +9,8 @@ export interface ContactRow {
   phone: Buffer | null;
   attributes: Buffer | null;
   tags: string[];
+  /** Blind tokens of name words and phone digits; null until indexed (contacts older than search). */
+  search_tokens: string[] | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -27,7 +29,9 @@ export async function findIdentities(tx: TenantTx, workspaceId: string, tokens: 
   return cdb(tx).selectFrom('contact_identities').select(['kind', 'token', 'contact_id']).where('workspace_id', '=', workspaceId).where('token', 'in', tokens).execute();
 }
 
-export async function insertContacts(tx: TenantTx, rows: Omit<ContactRow, 'created_at' | 'updated_at' | 'attributes' | 'tags'>[]): Promise<void> {
+export type NewContactRow = Omit<ContactRow, 'created_at' | 'updated_at' | 'attributes' | 'tags' | 'search_tokens'> & Partial<Pick<ContactRow, 'attributes' | 'tags' | 'search_tokens'>>;
+
+export async function insertContacts(tx: TenantTx, rows: NewContactRow[]): Promise<void> {
   if (rows.length) await cdb(tx).insertInto('contacts').values(rows as never).execute();
 }
 
@@ -45,19 +49,35 @@ export function findContacts(tx: TenantTx, workspaceId: string, ids: string[]): 
   return cdb(tx).selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
 }
 
-export async function updateContactFields(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<ContactRow, 'profile_name' | 'phone' | 'attributes' | 'tags'>>, at: Date): Promise<void> {
+export async function updateContactFields(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<ContactRow, 'profile_name' | 'phone' | 'attributes' | 'tags' | 'search_tokens'>>, at: Date): Promise<void> {
   await cdb(tx).updateTable('contacts').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
-export async function listContacts(tx: TenantTx, workspaceId: string, opts: { limit: number; before?: string; tag?: string; ids?: string[] }): Promise<ContactRow[]> {
+export async function listContacts(tx: TenantTx, workspaceId: string, opts: { limit: number; before?: string; tag?: string; search?: { ids: string[]; tokens: string[] } }): Promise<ContactRow[]> {
   let q = cdb(tx).selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
   if (opts.before) q = q.where('id', '<', opts.before);
   if (opts.tag) q = q.where(sql<boolean>`${opts.tag} = any(tags)`);
-  if (opts.ids) q = opts.ids.length ? q.where('id', 'in', opts.ids) : q.where(sql<boolean>`false`);
+  // A search matches a contact holding every query token, or one of the exact identity matches.
+  if (opts.search) {
+    const { ids, tokens } = opts.search;
+    const byTokens = tokens.length ? sql`search_tokens @> ${tokens}::text[]` : sql`false`;
+    q = q.where(sql<boolean>`(${byTokens} or id = any(${ids}::text[]))`);
+  }
   return q.orderBy('id', 'desc').limit(opts.limit).execute();
 }
 
 export async function identityKindsOf(tx: TenantTx, workspaceId: string, contactId: string): Promise<IdentityKind[]> {
   const rows = await cdb(tx).selectFrom('contact_identities').select('kind').where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).execute();
   return rows.map((r) => r.kind);
+}
+
+/** Contacts not indexed for search yet (created before search existed), a page at a time. */
+export function unindexedContacts(tx: TenantTx, workspaceId: string, limit: number): Promise<ContactRow[]> {
+  return cdb(tx).selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('search_tokens', 'is', null).orderBy('id').limit(limit).execute();
+}
+
+/** Workspaces holding contacts not indexed for search yet: the backfill's scan, before any tenant is known. */
+export async function unsafeWorkspacesWithUnindexedContacts(db: AnyDb): Promise<string[]> {
+  const { rows } = await sql<{ workspace_id: string }>`select distinct workspace_id from contacts where search_tokens is null`.execute(db);
+  return rows.map((r) => r.workspace_id);
 }

@@ -8,6 +8,7 @@ import { findContacts } from './contact.repository';
 import type { ContactsDeps } from './deps';
 import { contactErrors, createContact, getContact, listWorkspaceContacts, patchContact } from './manage-contacts';
 import { recordConsent } from './record-consent';
+import { registerImportRoutes } from './import/import.routes';
 
 const idParams = z.object({ id: z.string() });
 const tags = z.array(z.string().trim().min(1).max(50)).max(50);
@@ -15,9 +16,10 @@ const attributes = z.record(z.string().max(64), z.string().max(1000));
 const consentEntry = z.object({ purpose: z.string(), seq: z.number(), granted: z.boolean(), source: z.string(), reference: z.string().nullable(), at: z.string(), hash: z.string() });
 
 export function registerContactRoutes(app: AppInstance, deps: ContactsDeps): void {
+  registerImportRoutes(app, deps);
   app.get('/api/v1/contacts', {
     config: { access: 'contacts.read' },
-    schema: { tags: ['contacts'], description: 'q matches a phone number, wa_id or BSUID exactly (names are encrypted at rest).', querystring: pageQuery.extend({ q: z.string().max(100).optional(), tag: z.string().max(50).optional() }), response: { 200: listResponse(contactView) } },
+    schema: { tags: ['contacts'], description: 'q matches name words (a word or its first 3+ letters; every word of q must match) and phone digits (the whole number or its last 4+ digits) through blind-index tokens, or a wa_id or BSUID exactly. Names are encrypted at rest.', querystring: pageQuery.extend({ q: z.string().max(100).optional(), tag: z.string().max(50).optional() }), response: { 200: listResponse(contactView) } },
   }, async (request) => {
     const q = request.query;
     const rows = await listWorkspaceContacts(deps, requirePrincipal(request).workspaceId, { q: q.q, tag: q.tag, before: decodeCursor(q.cursor)?.id, limit: q.limit + 1 });

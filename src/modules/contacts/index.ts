@@ -5,3 +5,4 @@ export { consentKeyword } from './consent-keywords';
 export { findContacts } from './contact.repository';
 export { registerContactRoutes } from './contacts.routes';
 export * from './outbound-port';
+export { contactJobHandlers, contactCrons } from './jobs';

@@ -5,6 +5,7 @@ import { publishEvent } from '../../platform/events';
 import type { Actor } from '../privacy';
 import { findContacts, findIdentities, insertContacts, insertIdentities, listContacts, updateContactFields } from './contact.repository';
 import { ATTRIBUTES_CONTEXT, toContactView, type ContactView } from './contact-view';
+import { contactSearchTokens, queryTokens } from './contact-search';
 import type { ContactsDeps } from './deps';
 import { NAME_CONTEXT, PHONE_CONTEXT } from './resolve-contacts';
 
@@ -13,16 +14,21 @@ export const contactErrors = {
   exists: (id: string) => new AppError(409, 'contact_exists', 'A contact with this phone number already exists.', { contactId: id }),
 };
 
-/** `q` matches a phone number or wa_id exactly (through the blind index; names are encrypted). */
+/**
+ * `q` matches name words (or their first 3+ letters) and phone digits through blind tokens (names
+ * are encrypted), and a phone number, wa_id or BSUID exactly through the identity index.
+ */
 export async function listWorkspaceContacts(deps: ContactsDeps, workspaceId: string, f: { q?: string; tag?: string; before?: string; limit: number }): Promise<ContactView[]> {
   return withTenant(deps.db, workspaceId, async (tx) => {
-    let ids: string[] | undefined;
-    if (f.q) {
+    let search: { ids: string[]; tokens: string[] } | undefined;
+    if (f.q?.trim()) {
       const digits = normalizePhone(f.q);
-      const tokens = digits ? [await deps.keyring.blindToken(tx, workspaceId, 'phone', digits), await deps.keyring.blindToken(tx, workspaceId, 'bsuid', f.q)] : [await deps.keyring.blindToken(tx, workspaceId, 'bsuid', f.q)];
-      ids = [...new Set((await findIdentities(tx, workspaceId, tokens)).map((r) => r.contact_id))];
+      const identityTokens = [await deps.keyring.blindToken(tx, workspaceId, 'bsuid', f.q)];
+      if (digits) identityTokens.push(await deps.keyring.blindToken(tx, workspaceId, 'phone', digits));
+      const ids = [...new Set((await findIdentities(tx, workspaceId, identityTokens)).map((r) => r.contact_id))];
+      search = { ids, tokens: await queryTokens(deps.keyring, tx, workspaceId, f.q) };
     }
-    const rows = await listContacts(tx, workspaceId, { limit: f.limit, before: f.before, tag: f.tag, ids });
+    const rows = await listContacts(tx, workspaceId, { limit: f.limit, before: f.before, tag: f.tag, search });
     return Promise.all(rows.map((r) => toContactView(deps, tx, workspaceId, r)));
   });
 }
@@ -44,7 +50,10 @@ export async function createContact(deps: ContactsDeps, workspaceId: string, act
     if (existing) throw contactErrors.exists(existing.contact_id);
     const id = newId();
     const keyId = await deps.keyring.createDataKey(tx, workspaceId, { type: 'contact', id });
-    await insertContacts(tx, [{ workspace_id: workspaceId, id, key_id: keyId, profile_name: input.name ? await deps.keyring.encrypt(tx, workspaceId, keyId, input.name, NAME_CONTEXT) : null, phone: await deps.keyring.encrypt(tx, workspaceId, keyId, `+${digits}`, PHONE_CONTEXT) }]);
+    await insertContacts(tx, [{
+      workspace_id: workspaceId, id, key_id: keyId, profile_name: input.name ? await deps.keyring.encrypt(tx, workspaceId, keyId, input.name, NAME_CONTEXT) : null, phone: await deps.keyring.encrypt(tx, workspaceId, keyId, `+${digits}`, PHONE_CONTEXT),
+      search_tokens: await contactSearchTokens(deps.keyring, tx, workspaceId, { name: input.name ?? null, phone: digits }),
+    }]);
     await insertIdentities(tx, workspaceId, [{ kind: 'wa_id', token: waTok, contactId: id }, { kind: 'phone', token: phoneTok, contactId: id }]);
     const set: Parameters<typeof updateContactFields>[3] = {};
     if (input.tags) set.tags = input.tags;
@@ -62,12 +71,16 @@ export async function patchContact(deps: ContactsDeps, workspaceId: string, acto
     const [row] = await findContacts(tx, workspaceId, [id]);
     if (!row) throw contactErrors.notFound();
     const set: Parameters<typeof updateContactFields>[3] = {};
-    if (input.name !== undefined) set.profile_name = await deps.keyring.encrypt(tx, workspaceId, row.key_id, input.name, NAME_CONTEXT);
+    if (input.name !== undefined) {
+      set.profile_name = await deps.keyring.encrypt(tx, workspaceId, row.key_id, input.name, NAME_CONTEXT);
+      const phone = row.phone ? await deps.keyring.decryptText(tx, workspaceId, row.phone, PHONE_CONTEXT) : null;
+      set.search_tokens = await contactSearchTokens(deps.keyring, tx, workspaceId, { name: input.name, phone });
+    }
     if (input.tags) set.tags = input.tags;
     if (input.attributes) set.attributes = await deps.keyring.encryptJson(tx, workspaceId, row.key_id, input.attributes, ATTRIBUTES_CONTEXT);
     await updateContactFields(tx, workspaceId, id, set, deps.clock.now());
     await publishEvent(tx, workspaceId, 'contact.updated', { contactId: id });
-    await deps.audit.record(tx, workspaceId, actor, { action: 'contact.update', target: { type: 'contact', id }, details: { fields: Object.keys(set) } });
+    await deps.audit.record(tx, workspaceId, actor, { action: 'contact.update', target: { type: 'contact', id }, details: { fields: Object.keys(set).filter((k) => k !== 'search_tokens') } });
     const [updated] = await findContacts(tx, workspaceId, [id]);
     return toContactView(deps, tx, workspaceId, updated!);
   });

@@ -1,6 +1,7 @@
 import { newId, type TenantTx } from '../../platform/db';
 import { publishEvents } from '../../platform/events';
 import { findContacts, findIdentities, insertContacts, insertIdentities, updateContactFields, type IdentityKind } from './contact.repository';
+import { contactSearchTokens } from './contact-search';
 import type { ContactsDeps } from './deps';
 
 export interface IdentityRef {
@@ -72,6 +73,7 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
       key_id: keyId,
       profile_name: names.get(c.id) ? await keyring.encrypt(tx, workspaceId, keyId, names.get(c.id)!, NAME_CONTEXT) : null,
       phone: c.ref.waId ? await keyring.encrypt(tx, workspaceId, keyId, `+${c.ref.waId}`, PHONE_CONTEXT) : null,
+      search_tokens: await contactSearchTokens(keyring, tx, workspaceId, { name: names.get(c.id) ?? null, phone: c.ref.waId ?? null }),
     });
   }
   await insertContacts(tx, rows);
@@ -85,7 +87,10 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
     const name = names.get(row.id);
     if (!name || created.has(row.id)) continue;
     const current = row.profile_name ? await keyring.decryptText(tx, workspaceId, row.profile_name, NAME_CONTEXT) : null;
-    if (current !== name) await updateContactFields(tx, workspaceId, row.id, { profile_name: await keyring.encrypt(tx, workspaceId, row.key_id, name, NAME_CONTEXT) }, deps.clock.now());
+    if (current === name) continue;
+    const phone = row.phone ? await keyring.decryptText(tx, workspaceId, row.phone, PHONE_CONTEXT) : null;
+    const search_tokens = await contactSearchTokens(keyring, tx, workspaceId, { name, phone });
+    await updateContactFields(tx, workspaceId, row.id, { profile_name: await keyring.encrypt(tx, workspaceId, row.key_id, name, NAME_CONTEXT), search_tokens }, deps.clock.now());
   }
   return contactIds.map((id) => (id ? { contactId: id, keyId: keyOf.get(id)!, created: created.has(id) } : undefined));
 }
@@ -97,6 +102,9 @@ export async function addIdentity(deps: ContactsDeps, tx: TenantTx, workspaceId:
   await insertIdentities(tx, workspaceId, rows);
   if (kind === 'wa_id') {
     const [row] = await findContacts(tx, workspaceId, [contactId]);
-    if (row) await updateContactFields(tx, workspaceId, contactId, { phone: await deps.keyring.encrypt(tx, workspaceId, row.key_id, `+${value}`, PHONE_CONTEXT) }, deps.clock.now());
+    if (!row) return;
+    const name = row.profile_name ? await deps.keyring.decryptText(tx, workspaceId, row.profile_name, NAME_CONTEXT) : null;
+    const search_tokens = await contactSearchTokens(deps.keyring, tx, workspaceId, { name, phone: value });
+    await updateContactFields(tx, workspaceId, contactId, { phone: await deps.keyring.encrypt(tx, workspaceId, row.key_id, `+${value}`, PHONE_CONTEXT), search_tokens }, deps.clock.now());
   }
 }

@@ -1,13 +1,14 @@
 import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/http';
 import { clientFor, GraphApiError, loadChannelCredentialsById, type MetaTemplate } from '../channels';
+import type { Actor } from '../privacy';
 import type { TemplatesDeps } from './deps';
 import { lintTemplate, type LintIssue, type TemplateInput } from './lint-template';
 import { findTemplateByName, upsertTemplates } from './template.repository';
 import type { TemplateRow } from './tables';
 
 /** Lints, then submits to the channel's WABA; stored as Meta answered (usually PENDING; approval comes by webhook). */
-export async function createTemplate(deps: TemplatesDeps, workspaceId: string, channelId: string, input: TemplateInput): Promise<{ row: TemplateRow; warnings: LintIssue[] }> {
+export async function createTemplate(deps: TemplatesDeps, workspaceId: string, actor: Actor, channelId: string, input: TemplateInput): Promise<{ row: TemplateRow; warnings: LintIssue[] }> {
   const { errors, warnings } = lintTemplate(input);
   if (errors.length) throw new AppError(422, 'validation_failed', 'The template breaks WhatsApp template rules.', { issues: errors });
   const creds = await loadChannelCredentialsById(deps.channels, workspaceId, channelId);
@@ -22,7 +23,9 @@ export async function createTemplate(deps: TemplatesDeps, workspaceId: string, c
   const meta = { id: created.id, name: input.name, language: input.language, status: created.status, category: created.category ?? input.category, components: input.components } as MetaTemplate;
   const row = await withTenant(deps.db, workspaceId, async (tx) => {
     await upsertTemplates(tx, workspaceId, creds.wabaId, [meta], deps.clock.now());
-    return (await findTemplateByName(tx, workspaceId, creds.wabaId, input.name, input.language))!;
+    const stored = (await findTemplateByName(tx, workspaceId, creds.wabaId, input.name, input.language))!;
+    await deps.audit.record(tx, workspaceId, actor, { action: 'template.create', target: { type: 'template', id: stored.id }, details: { channelId, category: input.category, status: created.status } });
+    return stored;
   });
   return { row, warnings };
 }

@@ -8,3 +8,4 @@ export { resolveWorkspaceChannel, type WorkspaceChannel } from './workspace-chan
 export { lintTemplate, type LintIssue, type TemplateInput } from './lint-template';
 export { createTemplate } from './create-template';
 export { upsertTemplate, type TemplateChange } from './template-webhook.repository';
+export { renderTemplate, type ContactFields } from './render-template';

@@ -1,11 +1,12 @@
 import { withTenant } from '../../platform/db';
 import { AppError } from '../../platform/http';
 import { clientFor, loadChannelCredentialsById, type MetaTemplate } from '../channels';
+import type { Actor } from '../privacy';
 import type { TemplatesDeps } from './deps';
 import { upsertTemplates } from './template.repository';
 
 /** Pulls every template of the channel's WhatsApp Business Account into our table. */
-export async function syncTemplates(deps: TemplatesDeps, workspaceId: string, channelId: string): Promise<{ synced: number }> {
+export async function syncTemplates(deps: TemplatesDeps, workspaceId: string, actor: Actor, channelId: string): Promise<{ synced: number }> {
   const creds = await loadChannelCredentialsById(deps.channels, workspaceId, channelId);
   if (!creds) throw new AppError(404, 'not_found', 'No such channel in this workspace.');
   const client = clientFor(deps.channels, creds);
@@ -15,5 +16,6 @@ export async function syncTemplates(deps: TemplatesDeps, workspaceId: string, ch
   for (let i = 0; i < all.length; i += 500) {
     await withTenant(deps.db, workspaceId, (tx) => upsertTemplates(tx, workspaceId, creds.wabaId, all.slice(i, i + 500), at));
   }
+  await withTenant(deps.db, workspaceId, (tx) => deps.audit.record(tx, workspaceId, actor, { action: 'template.sync', target: { type: 'channel', id: channelId }, details: { synced: all.length } }));
   return { synced: all.length };
 }

@@ -30,3 +30,7 @@ export async function upsertTemplates(tx: TenantTx, workspaceId: string, wabaId:
     }) as never))
     .execute();
 }
+
+export function findTemplateById(tx: TenantTx, workspaceId: string, id: string): Promise<TemplateRow | undefined> {
+  return tdb(tx).selectFrom('templates').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}

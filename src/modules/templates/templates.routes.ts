@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { withTenant } from '../../platform/db';
-import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
-import { requirePrincipal } from '../auth';
+import { decodeCursor, forbidden, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { actorOf, can, requirePrincipal } from '../auth';
 import type { TemplatesDeps } from './deps';
 import { syncTemplates } from './sync-templates';
 import { createTemplate } from './create-template';
 import { listTemplateRows } from './template.repository';
+import { previewTemplate } from './preview-template';
 import { templateView, toTemplateView } from './template-view';
 import { resolveWorkspaceChannel } from './workspace-channel';
 
@@ -35,7 +36,7 @@ export function registerTemplateRoutes(app: AppInstance, deps: TemplatesDeps): v
     const p = requirePrincipal(request);
     const { channelId, ...input } = request.body;
     const channel = await withTenant(deps.db, p.workspaceId, (tx) => resolveWorkspaceChannel(tx, p.workspaceId, channelId));
-    const { row, warnings } = await createTemplate(deps, p.workspaceId, channel.id, input);
+    const { row, warnings } = await createTemplate(deps, p.workspaceId, actorOf(p), channel.id, input);
     return reply.status(201).send({ ...toTemplateView(row), warnings });
   });
 
@@ -45,6 +46,33 @@ export function registerTemplateRoutes(app: AppInstance, deps: TemplatesDeps): v
   }, async (request) => {
     const p = requirePrincipal(request);
     const channel = await withTenant(deps.db, p.workspaceId, (tx) => resolveWorkspaceChannel(tx, p.workspaceId, request.body?.channelId));
-    return syncTemplates(deps, p.workspaceId, channel.id);
+    return syncTemplates(deps, p.workspaceId, actorOf(p), channel.id);
+  });
+
+  app.post('/api/v1/templates/:id/preview', {
+    config: { access: 'templates.read' },
+    schema: {
+      tags: ['templates'],
+      description:
+        'The template as the customer would read it: variables filled from send-style components, whose {{contact.name}} and ' +
+        '{{contact.attributes.<key>}} come from contactId (needs contacts.read; reading a contact writes an audit entry). Unfilled variables stay as ' +
+        'written and are listed in missingParameters ("body.2", "header.1", "buttons.0.1").',
+      params: z.object({ id: z.string() }),
+      body: z.strictObject({ contactId: z.string().max(100).optional(), components: z.array(z.record(z.string(), z.unknown())).max(20).optional() }),
+      response: {
+        200: z.object({
+          header: z.object({ format: z.string(), text: z.string().optional() }).optional(),
+          body: z.string(),
+          footer: z.string().optional(),
+          buttons: z.array(z.object({ type: z.string(), text: z.string() })).optional(),
+          missingParameters: z.array(z.string()),
+        }),
+      },
+    },
+  }, async (request) => {
+    const p = requirePrincipal(request);
+    // Filling from a contact shows its personal data: that takes contacts.read too (analysts have none).
+    if (request.body.contactId && !can(p.role, 'contacts.read')) throw forbidden("read contacts' personal data");
+    return previewTemplate(deps, p.workspaceId, actorOf(p), request.params.id, request.body);
   });
 }

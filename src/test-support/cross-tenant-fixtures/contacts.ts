@@ -10,7 +10,10 @@ export const fixtures: FixtureProvider = async ({ a }) => {
     assert.equal(contact.name, 'Fixture Person', "A's contact was not changed by B");
     assert.equal(contact.marketingConsent, false);
   };
+  const imported = await a.client.request('POST', '/api/v1/contacts/import', { rawBody: 'phone,name\n+351912345679,Imported Person\n', headers: { 'content-type': 'text/csv' } });
+  assert.equal(imported.status, 202, imported.text);
   return {
+    'GET /api/v1/contacts/imports/:id': { id: (imported.body as { importId: string }).importId },
     'GET /api/v1/contacts/:id': { id },
     'PATCH /api/v1/contacts/:id': { id, body: { name: 'Changed by B' }, unchanged },
     'GET /api/v1/contacts/:id/consent': { id },

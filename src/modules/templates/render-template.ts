@@ -1,10 +1,13 @@
 import type { TemplateObject } from '../channels';
 import type { AudienceMember } from '../contacts';
 
+/** The contact fields a template's parameters may name. */
+export type ContactFields = Pick<AudienceMember, 'name' | 'attributes'>;
+
 const PLACEHOLDER = /\{\{\s*contact\.(name|attributes\.([A-Za-z0-9_.-]+))\s*\}\}/g;
 
 /** Fills {{contact.name}} and {{contact.attributes.<key>}} in every text of the template's parameters. */
-export function renderTemplate(template: TemplateObject, member: AudienceMember): TemplateObject {
+export function renderTemplate(template: TemplateObject, member: ContactFields): TemplateObject {
   const fill = (value: unknown): unknown => {
     if (typeof value === 'string') return value.replace(PLACEHOLDER, (_m, _what: string, key?: string) => (key ? (member.attributes[key] ?? '') : (member.name ?? '')));
     if (Array.isArray(value)) return value.map(fill);

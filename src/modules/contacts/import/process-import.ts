@@ -1,0 +1,74 @@
+import { withTenant } from '../../../platform/db';
+import { enqueue } from '../../../platform/jobs';
+import type { ContactsDeps } from '../deps';
+import { applyImportBatch } from './apply-import-batch';
+import { findImport, findImportFile, updateImport, type ImportProgress } from './import.repository';
+import { readImportFile, type ImportError, type ImportRow } from './read-import-file';
+import { CONTACT_IMPORT_QUEUE, IMPORT_CSV_CONTEXT, importKeyOwner } from './start-import';
+
+/** Rows per transaction: the progress (and the UI's bar) moves once per batch. */
+export const IMPORT_BATCH_ROWS = 250;
+/**
+ * A run stops after this long and leaves the rest to a continuation job, well inside the job
+ * runner's lock, so no second worker claims a still-running import.
+ */
+const RUN_BUDGET_MS = 20_000;
+/** Errors kept per import; `errorCount` still counts them all. */
+const MAX_ERRORS = 1000;
+
+const finished = (row: ImportProgress | undefined) => !row || row.status === 'completed' || row.status === 'failed';
+
+/**
+ * The import job: decrypts the file, then commits batch after batch, each with its progress, so
+ * a crashed or repeated run resumes after the last committed batch and never applies one twice
+ * (the import row is locked per batch, so concurrent runs take turns). A run past its time budget
+ * hands the rest to a continuation job committed with its last batch. When done, the file and
+ * its key are deleted (crypto-shredding: no copy of the file stays readable).
+ */
+export async function processContactImport(deps: ContactsDeps, workspaceId: string, importId: string, options: { budgetMs?: number } = {}): Promise<void> {
+  const started = performance.now();
+  const text = await withTenant(deps.db, workspaceId, async (tx) => {
+    const row = await findImport(tx, workspaceId, importId);
+    if (finished(row)) return null;
+    const csv = await findImportFile(tx, workspaceId, importId);
+    if (!csv) {
+      // Only a completed import has no file; anything else lost it (an erased workspace key): nothing to do.
+      await updateImport(tx, workspaceId, importId, { status: 'failed', completed_at: deps.clock.now() }, deps.clock.now());
+      return null;
+    }
+    return deps.keyring.decryptText(tx, workspaceId, csv, IMPORT_CSV_CONTEXT);
+  });
+  if (text === null) return;
+  const { rows } = readImportFile(text);
+  for (;;) {
+    const more = await withTenant(deps.db, workspaceId, async (tx) => {
+      const row = await findImport(tx, workspaceId, importId, true);
+      if (finished(row)) return false;
+      const now = deps.clock.now();
+      const batch = rows.slice(row!.processed_rows, row!.processed_rows + IMPORT_BATCH_ROWS);
+      if (!batch.length) {
+        await updateImport(tx, workspaceId, importId, { status: 'completed', csv: null, completed_at: now }, now);
+        await deps.keyring.shredOwner(tx, workspaceId, importKeyOwner(importId));
+        return false;
+      }
+      const valid = batch.filter((o) => o.row).map((o) => o.row as ImportRow);
+      const errors = batch.flatMap((o) => o.errors ?? []);
+      const counts = await applyImportBatch(deps, tx, workspaceId, importId, valid, now);
+      await updateImport(tx, workspaceId, importId, {
+        status: 'processing',
+        processed_rows: row!.processed_rows + batch.length,
+        created: row!.created + counts.created,
+        updated: row!.updated + counts.updated,
+        error_count: row!.error_count + errors.length,
+        errors: errors.length ? ([...row!.errors, ...errors] as ImportError[]).slice(0, MAX_ERRORS) : row!.errors,
+      }, now);
+      const rest = rows.length - row!.processed_rows - batch.length;
+      if (rest > 0 && performance.now() - started > (options.budgetMs ?? RUN_BUDGET_MS)) {
+        await enqueue(tx, CONTACT_IMPORT_QUEUE, { workspaceId, importId }, { workspaceId });
+        return false;
+      }
+      return true;
+    });
+    if (!more) return;
+  }
+}

@@ -1,0 +1,101 @@
+import { normalizePhone } from '../../../platform/crypto';
+import { parseCsv } from './csv-parser';
+
+export type ImportErrorCode =
+  | 'invalid_phone'
+  | 'duplicate_phone'
+  | 'invalid_marketing_consent'
+  | 'too_many_columns'
+  | 'malformed_row'
+  | 'value_too_long'
+  | 'missing_phone_column'
+  | 'duplicate_column'
+  | 'empty_file';
+
+/** A problem of one CSV line (header = line 1); messages never echo a cell's value. */
+export interface ImportError {
+  line: number;
+  column: string | null;
+  code: ImportErrorCode;
+  message: string;
+}
+
+export interface ImportRow {
+  line: number;
+  /** The phone's digits (E.164 without "+"). */
+  digits: string;
+  name?: string;
+  tags: string[];
+  /** true → granted, false → revoked, undefined → unchanged. */
+  consent?: boolean;
+  attributes: Record<string, string>;
+}
+
+export type RowOutcome = { row: ImportRow; errors?: undefined } | { row?: undefined; errors: ImportError[] };
+
+export type ImportFile = { headerErrors: ImportError[]; rows: RowOutcome[] };
+
+const KNOWN = new Set(['phone', 'name', 'tags', 'marketing_consent']);
+const CONSENT: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
+const PHONE = /^\+?[\d\s().-]+$/;
+const LIMITS = { name: 256, tag: 50, tags: 50, attributeKey: 64, attributeValue: 1000 };
+
+const err = (line: number, column: string | null, code: ImportErrorCode, message: string): ImportError => ({ line, column, code, message });
+
+/**
+ * The rows of an import file, each valid or with its errors: columns phone, name, tags ("; " or
+ * "|" separated), marketing_consent, any other column an attribute. Header problems (no phone
+ * column, a repeated column) make the file unusable and come back as `headerErrors`.
+ */
+export function readImportFile(text: string): ImportFile {
+  const [header, ...records] = parseCsv(text);
+  if (!header) return { headerErrors: [err(1, null, 'empty_file', 'The file has no header row.')], rows: [] };
+  const columns = header.fields.map((f) => (KNOWN.has(f.trim().toLowerCase()) ? f.trim().toLowerCase() : f.trim()));
+  const headerErrors: ImportError[] = [];
+  if (!columns.includes('phone')) headerErrors.push(err(1, 'phone', 'missing_phone_column', 'The header has no "phone" column.'));
+  columns.forEach((c, i) => {
+    if (c && columns.indexOf(c) !== i) headerErrors.push(err(1, c, 'duplicate_column', `Column ${i + 1} repeats an earlier column's name.`));
+    if (c.length > LIMITS.attributeKey) headerErrors.push(err(1, null, 'value_too_long', `Column ${i + 1}'s name is longer than ${LIMITS.attributeKey} characters.`));
+  });
+  if (header.malformed) headerErrors.push(err(1, null, 'malformed_row', 'The header row has broken quoting.'));
+  if (headerErrors.length) return { headerErrors, rows: [] };
+  const firstLine = new Map<string, number>();
+  return { headerErrors, rows: records.map((r) => readRow(columns, r.line, r.fields, r.malformed, firstLine)) };
+}
+
+function readRow(columns: string[], line: number, fields: string[], malformed: string | undefined, firstLine: Map<string, number>): RowOutcome {
+  if (malformed) return { errors: [err(line, null, 'malformed_row', malformed === 'stray_quote' ? 'Text follows a closing quote.' : 'A quoted field is never closed.')] };
+  if (fields.length > columns.length) return { errors: [err(line, null, 'too_many_columns', `The row has ${fields.length} fields; the header has ${columns.length}.`)] };
+  const errors: ImportError[] = [];
+  const row: ImportRow = { line, digits: '', tags: [], attributes: {} };
+  columns.forEach((column, i) => {
+    const value = (fields[i] ?? '').trim();
+    if (!column) return;
+    if (column === 'phone') {
+      const digits = normalizePhone(value);
+      if (!PHONE.test(value) || digits.length < 8 || digits.length > 15 || digits.startsWith('0')) {
+        errors.push(err(line, column, 'invalid_phone', value ? 'Not a phone number in international (E.164) form, e.g. +14155550123.' : 'The phone is empty.'));
+      } else if (firstLine.has(digits)) {
+        errors.push(err(line, column, 'duplicate_phone', `The same phone number is on line ${firstLine.get(digits)}.`));
+      } else {
+        firstLine.set(digits, line);
+        row.digits = digits;
+      }
+    } else if (column === 'name') {
+      if (value.length > LIMITS.name) errors.push(err(line, column, 'value_too_long', `The name is longer than ${LIMITS.name} characters.`));
+      else if (value) row.name = value;
+    } else if (column === 'tags') {
+      const tags = [...new Set(value.split(/[;|]/).map((t) => t.trim()).filter(Boolean))];
+      if (tags.some((t) => t.length > LIMITS.tag) || tags.length > LIMITS.tags) errors.push(err(line, column, 'value_too_long', `At most ${LIMITS.tags} tags of up to ${LIMITS.tag} characters.`));
+      else row.tags = tags;
+    } else if (column === 'marketing_consent') {
+      const consent = CONSENT[value.toLowerCase()];
+      if (value && consent === undefined) errors.push(err(line, column, 'invalid_marketing_consent', 'Use true/false, yes/no, 1/0, or leave it empty.'));
+      else if (value) row.consent = consent;
+    } else if (value) {
+      if (value.length > LIMITS.attributeValue) errors.push(err(line, column, 'value_too_long', `The value is longer than ${LIMITS.attributeValue} characters.`));
+      else row.attributes[column] = value;
+    }
+  });
+  return errors.length ? { errors } : { row };
+}

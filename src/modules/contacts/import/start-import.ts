@@ -1,0 +1,37 @@
+import { newId, withTenant } from '../../../platform/db';
+import { AppError } from '../../../platform/http';
+import { enqueue } from '../../../platform/jobs';
+import type { Actor } from '../../privacy';
+import type { ContactsDeps } from '../deps';
+import { insertImport } from './import.repository';
+import { readImportFile } from './read-import-file';
+
+export const CONTACT_IMPORT_QUEUE = 'contacts.import';
+export const IMPORT_CSV_CONTEXT = 'contact_import.csv';
+export const importKeyOwner = (importId: string) => ({ type: 'contact_import', id: importId });
+
+/**
+ * Accepts a CSV for import: its header is checked now (a file without a phone column is refused
+ * at once), the file is sealed under a data key of its own, and a job carrying ids only does the rows.
+ */
+export async function startContactImport(deps: ContactsDeps, workspaceId: string, actor: Actor, csv: Buffer): Promise<{ importId: string }> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(csv);
+  } catch {
+    throw new AppError(422, 'validation_failed', 'The file is not UTF-8 text.', { issues: [{ path: 'body', message: 'not UTF-8' }] });
+  }
+  const file = readImportFile(text);
+  if (file.headerErrors.length) {
+    throw new AppError(422, 'validation_failed', 'The CSV header cannot be imported.', { issues: file.headerErrors.map((e) => ({ path: `body.line${e.line}`, message: e.message, code: e.code })) });
+  }
+  return withTenant(deps.db, workspaceId, async (tx) => {
+    const id = newId();
+    const keyId = await deps.keyring.createDataKey(tx, workspaceId, importKeyOwner(id));
+    const sealed = await deps.keyring.encrypt(tx, workspaceId, keyId, csv, IMPORT_CSV_CONTEXT);
+    await insertImport(tx, { workspace_id: workspaceId, id, status: 'queued', csv: sealed, total_rows: file.rows.length });
+    await enqueue(tx, CONTACT_IMPORT_QUEUE, { workspaceId, importId: id }, { workspaceId });
+    await deps.audit.record(tx, workspaceId, actor, { action: 'contact.import', target: { type: 'contact_import', id }, details: { rows: file.rows.length, bytes: csv.length } });
+    return { importId: id };
+  });
+}
