@@ -73,17 +73,22 @@ describe('contacts', () => {
     assert.equal(await history.getByRole('row').count(), 3, 'a header row and two ledger entries');
     await screenshot(page, 'contact-detail');
 
-    // The list finds it by phone number and by tag; a tag in the table filters by that tag.
+    // The list finds it by phone number, by the start of a name word and by tag; a tag in the table filters by that tag.
     await page.getByRole('link', { name: 'Contacts' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
     const list = page.getByRole('region', { name: 'All contacts' });
     await list.getByRole('link', { name: 'Ana García' }).waitFor();
-    await list.getByLabel('Phone number or WhatsApp id').fill('+34600111222');
+    const search = list.getByLabel('Name or phone number');
+    await search.fill('+34600111222');
     await list.getByRole('button', { name: 'Search' }).click();
     await list.getByText('1 contact found.').waitFor();
-    await list.getByLabel('Phone number or WhatsApp id').fill('+34600999999');
+    await search.fill('+34600999999');
     await list.getByRole('button', { name: 'Search' }).click();
     await list.getByText('No contact matches these filters.').waitFor();
+    await search.fill('garc');
+    await list.getByRole('button', { name: 'Search' }).click();
+    await list.getByText('1 contact found.').waitFor();
+    await list.getByRole('link', { name: 'Ana García' }).waitFor();
     await list.getByRole('button', { name: 'Clear filters' }).click();
     await list.getByRole('button', { name: 'Show contacts tagged spain' }).click();
     await list.getByText('1 contact found.').waitFor();

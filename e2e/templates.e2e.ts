@@ -18,7 +18,7 @@ describe('templates', () => {
     await browser.close();
   });
 
-  it('shows the linter’s issues next to the fields, submits the fixed template, follows its approval live, and syncs', async () => {
+  it('shows the linter’s issues next to the fields, submits the fixed template, follows its approval live, previews it filled in, and syncs', async () => {
     const { context, page, dialogs } = await newSession(browser);
     await signUp(page, newPerson());
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Templates' }).click();
@@ -61,6 +61,16 @@ describe('templates', () => {
     await page.getByText(`Template ${templateName} (en_US): Approved.`).waitFor();
     const { data } = (await (await context.request.get('/api/v1/templates')).json()) as { data: Template[] };
     assert.equal(data.find((t) => t.name === templateName)?.status, 'APPROVED');
+
+    // The server fills the template as a send would; an empty variable is listed, not invented.
+    await row.getByRole('button', { name: `Preview ${templateName} (en_US)` }).click();
+    const panel = page.getByRole('region', { name: 'Templates, scrollable' }).locator('.template-preview-panel');
+    await panel.getByRole('button', { name: 'Show preview' }).click();
+    await panel.getByText('Not filled in: body.1.').waitFor();
+    await panel.getByLabel('Body {{1}}').fill('Ana');
+    await panel.getByRole('button', { name: 'Show preview' }).click();
+    await panel.getByText('Hello Ana, your order is ready for pickup.').waitFor();
+    await panel.getByText('Every variable is filled in.').waitFor();
     await screenshot(page, 'templates-list');
 
     // Sync pulls the account's templates (here the one just created) and says how many.

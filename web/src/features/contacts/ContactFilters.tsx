@@ -3,7 +3,7 @@ import { TextField } from '../../ui/TextField';
 
 export type Filters = { q: string; tag: string };
 
-// Search applies on submit (the phone search is an exact match, so typing half a number finds nothing).
+// Search applies on submit, not at every keystroke: each search reads the whole contact list's index.
 export function ContactFilters({ filters, onChange }: { filters: Filters; onChange: (filters: Filters) => void }) {
   const [q, setQ] = useState(filters.q);
   const [tag, setTag] = useState(filters.tag);
@@ -23,7 +23,7 @@ export function ContactFilters({ filters, onChange }: { filters: Filters; onChan
 
   return (
     <form className="inline-form contact-filters" role="search" aria-label="Filter contacts" onSubmit={submit}>
-      <TextField id="contact-search" label="Phone number or WhatsApp id" hint="An exact match: names are encrypted and cannot be searched." type="search" inputMode="tel" maxLength={100} value={q} onChange={(e) => setQ(e.target.value)} />
+      <TextField id="contact-search" label="Name or phone number" hint="Whole words or their first 3 letters; a whole number or its last 4 digits." type="search" maxLength={100} value={q} onChange={(e) => setQ(e.target.value)} />
       <TextField id="contact-tag" label="Tag" type="search" maxLength={50} value={tag} onChange={(e) => setTag(e.target.value)} />
       <button type="submit" className="button">Search</button>
       {(filters.q || filters.tag) && <button type="button" className="button button-quiet" onClick={clear}>Clear filters</button>}

@@ -54,8 +54,8 @@ export function ImportContactsPage() {
         <p>
           The first line names the columns: <code>phone</code> (required, with the country code), <code>name</code>,{' '}
           <code>tags</code> (separated by <code>;</code> or <code>|</code>) and <code>marketing_consent</code>{' '}
-          (<code>yes</code>/<code>no</code>, <code>true</code>/<code>false</code> or <code>1</code>/<code>0</code>). Any other column becomes an attribute.
-          A contact whose number already exists is updated.
+          (<code>yes</code>/<code>no</code>, <code>true</code>/<code>false</code> or <code>1</code>/<code>0</code>; empty leaves it unchanged). Any other column becomes an attribute.
+          A contact whose number already exists is updated. UTF-8, at most 1 MB per file.
         </p>
         <p>Only mark marketing consent for customers who actually agreed: it is recorded in each contact’s consent history.</p>
         <details className="csv-example">
@@ -63,7 +63,7 @@ export function ImportContactsPage() {
           <pre>{EXAMPLE}</pre>
         </details>
         {formError && <FormAlert><p>{formError}</p></FormAlert>}
-        <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <form ref={formRef} className="form import-form" noValidate onSubmit={(event) => void submit(event)}>
           <div className="field">
             <label htmlFor="import-file">CSV file</label>
             <input
