@@ -47,7 +47,7 @@ export async function apiRequest<T>(path: string, { method = 'GET', body, csrfTo
   throw toApiError(response.status, payload);
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
+export function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as Envelope | undefined)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
     const details = typeof error.details === 'object' && error.details !== null ? (error.details as ApiError['details']) : undefined;

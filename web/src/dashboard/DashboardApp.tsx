@@ -30,6 +30,8 @@ const pages: Record<string, ComponentType> = {
 function pageFor(pathname: string): ComponentType {
   if (pathname.startsWith('/app/settings/')) return SettingsPage;
   if (pathname.startsWith('/app/inbox/')) return InboxPage;
+  // A contact (/app/contacts/<id>) or the CSV import (/app/contacts/import), which ContactsPage picks.
+  if (pathname.startsWith('/app/contacts/')) return ContactsPage;
   return pages[pathname] ?? DashboardNotFound;
 }
 

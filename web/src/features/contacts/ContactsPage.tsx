@@ -1,5 +1,14 @@
-import { ComingSoon } from '../../ui/ComingSoon';
+import { usePathname } from '../../app/router';
+import { ContactListPage } from './ContactListPage';
+import { ContactDetailPage } from './detail/ContactDetailPage';
+import { ImportContactsPage } from './import/ImportContactsPage';
+import './contacts.css';
 
+// /app/contacts (the list), /app/contacts/import and /app/contacts/<id>.
 export function ContactsPage() {
-  return <ComingSoon title="Contacts" summary="Your customers, their tags and attributes, CSV import and the record of each one’s marketing consent." />;
+  const pathname = usePathname().replace(/\/+$/, '');
+  const rest = pathname.slice('/app/contacts/'.length);
+  if (pathname === '/app/contacts' || !rest) return <ContactListPage />;
+  if (rest === 'import') return <ImportContactsPage />;
+  return <ContactDetailPage key={rest} contactId={decodeURIComponent(rest)} />;
 }

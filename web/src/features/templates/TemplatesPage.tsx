@@ -1,5 +1,66 @@
-import { ComingSoon } from '../../ui/ComingSoon';
+import { useState } from 'react';
+import { usePageTitle } from '../../app/usePageTitle';
+import { useEvents } from '../../dashboard/useEvents';
+import { usePagedList } from '../../dashboard/usePagedList';
+import { useResource } from '../../dashboard/useResource';
+import { SelectField } from '../../ui/SelectField';
+import { CreateTemplateForm } from './create/CreateTemplateForm';
+import { SyncTemplatesButton } from './SyncTemplatesButton';
+import { statusLabel, type Template } from './template';
+import { TemplateTable } from './TemplateTable';
+import './templates.css';
+
+type Channel = { id: string; displayPhoneNumber: string };
 
 export function TemplatesPage() {
-  return <ComingSoon title="Templates" summary="Write message templates, check them before submitting them to Meta, and follow their approval status." />;
+  usePageTitle('Templates');
+  const list = usePagedList<Template>('/templates', 100);
+  const [channels] = useResource<{ data: Channel[] }>('/channels');
+  const [chosen, setChosen] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const several = channels.status === 'ready' && channels.data.data.length > 1 ? channels.data.data : null;
+  // With one number the server picks it; with several, the reader says which account to use.
+  const channelId = several ? chosen || several[0]!.id : undefined;
+
+  // Meta's review (and quality or category changes) arrive by webhook; the list follows without a reload.
+  useEvents(['template.status'], ({ data }) => {
+    const known = list.items.find((t) => t.id === data.templateId);
+    if (known && typeof data.status === 'string' && data.status !== 'updated') {
+      setAnnouncement(`Template ${known.name} (${known.language}): ${statusLabel(data.status)}.`);
+    }
+    list.reload();
+  });
+
+  return (
+    <>
+      <h1>Templates</h1>
+      <p>Messages approved by WhatsApp in advance: the only messages you may send once a customer’s 24-hour reply window has closed, and the ones campaigns send.</p>
+      {several && (
+        <SelectField
+          id="template-channel"
+          label="WhatsApp number"
+          hint="Templates belong to the WhatsApp Business Account of this number."
+          options={several.map((c) => ({ value: c.id, label: c.displayPhoneNumber }))}
+          value={channelId}
+          onChange={(e) => setChosen(e.target.value)}
+        />
+      )}
+      <section aria-labelledby="template-list-title">
+        <h2 id="template-list-title">Your templates</h2>
+        <SyncTemplatesButton channelId={channelId} onSynced={list.reload} />
+        <p role="status" className="template-announcement">{announcement}</p>
+        {list.items.length > 0 && <TemplateTable templates={list.items} />}
+        {list.status === 'loading' && list.items.length === 0 && <p role="status">Loading the templates…</p>}
+        {list.status === 'ready' && list.items.length === 0 && <p>No templates yet. Create one above, or sync those already in your WhatsApp Business Account.</p>}
+        {list.status === 'failed' && (
+          <div className="form-alert" role="alert">
+            <p>Could not load the templates: {list.error?.message}</p>
+            <button type="button" className="button" onClick={list.items.length ? list.loadMore : list.reload}>Try again</button>
+          </div>
+        )}
+        {list.hasMore && list.status === 'ready' && <button type="button" className="button" onClick={list.loadMore}>Show more templates</button>}
+      </section>
+      <CreateTemplateForm channelId={channelId} onCreated={list.reload} />
+    </>
+  );
 }

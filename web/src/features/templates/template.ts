@@ -1,0 +1,48 @@
+// The shapes of the templates API (src/modules/templates/template-view.ts, templates.routes.ts).
+
+export type Template = {
+  id: string;
+  name: string;
+  language: string;
+  category: string | null;
+  status: string | null;
+  quality: string | null;
+  components: Record<string, unknown>[];
+  rejectedReason?: string;
+};
+
+export type LintIssue = { path: string; message: string };
+
+export type CreatedTemplate = Template & { warnings: LintIssue[] };
+
+export type Category = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
+
+const VARIABLE = /\{\{\s*([^}]*?)\s*\}\}/g;
+
+// The distinct {{…}} variables of a text, in order of first appearance (one example each).
+export function variablesOf(text: string): string[] {
+  return [...new Set([...text.matchAll(VARIABLE)].map((match) => match[1] ?? ''))];
+}
+
+export function bodyText(template: Template): string | undefined {
+  const body = template.components.find((c) => String(c.type).toUpperCase() === 'BODY');
+  return typeof body?.text === 'string' ? body.text : undefined;
+}
+
+// Meta's review states as a reader would say them; an unknown state is shown as Meta names it.
+export function statusLabel(status: string | null): string {
+  switch (status) {
+    case 'APPROVED': return 'Approved';
+    case 'PENDING': return 'In review';
+    case 'REJECTED': return 'Rejected';
+    case 'PAUSED': return 'Paused';
+    case 'DISABLED': return 'Disabled';
+    case null: return 'Unknown';
+    default: return status.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+  }
+}
+
+export function qualityLabel(quality: string | null): string {
+  if (!quality || quality === 'UNKNOWN') return 'Not rated yet';
+  return quality.charAt(0) + quality.slice(1).toLowerCase();
+}
