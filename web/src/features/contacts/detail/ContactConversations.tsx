@@ -10,9 +10,8 @@ type Conversation = { id: string; contactId: string; status: 'open' | 'pending' 
 
 type State = { status: 'loading' } | { status: 'ready'; conversations: Conversation[]; complete: boolean } | { status: 'failed'; message: string; forbidden: boolean };
 
-// GET /api/v1/conversations has no contact filter yet, so the newest conversations are read page by page
-// (at most PAGES × 200) and this contact's kept; past that the page says it may not show them all.
-const PAGES = 5;
+// One customer rarely has more than a handful of conversations (one per channel); a page of 200 is all of them.
+const LIMIT = '200';
 
 function useContactConversations(contactId: string): [State, () => void] {
   const api = useApi();
@@ -21,16 +20,9 @@ function useContactConversations(contactId: string): [State, () => void] {
   useEffect(() => {
     let current = true;
     (async () => {
-      const found: Conversation[] = [];
-      let cursor: string | null = null;
-      for (let page = 0; page < PAGES; page++) {
-        const query: string = new URLSearchParams({ limit: '200', ...(cursor ? { cursor } : {}) }).toString();
-        const result: Page<Conversation> = await api<Page<Conversation>>(`/conversations?${query}`);
-        found.push(...result.data.filter((c) => c.contactId === contactId));
-        cursor = result.nextCursor;
-        if (!cursor) break;
-      }
-      if (current) setState({ status: 'ready', conversations: found, complete: cursor === null });
+      const query = new URLSearchParams({ contactId, limit: LIMIT }).toString();
+      const result = await api<Page<Conversation>>(`/conversations?${query}`);
+      if (current) setState({ status: 'ready', conversations: result.data, complete: result.nextCursor === null });
     })().catch((error: unknown) => {
       const failure = asApiError(error);
       if (current) setState({ status: 'failed', message: failure.message, forbidden: failure.status === 403 });
@@ -63,7 +55,7 @@ export function ContactConversations({ contactId }: { contactId: string }) {
       )}
       {state.status === 'ready' && (
         <>
-          {state.conversations.length === 0 ? <p>No conversation with this contact{state.complete ? '' : ' among the most recent ones'}.</p> : (
+          {state.conversations.length === 0 ? <p>No conversation with this contact.</p> : (
             <ul className="item-list conversation-list">
               {state.conversations.map((c) => (
                 <li key={c.id} className="card item">
@@ -78,7 +70,7 @@ export function ContactConversations({ contactId }: { contactId: string }) {
               ))}
             </ul>
           )}
-          {!state.complete && <p>Only the most recent conversations of the workspace were searched. <Link to="/app/inbox">Open the inbox</Link> to see older ones.</p>}
+          {!state.complete && <p>Only the {LIMIT} most recent conversations are shown. <Link to="/app/inbox">Open the inbox</Link> to see older ones.</p>}
         </>
       )}
     </section>
