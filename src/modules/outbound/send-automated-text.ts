@@ -20,7 +20,7 @@ export interface AutomatedText {
 export async function sendAutomatedText(deps: OutboundDeps, tx: TenantTx, workspaceId: string, reply: AutomatedText): Promise<string | null> {
   try {
     const body = { contactId: reply.contactId, channelId: reply.channelId, type: 'text' as const, text: { body: reply.text, preview_url: false } };
-    return (await sendMessage(deps, tx, workspaceId, body as Parameters<typeof sendMessage>[3], { automation: reply.automation })).id;
+    return (await sendMessage(deps, tx, workspaceId, body, { automation: reply.automation })).id;
   } catch (error) {
     if (error instanceof AppError && (error.code === 'window_closed' || error.code === 'not_found')) return null;
     throw error;
