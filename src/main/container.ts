@@ -65,7 +65,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     // Webhook ingress group commit: envelopes of concurrent requests share one INSERT (≤ 2 ms linger).
     const committer = new GroupCommitter<NewEnvelope>((rows) => unsafeInsertEnvelopes(database.db, rows), { lingerMs: 2, maxRows: 256, maxInFlight: database.kind === 'postgres' ? Math.max(1, Math.min(4, config.databasePoolSize - 2)) : 1 });
     const webhooks: WebhookIngressDeps = { channels, logger, committer };
-    const outbound: OutboundDeps = { db: database.db, keyring, clock, logger, contacts, channels };
+    const outbound: OutboundDeps = { db: database.db, keyring, clock, logger, contacts, channels, audit };
     const templates: TemplatesDeps = { db: database.db, keyring, clock, channels, audit, contacts };
     const campaigns: CampaignsDeps = { db: database.db, keyring, clock, logger, audit, contacts, outbound };
     const automation: AutomationDeps = { db: database.db, keyring, clock, audit, logger, outbound };

@@ -25,3 +25,10 @@ export async function markMediaStored(tx: TenantTx, workspaceId: string, id: str
 export async function markMediaFailed(tx: TenantTx, workspaceId: string, id: string, at: Date): Promise<void> {
   await idb(tx).updateTable('media').set({ status: 'failed', updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
+
+/** Which of `ids` are media of the workspace. */
+export async function existingMediaIds(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await idb(tx).selectFrom('media').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}

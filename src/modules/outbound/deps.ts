@@ -4,6 +4,7 @@ import type { AnyDb } from '../../platform/db';
 import type { Logger } from '../../platform/logging';
 import type { ChannelDeps } from '../channels';
 import type { ContactsDeps } from '../contacts';
+import type { AuditLog } from '../privacy';
 
 export interface OutboundDeps {
   db: AnyDb;
@@ -12,6 +13,7 @@ export interface OutboundDeps {
   logger: Logger;
   contacts: ContactsDeps;
   channels: ChannelDeps;
+  audit: AuditLog;
 }
 
 /** Meta's request body in a queue row is sealed under the contact's key with this context. */

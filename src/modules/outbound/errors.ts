@@ -9,6 +9,9 @@ export type OutboundErrorCode =
   | 'validation_failed'
   | 'channel_required'
   | 'not_found'
+  | 'context_message_not_found'
+  | 'context_message_not_sent'
+  | 'media_not_found'
   | 'idempotency_conflict'
   | 'idempotency_in_progress';
 
