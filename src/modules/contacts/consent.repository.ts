@@ -56,3 +56,13 @@ export async function consentEntryWithPrevious(tx: TenantTx, workspaceId: string
   if (!entry) return null;
   return { entry, previous: await base().where('seq', '=', entry.seq - 1).executeTakeFirst() };
 }
+
+/** Every entry of `purpose` for these contacts, oldest first per contact (a batch's chain heads and references). */
+export function consentEntriesOf(tx: TenantTx, workspaceId: string, contactIds: string[], purpose: string): Promise<ConsentRow[]> {
+  if (!contactIds.length) return Promise.resolve([]);
+  return db(tx).selectFrom('consent_entries').selectAll().where('workspace_id', '=', workspaceId).where('purpose', '=', purpose).where('contact_id', 'in', contactIds).orderBy('contact_id').orderBy('seq').execute();
+}
+
+export async function insertConsentEntries(tx: TenantTx, rows: ConsentRow[]): Promise<void> {
+  if (rows.length) await db(tx).insertInto('consent_entries').values(rows).execute();
+}

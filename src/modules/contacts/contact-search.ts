@@ -30,8 +30,9 @@ function phoneTerms(phone: string): string[] {
 /** The tokens stored on a contact row for its name and phone. */
 export async function contactSearchTokens(keyring: Keyring, tx: TenantTx, workspaceId: string, fields: { name: string | null; phone: string | null }): Promise<string[]> {
   const terms = [...(fields.name ? nameTerms(fields.name) : []), ...(fields.phone ? phoneTerms(fields.phone) : [])];
-  const tokens = await Promise.all([...new Set(terms)].map((t) => keyring.blindToken(tx, workspaceId, 'word', t)));
-  return [...new Set(tokens)];
+  const tokens = new Set<string>();
+  for (const term of new Set(terms)) tokens.add(await keyring.blindToken(tx, workspaceId, 'word', term));
+  return [...tokens];
 }
 
 /** The tokens a contact must all hold to match `q`: a phone-like query is one digits term. */

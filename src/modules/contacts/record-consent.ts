@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TenantTx } from '../../platform/db';
-import { publishEvent } from '../../platform/events';
-import { hasConsentReference, insertConsentEntry, lastConsentEntry, type ConsentRow } from './consent.repository';
+import { publishEvent, publishEvents } from '../../platform/events';
+import { consentEntriesOf, hasConsentReference, insertConsentEntries, insertConsentEntry, lastConsentEntry, type ConsentRow } from './consent.repository';
 
 export type ConsentSource = 'keyword' | 'meta_user_preferences' | 'api' | 'import';
 
@@ -33,6 +33,35 @@ export async function recordConsent(
     await publishEvent(tx, workspaceId, entry.granted ? 'contact.opted_in' : 'contact.opted_out', { contactId: entry.contactId, purpose: entry.purpose });
   }
   return stored;
+}
+
+/**
+ * The batch form for imports: one read and one insert for many contacts (one entry each). Writes
+ * only changes (an entry equal to the contact's current state adds nothing) and never repeats a
+ * reference. Two writers appending to one contact at once collide on the (contact, purpose, seq)
+ * key, so the chain cannot fork: the loser's transaction fails and its job retries.
+ */
+export async function recordConsentChanges(
+  tx: TenantTx,
+  workspaceId: string,
+  purpose: string,
+  entries: { contactId: string; granted: boolean; source: ConsentSource; reference: string; at: Date }[],
+): Promise<number> {
+  const byContact = new Map<string, ConsentRow[]>();
+  for (const row of await consentEntriesOf(tx, workspaceId, entries.map((e) => e.contactId), purpose)) byContact.set(row.contact_id, [...(byContact.get(row.contact_id) ?? []), row]);
+  const rows: ConsentRow[] = [];
+  for (const e of entries) {
+    const chain = byContact.get(e.contactId) ?? [];
+    const last = chain[chain.length - 1];
+    if (last?.granted === e.granted || chain.some((r) => r.reference === e.reference)) continue;
+    const row = { workspace_id: workspaceId, contact_id: e.contactId, purpose, seq: (last?.seq ?? 0) + 1, granted: e.granted, source: e.source, reference: e.reference, at: e.at };
+    const stored = { ...row, prev_hash: last?.hash ?? GENESIS, hash: consentHash(last?.hash ?? GENESIS, row) };
+    rows.push(stored);
+    byContact.set(e.contactId, [...chain, stored]);
+  }
+  await insertConsentEntries(tx, rows);
+  await publishEvents(tx, workspaceId, rows.map((r) => ({ type: r.granted ? ('contact.opted_in' as const) : ('contact.opted_out' as const), data: { contactId: r.contact_id, purpose } })));
+  return rows.length;
 }
 
 /** Whether the chain of entries is intact (each hash recomputes, each links to its predecessor). */

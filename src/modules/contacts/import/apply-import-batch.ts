@@ -1,11 +1,10 @@
 import { newId, type TenantTx } from '../../../platform/db';
 import { publishEvents } from '../../../platform/events';
-import { lastConsentEntry } from '../consent.repository';
 import { contactSearchTokens } from '../contact-search';
 import { ATTRIBUTES_CONTEXT } from '../contact-view';
 import { findContacts, findIdentities, insertContacts, insertIdentities, updateContactFields, type NewContactRow } from '../contact.repository';
 import type { ContactsDeps } from '../deps';
-import { recordConsent } from '../record-consent';
+import { recordConsentChanges } from '../record-consent';
 import { NAME_CONTEXT, PHONE_CONTEXT } from '../resolve-contacts';
 import { insertImportMembers } from './import.repository';
 import type { ImportRow } from './read-import-file';
@@ -18,8 +17,13 @@ import type { ImportRow } from './read-import-file';
  */
 export async function applyImportBatch(deps: ContactsDeps, tx: TenantTx, workspaceId: string, importId: string, rows: ImportRow[], at: Date): Promise<{ created: number; updated: number }> {
   const { keyring } = deps;
-  const phoneTok = await Promise.all(rows.map((r) => keyring.blindToken(tx, workspaceId, 'phone', r.digits)));
-  const waTok = await Promise.all(rows.map((r) => keyring.blindToken(tx, workspaceId, 'wa_id', r.digits)));
+  // One at a time: the first call loads the index key, the rest hit the cache (no burst of loads).
+  const phoneTok: string[] = [];
+  const waTok: string[] = [];
+  for (const r of rows) {
+    phoneTok.push(await keyring.blindToken(tx, workspaceId, 'phone', r.digits));
+    waTok.push(await keyring.blindToken(tx, workspaceId, 'wa_id', r.digits));
+  }
   const owner = new Map((await findIdentities(tx, workspaceId, [...phoneTok, ...waTok])).map((i) => [i.token, i.contact_id]));
   const matched = rows.map((_, i) => owner.get(phoneTok[i]!) ?? owner.get(waTok[i]!));
   const existing = new Map((await findContacts(tx, workspaceId, matched.filter((id): id is string => !!id))).map((c) => [c.id, c]));
@@ -61,13 +65,8 @@ export async function applyImportBatch(deps: ContactsDeps, tx: TenantTx, workspa
     updatedIds.push(current.id);
   }
 
-  for (const [i, row] of rows.entries()) {
-    if (row.consent === undefined) continue;
-    const last = await lastConsentEntry(tx, workspaceId, contactIds[i]!, 'marketing');
-    // The ledger records changes: an import repeating the current state adds nothing.
-    if (last?.granted === row.consent) continue;
-    await recordConsent(tx, workspaceId, { contactId: contactIds[i]!, purpose: 'marketing', granted: row.consent, source: 'import', reference: `import:${importId}`, at });
-  }
+  const consent = rows.flatMap((row, i) => (row.consent === undefined ? [] : [{ contactId: contactIds[i]!, granted: row.consent, source: 'import' as const, reference: `import:${importId}`, at }]));
+  await recordConsentChanges(tx, workspaceId, 'marketing', consent);
   await insertImportMembers(tx, workspaceId, importId, contactIds);
   await publishEvents(tx, workspaceId, [
     ...fresh.map((f) => ({ type: 'contact.created' as const, data: { contactId: f.id } })),

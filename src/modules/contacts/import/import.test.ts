@@ -6,7 +6,9 @@ import { startSenderHarness } from '../../../test-support/sender-harness';
 import { startTestApp, type TestApp } from '../../../test-support/test-app';
 import type { HttpClient } from '../../../test-support/http-client';
 import { startCampaignRunner } from '../../campaigns';
+import type { ConsentRow } from '../consent.repository';
 import { contactJobHandlers } from '../jobs';
+import { verifyConsentChain } from '../record-consent';
 import { processContactImport } from './process-import';
 import { CONTACT_IMPORT_QUEUE } from './start-import';
 
@@ -140,6 +142,8 @@ test('re-running an import job creates nothing new; a second import updates by p
   assert.equal(ann?.name, 'Lee, Ann', 'an empty name leaves the name');
   assert.deepEqual(ann.attributes, { city: 'Lisbon', tier: 'gold' }, 'attributes are merged');
   assert.equal(ann.marketingConsent, false);
+  const chain = await sql<ConsentRow>`select * from consent_entries where workspace_id = ${workspaceId} order by contact_id, purpose, seq`.execute(db());
+  assert.ok(verifyConsentChain(chain.rows), 'the ledger chains stay intact');
 });
 
 test('progress is committed batch by batch; a run past its time budget leaves the rest to a continuation job', async () => {
