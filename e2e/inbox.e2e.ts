@@ -186,8 +186,13 @@ describe('inbox', () => {
     await screenshot(page, 'inbox-failed-send');
   });
 
-  it('finds messages by their words', async () => {
-    await page.getByLabel('Search messages').fill('sourdough');
+  it('finds customers by name and messages by their words', async () => {
+    const customer = number.customers[0]!;
+    await page.getByLabel('Search customers and messages').fill(customer.name.split(' ')[0]!);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('list', { name: 'Matching customers' }).getByRole('link', { name: new RegExp(customer.name) }).waitFor();
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await page.getByLabel('Search customers and messages').fill('sourdough');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const hit = page.getByRole('list', { name: 'Matching messages' }).getByRole('link', { name: /Hi! Is the sourdough ready\?/ });
     await hit.click();

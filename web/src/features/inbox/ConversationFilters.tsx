@@ -11,7 +11,7 @@ const ASSIGNEES = [
 ] as const;
 
 // Who (mine / unassigned / all) as a segmented group of toggle buttons; status and label as selects;
-// search over message text.
+// search over customers (name, number) and message text.
 export function ConversationFilters({ filters, labels, onChange }: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
@@ -45,7 +45,7 @@ export function ConversationFilters({ filters, labels, onChange }: Props) {
         e.preventDefault();
         set({ q: String(new FormData(e.currentTarget).get('q') ?? '').trim() });
       }}>
-        <label htmlFor="inbox-search">Search messages</label>
+        <label htmlFor="inbox-search">Search customers and messages</label>
         <div className="inbox-search-row">
           <input id="inbox-search" name="q" type="search" defaultValue={filters.q} />
           <button type="submit" className="button">Search</button>

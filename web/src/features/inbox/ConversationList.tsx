@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Link } from '../../app/router';
 import { useEvents } from '../../dashboard/useEvents';
 import { useResource } from '../../dashboard/useResource';
-import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';
 import { ConversationFilters, type Filters } from './ConversationFilters';
 import { SearchResults } from './SearchResults';
 import { useCoalesced } from './useCoalesced';
-import { contactLabel, useContacts } from './useContacts';
+import { ConversationItems } from './ConversationItems';
 import type { Conversation, Label, List } from './types';
 
 type Props = { filters: Filters; onFilters: (filters: Filters) => void; labels: Label[]; selectedId: string | null };
@@ -30,8 +28,6 @@ export function ConversationList({ filters, onFilters, labels, selectedId }: Pro
     refresh();
     if (event.type === 'message.created' && event.data.direction === 'inbound') setAnnouncement(`New customer message at ${new Date().toLocaleTimeString()}`);
   });
-  const conversations = list.status === 'ready' ? list.data.data : [];
-  const contacts = useContacts(conversations.map((c) => c.contactId));
 
   return (
     <section className="inbox-list" aria-labelledby="inbox-title">
@@ -43,20 +39,7 @@ export function ConversationList({ filters, onFilters, labels, selectedId }: Pro
       ) : (
         <ResourceState resource={list} what="the conversations" onRetry={reload}>
           {({ data }) => data.length === 0 ? <p>No conversations match these filters.</p> : (
-            <ul className="inbox-conversations" aria-label="Conversations">
-              {data.map((c) => (
-                <li key={c.id}>
-                  <Link to={`/app/inbox/${c.id}`} aria-current={c.id === selectedId ? 'page' : undefined} className="inbox-conversation">
-                    <span className="inbox-conversation-name">{contactLabel(contacts.get(c.contactId))}</span>
-                    <span className="inbox-conversation-meta">
-                      <span className={`inbox-status inbox-status-${c.status}`}>{c.status}</span>
-                      {c.lastMessageAt && <time dateTime={c.lastMessageAt}>{formatDateTime(c.lastMessageAt)}</time>}
-                    </span>
-                    {c.labels.length > 0 && <span className="inbox-conversation-labels">{c.labels.join(', ')}</span>}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <ConversationItems conversations={data} selectedId={selectedId} label="Conversations" />
           )}
         </ResourceState>
       )}

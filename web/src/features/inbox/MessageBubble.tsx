@@ -23,8 +23,10 @@ export function MessageBubble({ message, quoted, onReply }: Props) {
           {quoted ? messageSummary(quoted) : 'an earlier message'}
         </blockquote>
       )}
+      {message.automation && <p className="message-flag">Automated reply ({message.automation.replace(/_/g, ' ')})</p>}
       {message.referral && <Referral referral={message.referral} />}
-      <MessageContent message={message} />
+      {message.deleted ? <p className="message-deleted">The customer deleted this message.</p> : <MessageContent message={message} />}
+      {message.edited && !message.deleted && <p className="message-flag">Edited</p>}
       {message.error && message.status === 'failed' && (
         <div className="message-error" role="note">
           <strong>{message.error.title ?? 'Not sent'}</strong>

@@ -35,10 +35,6 @@ export function MessageContent({ message }: { message: Message }) {
       return <p className="message-system">The customer opened the chat for the first time.</p>;
     case 'template':
       return <TemplateMessage b={b} />;
-    case 'edit':
-      return <EditView b={b} />;
-    case 'revoke':
-      return <p className="message-muted">The customer deleted a message.</p>;
     default:
       return <UnsupportedView message={message} />;
   }
@@ -99,12 +95,6 @@ function OrderView({ b }: { b: Obj }) {
       </ul>
     </div>
   );
-}
-
-function EditView({ b }: { b: Obj }) {
-  const edited = obj(b.message);
-  const text = str(obj(edited[str(edited.type) ?? 'text']).body);
-  return <p className="message-text"><span className="message-flag">Edited </span>{text ?? 'The customer edited a message.'}</p>;
 }
 
 function UnsupportedView({ message }: { message: Message }) {

@@ -38,6 +38,11 @@ export type Message = {
   error?: SendError;
   timestamp: string;
   statusHistory: { status: string; at: string }[];
+  // Set by the server: an automated reply's kind (welcome, away, keyword, opt_out_confirmation, …),
+  // and the customer's edit or deletion of an earlier message.
+  automation?: string | null;
+  edited?: boolean;
+  deleted?: boolean;
 };
 
 export type Contact = { id: string; name: string | null; phone: string | null };

@@ -7,7 +7,7 @@ import { useCoalesced } from './useCoalesced';
 
 const PAGE = 100;
 const MEDIA_POLL_MS = 2_000;
-const MESSAGE_EVENTS = ['message.created', 'message.status', 'message.reaction'] as const;
+const MESSAGE_EVENTS = ['message.created', 'message.status', 'message.reaction', 'message.updated'] as const;
 const CONVERSATION_EVENTS = ['conversation.updated'] as const;
 
 export type Thread = {
