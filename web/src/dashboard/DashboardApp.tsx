@@ -27,6 +27,7 @@ const pages: Record<string, ComponentType> = {
 // Settings has sections of its own (/app/settings/channels, …), which SettingsPage picks.
 function pageFor(pathname: string): ComponentType {
   if (pathname.startsWith('/app/settings/')) return SettingsPage;
+  if (pathname.startsWith('/app/campaigns/')) return CampaignsPage;
   return pages[pathname] ?? DashboardNotFound;
 }
 
