@@ -33,7 +33,7 @@ export function FunnelCounts({ funnel }: { funnel: FunnelCounts }) {
     <>
       <dl className="funnel">
         {STAGES.map(([key, label]) => (
-          <div key={key} className={`funnel-stage funnel-${key}`}>
+          <div key={key} className={`funnel-stage funnel-${key}${funnel[key] > 0 ? ' nonzero' : ''}`}>
             <dt>{label}</dt>
             <dd data-testid={`funnel-${key}`}>{funnel[key]}</dd>
           </div>
