@@ -8,6 +8,7 @@ import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { AuditLogSettings } from './audit/AuditLogSettings';
 import { ChannelsSettings } from './channels/ChannelsSettings';
 import { MembersSettings } from './members/MembersSettings';
+import { WebhooksSettings } from './webhooks/WebhooksSettings';
 import './settings.css';
 
 const SECTION_PAGES: Record<string, ComponentType> = {
@@ -16,6 +17,7 @@ const SECTION_PAGES: Record<string, ComponentType> = {
   '/app/settings/members': MembersSettings,
   '/app/settings/api-keys': ApiKeysSettings,
   '/app/settings/audit': AuditLogSettings,
+  '/app/settings/webhooks': WebhooksSettings,
 };
 
 // /app/settings and its sections; a section the role may not see is not offered, and visiting it says why.
