@@ -6,6 +6,7 @@ import { SettingsNav } from './SettingsNav';
 import { visibleSections } from './sections';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { AuditLogSettings } from './audit/AuditLogSettings';
+import { AutomationSettings } from './automation/AutomationSettings';
 import { ChannelsSettings } from './channels/ChannelsSettings';
 import { MembersSettings } from './members/MembersSettings';
 import { WebhooksSettings } from './webhooks/WebhooksSettings';
@@ -18,6 +19,7 @@ const SECTION_PAGES: Record<string, ComponentType> = {
   '/app/settings/api-keys': ApiKeysSettings,
   '/app/settings/audit': AuditLogSettings,
   '/app/settings/webhooks': WebhooksSettings,
+  '/app/settings/automation': AutomationSettings,
 };
 
 // /app/settings and its sections; a section the role may not see is not offered, and visiting it says why.

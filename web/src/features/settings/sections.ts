@@ -15,6 +15,7 @@ export function visibleSections(role: Role): Section[] {
     can(role, 'apiKeys.manage') && { path: '/app/settings/api-keys', label: 'API keys' },
     can(role, 'audit.read') && { path: '/app/settings/audit', label: 'Audit log' },
     manages(role) && { path: '/app/settings/webhooks', label: 'Outgoing webhooks' },
+    manages(role) && { path: '/app/settings/automation', label: 'Automation' },
   ];
   return sections.filter((section): section is Section => section !== false);
 }
