@@ -145,4 +145,18 @@ describe('campaigns', () => {
     assert.deepEqual(dialogs, []);
     await context.close();
   });
+
+  it('keeps the campaigns pages usable on a 375 px wide phone screen', async () => {
+    const { context, page } = await newSession(browser, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    await signUp(page, newPerson());
+    for (const [path, title] of [['/app/campaigns', 'Campaigns'], ['/app/campaigns/new', 'New campaign']] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      const width = await page.evaluate('document.documentElement.scrollWidth');
+      assert.ok(typeof width === 'number' && width <= 375, `${title}: no sideways scrolling (page is ${String(width)} px wide)`);
+    }
+    await page.getByText('No approved template yet.').waitFor();
+    await screenshot(page, 'campaign-wizard-375px');
+    await context.close();
+  });
 });

@@ -24,7 +24,7 @@ export async function sessionApi(page: Page): Promise<SessionApi> {
   };
 }
 
-export type SandboxCustomer = { waId: string; name: string };
+export type SandboxCustomer = { id: string; waId: string; name: string };
 
 /** The workspace's sandbox number: its channel id, phone number id, phone key and simulated customers. */
 export async function sandboxNumber(api: SessionApi) {
