@@ -59,7 +59,7 @@ export function NewCampaignWizard() {
     <>
       <h1>New campaign</h1>
       <ol className="wizard-steps" aria-label="Steps">
-        {STEPS.map((label, i) => <li key={label} aria-current={i === step ? 'step' : undefined} className={i < step ? 'done' : undefined}>{label}</li>)}
+        {STEPS.map((label, i) => <li key={label} aria-current={i === step ? 'step' : undefined} className={i < step ? 'done' : undefined}>{i + 1}. {label}</li>)}
       </ol>
       {error && <FormAlert><p>{error}</p></FormAlert>}
       {step === 0 && <TemplateStep state={state} onChange={patch} onNext={(t) => { setTemplate(t); setStep(1); }} />}

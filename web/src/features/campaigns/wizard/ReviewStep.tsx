@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../../dashboard/useApi';
 import { FormAlert } from '../../../ui/FormAlert';
 import { formatDateTime } from '../../../ui/formatDate';
-import { formatMoney, type Campaign } from '../campaign';
-import { FunnelCounts } from '../Funnel';
+import { describeReason, formatMoney, type Campaign } from '../campaign';
 import { StepHeading } from './StepHeading';
 
 type Props = { draft: Campaign; onBack: () => void; onStarted: (campaign: Campaign) => void };
@@ -41,7 +40,12 @@ export function ReviewStep({ draft, onBack, onStarted }: Props) {
         <dt>Estimated cost</dt><dd data-testid="cost-estimate">{formatMoney(draft.cost.estimate, draft.cost.currency)}</dd>
       </dl>
       <p className="field-hint">The estimate uses Meta’s per-message rates for each recipient’s country; the actual cost follows Meta’s pricing notices.</p>
-      <FunnelCounts funnel={draft.funnel} />
+      {draft.funnel.skipped > 0 && (
+        <>
+          <h3>Skipped</h3>
+          <ul>{Object.entries(draft.funnel.skippedByReason).map(([reason, n]) => <li key={reason}>{n} with {describeReason(reason)}</li>)}</ul>
+        </>
+      )}
       <div className="actions">
         <button type="button" className="button" onClick={onBack}>Back</button>
         <button type="button" className="button button-primary" aria-disabled={busy || eligible === 0} disabled={eligible === 0} onClick={() => void start()}>
