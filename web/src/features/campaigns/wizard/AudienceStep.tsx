@@ -20,7 +20,7 @@ const toggle = (list: string[], value: string, on: boolean) => (on ? [...new Set
 // skips (and counts) the others, and the review step shows how many.
 export function AudienceStep({ state, marketing, onChange, onBack, onNext }: Props) {
   const audience = state.audience;
-  const [contacts, reload] = useResource<{ data: Contact[] }>('/contacts?limit=200');
+  const [contacts, reload] = useResource<{ data: Contact[]; nextCursor: string | null }>('/contacts?limit=200');
   const [errors, setErrors] = useState<string[]>([]);
   const known = contacts.status === 'ready' ? contacts.data.data : [];
   const tags = [...new Set(known.flatMap((c) => c.tags))].sort();
@@ -57,6 +57,7 @@ export function AudienceStep({ state, marketing, onChange, onBack, onNext }: Pro
             <fieldset className="campaign-pick">
               <legend>Contacts ({audience.contactIds.length} picked)</legend>
               {known.length === 0 && <p>No contacts yet.</p>}
+              {contacts.status === 'ready' && contacts.data.nextCursor && <p className="field-hint">The 200 newest contacts are listed; choose by tags or by import for larger audiences.</p>}
               {known.map((c) => (
                 <label key={c.id} className="field-checkbox field">
                   <input type="checkbox" checked={audience.contactIds.includes(c.id)} onChange={(e) => onChange({ ...audience, contactIds: toggle(audience.contactIds, c.id, e.target.checked) })} />
