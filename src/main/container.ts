@@ -7,7 +7,8 @@ import type { Logger } from '../platform/logging';
 import type { AuthDeps } from '../modules/auth';
 import { GraphTransport, GroupCommitter, provisionSandboxChannel, unsafeInsertEnvelopes, type ChannelDeps, type NewEnvelope, type WebhookIngressDeps } from '../modules/channels';
 import type { ContactsDeps } from '../modules/contacts';
-import { localMediaStorage, type InboxDeps } from '../modules/inbox';
+import { assignedOnlyEventFilter, localMediaStorage, type InboxDeps } from '../modules/inbox';
+import { enqueueInboundAutomation, readSettings, type AutomationDeps } from '../modules/automation';
 import { createAuditLog, type AuditLog } from '../modules/privacy';
 import type { OutboundDeps } from '../modules/outbound';
 import type { TemplatesDeps } from '../modules/templates';
@@ -33,6 +34,7 @@ export interface Container {
   outbound: OutboundDeps;
   templates: TemplatesDeps;
   campaigns: CampaignsDeps;
+  automation: AutomationDeps;
   close(): Promise<void>;
 }
 
@@ -55,12 +57,18 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const integrations: IntegrationDeps = { db: database.db, keyring, audit, clock, logger, allowPrivateUrls: config.webhooksAllowPrivateUrls, policy: { ...defaultWebhookPolicy }, enrichers: createEnricherRegistry() };
     const contacts: ContactsDeps = { db: database.db, keyring, clock, audit };
     const inbox: InboxDeps = { db: database.db, keyring, clock, audit, contacts, channels, storage: localMediaStorage(join(config.dataDir, 'media')) };
+    // Automation reacts to new customer messages (a job in the same transaction) and owns the settings
+    // the inbox's read paths and event stream consult; the inbox imports neither.
+    inbox.inboundHooks = [enqueueInboundAutomation];
+    inbox.agentsSeeOnlyAssigned = async (tx, workspaceId) => (await readSettings(tx, workspaceId)).agentsSeeOnlyAssigned;
+    realtime.visibility.register(assignedOnlyEventFilter(inbox));
     // Webhook ingress group commit: envelopes of concurrent requests share one INSERT (≤ 2 ms linger).
     const committer = new GroupCommitter<NewEnvelope>((rows) => unsafeInsertEnvelopes(database.db, rows), { lingerMs: 2, maxRows: 256, maxInFlight: database.kind === 'postgres' ? Math.max(1, Math.min(4, config.databasePoolSize - 2)) : 1 });
     const webhooks: WebhookIngressDeps = { channels, logger, committer };
     const outbound: OutboundDeps = { db: database.db, keyring, clock, logger, contacts, channels };
     const templates: TemplatesDeps = { db: database.db, keyring, clock, channels };
     const campaigns: CampaignsDeps = { db: database.db, keyring, clock, logger, contacts, outbound };
+    const automation: AutomationDeps = { db: database.db, keyring, clock, audit, logger, outbound };
     return {
       config,
       logger,
@@ -78,6 +86,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       outbound,
       templates,
       campaigns,
+      automation,
       async close() {
         await transport.close();
         await database.close();

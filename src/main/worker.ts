@@ -2,7 +2,8 @@ import { startJobRunner } from '../platform/jobs';
 import { purgeProcessedEnvelopes, startEnvelopeProcessor } from '../modules/channels';
 import { fetchMedia, inboundSink, MEDIA_FETCH_QUEUE } from '../modules/inbox';
 import { fanOutEvents, startWebhookFanOut, webhookJobHandlers } from '../modules/integrations';
-import { startSender } from '../modules/outbound';
+import { MARK_READ_QUEUE, sendReadReceipt, startSender } from '../modules/outbound';
+import { INBOUND_AUTOMATION_QUEUE, runInboundAutomation } from '../modules/automation';
 import { startCampaignRunner } from '../modules/campaigns';
 import type { Container } from './container';
 
@@ -15,6 +16,7 @@ export function startWorker(container: Container) {
   const fanOut = startWebhookFanOut(container.integrations);
   // Outbound: one send stream per phone number, owned through a lease row.
   const sender = startSender(container.outbound);
+  container.automation.onQueued = sender.wake;
   const campaigns = startCampaignRunner(container.campaigns, { onQueued: sender.wake });
   const jobs = startJobRunner({
     db: container.database.db,
@@ -23,6 +25,8 @@ export function startWorker(container: Container) {
     handlers: {
       ...webhookJobHandlers(container.integrations),
       [MEDIA_FETCH_QUEUE]: (job) => fetchMedia(container.inbox, job),
+      [INBOUND_AUTOMATION_QUEUE]: (job) => runInboundAutomation(container.automation, job),
+      [MARK_READ_QUEUE]: (job) => sendReadReceipt(container.outbound, job),
       [PURGE_ENVELOPES_QUEUE]: async () => void (await purgeProcessedEnvelopes(container.database.db, container.clock.now())),
     },
     crons: [{ queue: PURGE_ENVELOPES_QUEUE, everyMs: 3_600_000 }],

@@ -33,7 +33,9 @@ const all = new Set<Permission>(permissions);
 
 /**
  * owner: everything. admin: everything but deleting the workspace and transferring ownership.
- * agent: inbox, contacts and sending; no settings, keys, exports or campaigns.
+ * agent: inbox, contacts and sending; no settings, keys, exports or campaigns. settings.* covers the
+ * workspace settings and the automations (keyword replies): agents and analysts neither read nor change
+ * them (the server applies them; mark-as-read is inbox.write).
  * analyst: analytics and campaign figures; no message content and no contact personal data.
  */
 export const permissionMatrix: Record<Role, ReadonlySet<Permission>> = {

@@ -48,3 +48,11 @@ export async function hasConsentReference(tx: TenantTx, workspaceId: string, con
     .executeTakeFirst();
   return Boolean(row);
 }
+
+/** The entry a message (or webhook) wrote, and the one before it on the same chain. */
+export async function consentEntryWithPrevious(tx: TenantTx, workspaceId: string, contactId: string, purpose: string, reference: string): Promise<{ entry: ConsentRow; previous: ConsentRow | undefined } | null> {
+  const base = () => db(tx).selectFrom('consent_entries').selectAll().where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).where('purpose', '=', purpose);
+  const entry = await base().where('reference', '=', reference).orderBy('seq').limit(1).executeTakeFirst();
+  if (!entry) return null;
+  return { entry, previous: await base().where('seq', '=', entry.seq - 1).executeTakeFirst() };
+}

@@ -9,6 +9,7 @@ import { insertMedia } from './media.repository';
 import { findMessagesByWamid, insertMessages, type NewMessage } from './message.repository';
 import { normalizeMessage, type NormalizedMessage } from './normalize-message';
 import { applyReactions } from './apply-reactions';
+import type { InboundMessageRef } from './inbound-hook';
 
 type MessageItem = Extract<InboundItem, { kind: 'message' }>;
 const FEP_MS = 72 * 3_600_000;
@@ -80,6 +81,7 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
   const inserted = await insertMessages(tx, rows.map(({ m: _m, keyId: _k, ...r }, i) => ({ ...r, words: words[i]! })));
   const media = [];
   const created: EventDataByType['message.created'][] = [];
+  const hooked: InboundMessageRef[] = [];
   for (const row of rows) {
     if (!inserted.has(row.id)) continue;
     const { m } = row;
@@ -90,6 +92,7 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     }
     await applySideEffects(deps, tx, workspaceId, row.contact_id, row.id, m);
     created.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, direction: 'inbound' });
+    hooked.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, type: m.type, at: m.timestamp, text: m.searchText ?? null });
   }
   await insertMedia(tx, media);
   await publishEvents(tx, workspaceId, [
@@ -97,6 +100,7 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     ...conversations.map((c) => ({ type: 'conversation.updated' as const, data: { conversationId: c.id } })),
   ]);
   await applyReactions(deps, tx, workspaceId, reactions);
+  for (const hook of deps.inboundHooks ?? []) await hook(tx, workspaceId, hooked);
 }
 
 /** Consent keywords and identity changes carried by a new message. */

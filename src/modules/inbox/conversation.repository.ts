@@ -63,6 +63,8 @@ export interface ConversationFilter {
   assignee?: { kind: 'none' } | { kind: 'member'; id: string };
   label?: string;
   contactIds?: string[];
+  /** A reader who sees only their assigned conversations (agentsSeeOnlyAssigned). */
+  onlyAssignedTo?: string;
   before?: string;
   limit: number;
 }
@@ -74,6 +76,13 @@ export function listConversations(tx: TenantTx, workspaceId: string, f: Conversa
   if (f.assignee?.kind === 'member') q = q.where('assignee_id', '=', f.assignee.id);
   if (f.label) q = q.where(sql<boolean>`${f.label} = any(labels)`);
   if (f.contactIds) q = f.contactIds.length ? q.where('contact_id', 'in', f.contactIds) : q.where(sql<boolean>`false`);
+  if (f.onlyAssignedTo !== undefined) q = q.where('assignee_id', '=', f.onlyAssignedTo);
   if (f.before) q = q.where('id', '<', f.before);
   return q.orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** Ids of the conversations assigned to a member (a restricted agent's event stream). */
+export async function assignedConversationIds(tx: TenantTx, workspaceId: string, assigneeId: string): Promise<string[]> {
+  const rows = await idb(tx).selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId).where('assignee_id', '=', assigneeId).execute();
+  return rows.map((r) => r.id);
 }

@@ -4,6 +4,8 @@ import type { AnyDb } from '../../platform/db';
 import type { ChannelDeps } from '../channels';
 import type { ContactsDeps } from '../contacts';
 import type { AuditLog } from '../privacy';
+import type { AssignedOnlyPolicy } from './conversation-scope';
+import type { InboundMessagesHook } from './inbound-hook';
 import type { MediaStorage } from './media-storage';
 
 export interface InboxDeps {
@@ -14,6 +16,10 @@ export interface InboxDeps {
   contacts: ContactsDeps;
   channels: ChannelDeps;
   storage: MediaStorage;
+  /** Called in the processing transaction with the new inbound messages (other modules' reactions, e.g. automation). */
+  inboundHooks?: InboundMessagesHook[];
+  /** Whether agents see only conversations assigned to them (a workspace setting owned elsewhere). */
+  agentsSeeOnlyAssigned?: AssignedOnlyPolicy;
 }
 
 export const PAYLOAD_CONTEXT = 'message.payload';

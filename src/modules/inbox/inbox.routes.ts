@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decodeCursor, encodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
+import { conversationScope } from './conversation-scope';
 import type { InboxDeps } from './deps';
 import { conversationView, getConversation, listWorkspaceConversations, patchConversation, toConversationView } from './manage-conversations';
 import { messageView } from './message-view';
@@ -19,44 +20,50 @@ export function registerInboxRoutes(app: AppInstance, deps: InboxDeps): void {
     const p = requirePrincipal(request);
     const q = request.query;
     const assignee = q.assignee === 'none' ? ({ kind: 'none' } as const) : q.assignee ? ({ kind: 'member', id: q.assignee === 'me' ? (p.userId ?? '') : q.assignee } as const) : undefined;
-    const rows = await listWorkspaceConversations(deps, p.workspaceId, { status: q.status, assignee, label: q.label, before: decodeCursor(q.cursor)?.id, limit: q.limit + 1 });
+    const scope = await conversationScope(deps, p);
+    const rows = await listWorkspaceConversations(deps, p.workspaceId, { status: q.status, assignee, label: q.label, ...(scope ? { onlyAssignedTo: scope.assigneeId } : {}), before: decodeCursor(q.cursor)?.id, limit: q.limit + 1 });
     const page = pageOf(rows, q.limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }));
     return { data: page.data.map(toConversationView), nextCursor: page.nextCursor };
   });
 
-  app.get('/api/v1/conversations/:id', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], params: idParams, response: { 200: conversationView } } }, async (request) =>
-    toConversationView(await getConversation(deps, requirePrincipal(request).workspaceId, request.params.id)),
-  );
+  app.get('/api/v1/conversations/:id', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], params: idParams, response: { 200: conversationView } } }, async (request) => {
+    const p = requirePrincipal(request);
+    return toConversationView(await getConversation(deps, p.workspaceId, request.params.id, await conversationScope(deps, p)));
+  });
 
   app.patch('/api/v1/conversations/:id', {
     config: { access: 'inbox.write' },
     schema: { tags: ['inbox'], params: idParams, body: z.object({ status: z.enum(['open', 'pending', 'resolved']), assigneeId: z.string().max(100).nullable(), labels: z.array(z.string().min(1).max(50)).max(50) }).partial(), response: { 200: conversationView } },
   }, async (request) => {
     const p = requirePrincipal(request);
+    await getConversation(deps, p.workspaceId, request.params.id, await conversationScope(deps, p));
     return toConversationView(await patchConversation(deps, p.workspaceId, actorOf(p), request.params.id, request.body));
   });
 
   app.get('/api/v1/conversations/:id/messages', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], params: idParams, querystring: pageQuery, response: { 200: listResponse(messageView) } } }, async (request) => {
     const p = requirePrincipal(request);
-    await getConversation(deps, p.workspaceId, request.params.id);
+    await getConversation(deps, p.workspaceId, request.params.id, await conversationScope(deps, p));
     const cursor = decodeCursor(request.query.cursor);
     const { views, more } = await listMessagesFor(deps, p.workspaceId, actorOf(p), { conversationId: request.params.id, limit: request.query.limit, before: cursor ? { sentAt: new Date(cursor.at), id: cursor.id } : undefined });
     const last = views[views.length - 1];
     return { data: views, nextCursor: more && last ? encodeCursor({ at: last.timestamp, id: last.id }) : null };
   });
 
-  app.get('/api/v1/conversations/:id/notes', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], params: idParams, response: { 200: z.object({ data: z.array(noteView) }) } } }, async (request) => ({
-    data: await listNotes(deps, requirePrincipal(request).workspaceId, request.params.id),
-  }));
+  app.get('/api/v1/conversations/:id/notes', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], params: idParams, response: { 200: z.object({ data: z.array(noteView) }) } } }, async (request) => {
+    const p = requirePrincipal(request);
+    await getConversation(deps, p.workspaceId, request.params.id, await conversationScope(deps, p));
+    return { data: await listNotes(deps, p.workspaceId, request.params.id) };
+  });
 
   app.post('/api/v1/conversations/:id/notes', { config: { access: 'inbox.write' }, schema: { tags: ['inbox'], params: idParams, body: z.object({ body: z.string().min(1).max(10_000) }), response: { 201: noteView } } }, async (request, reply) => {
     const p = requirePrincipal(request);
+    await getConversation(deps, p.workspaceId, request.params.id, await conversationScope(deps, p));
     return reply.status(201).send(await addNote(deps, p.workspaceId, actorOf(p), request.params.id, request.body.body));
   });
 
   app.get('/api/v1/messages/search', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], description: 'Every word must match (NFKC, lower case, marks stripped), newest first. No word (or no q) finds nothing.', querystring: z.object({ q: z.string().max(500).default(''), limit: pageQuery.shape.limit }), response: { 200: z.object({ data: z.array(messageView) }) } } }, async (request) => {
     const p = requirePrincipal(request);
-    return { data: await searchMessages(deps, p.workspaceId, actorOf(p), request.query.q, request.query.limit) };
+    return { data: await searchMessages(deps, p.workspaceId, actorOf(p), request.query.q, request.query.limit, await conversationScope(deps, p)) };
   });
 
   app.get('/api/v1/messages', {
@@ -66,19 +73,20 @@ export function registerInboxRoutes(app: AppInstance, deps: InboxDeps): void {
     const p = requirePrincipal(request);
     const { cursor, limit, ...filter } = request.query;
     const c = decodeCursor(cursor);
-    const { views, more } = await listMessagesFor(deps, p.workspaceId, actorOf(p), { ...filter, limit, before: c ? { sentAt: new Date(c.at), id: c.id } : undefined });
+    const scope = await conversationScope(deps, p);
+    const { views, more } = await listMessagesFor(deps, p.workspaceId, actorOf(p), { ...filter, ...(scope ? { assigneeId: scope.assigneeId } : {}), limit, before: c ? { sentAt: new Date(c.at), id: c.id } : undefined });
     const last = views[views.length - 1];
     return { data: views, nextCursor: more && last ? encodeCursor({ at: last.timestamp, id: last.id }) : null };
   });
 
   app.get('/api/v1/messages/:id', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], params: idParams, response: { 200: messageView } } }, async (request) => {
     const p = requirePrincipal(request);
-    return getMessage(deps, p.workspaceId, actorOf(p), request.params.id);
+    return getMessage(deps, p.workspaceId, actorOf(p), request.params.id, await conversationScope(deps, p));
   });
 
   app.get('/api/v1/media/:id', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], description: 'Streams a stored medium (decrypted) to members who may read the inbox.', params: idParams } }, async (request, reply) => {
     const p = requirePrincipal(request);
-    const media = await readMedia(deps, p.workspaceId, actorOf(p), request.params.id);
+    const media = await readMedia(deps, p.workspaceId, actorOf(p), request.params.id, await conversationScope(deps, p));
     return reply.type(media.mimeType).header('cache-control', 'private, no-store').send(media.bytes);
   });
 }

@@ -5,3 +5,4 @@ export { fetchMedia } from './fetch-media';
 export { localMediaStorage, type MediaStorage } from './media-storage';
 export { registerInboxRoutes } from './inbox.routes';
 export * from './outbound-port';
+export * from './automation-port';

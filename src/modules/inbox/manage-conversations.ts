@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { withTenant } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
 import type { Actor } from '../privacy';
+import { assertVisible, type ConversationScope } from './conversation-scope';
 import { findConversation, listConversations, updateConversation, type ConversationFilter } from './conversation.repository';
 import type { InboxDeps } from './deps';
 import { inboxErrors } from './errors';
@@ -45,9 +46,10 @@ export function listWorkspaceConversations(deps: InboxDeps, workspaceId: string,
   return withTenant(deps.db, workspaceId, (tx) => listConversations(tx, workspaceId, filter));
 }
 
-export async function getConversation(deps: InboxDeps, workspaceId: string, id: string): Promise<ConversationRow> {
+export async function getConversation(deps: InboxDeps, workspaceId: string, id: string, scope: ConversationScope = null): Promise<ConversationRow> {
   const row = await withTenant(deps.db, workspaceId, (tx) => findConversation(tx, workspaceId, id));
   if (!row) throw inboxErrors.conversationNotFound();
+  assertVisible(scope, row.assignee_id);
   return row;
 }
 

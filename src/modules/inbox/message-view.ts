@@ -22,6 +22,8 @@ export const messageView = z.object({
   media: z.array(z.object({ id: z.string(), status: z.string() })).optional(),
   error: z.unknown().optional(),
   pricing: z.unknown().optional(),
+  /** Present on replies sent by an automation: welcome, away, keyword, opt_out_confirmation. */
+  automation: z.string().optional(),
   timestamp: z.string(),
   statusHistory: z.array(z.object({ status: z.string(), at: z.string() })),
 });
@@ -64,6 +66,7 @@ export async function toMessageViews(deps: InboxDeps, tx: TenantTx, workspaceId:
       ...(m.length ? { media: m } : {}),
       ...(r.error ? { error: r.error } : {}),
       ...(r.pricing ? { pricing: r.pricing } : {}),
+      ...(r.automation ? { automation: r.automation } : {}),
       timestamp: r.sent_at.toISOString(),
       statusHistory: r.status_history,
     });

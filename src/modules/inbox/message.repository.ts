@@ -55,6 +55,8 @@ export interface MessageFilter {
   conversationId?: string;
   direction?: 'inbound' | 'outbound';
   ids?: string[];
+  /** Only messages of conversations assigned to this member (agentsSeeOnlyAssigned). */
+  assigneeId?: string;
   before?: { sentAt: Date; id: string };
   limit: number;
 }
@@ -66,6 +68,7 @@ export function listMessages(tx: TenantTx, workspaceId: string, f: MessageFilter
   if (f.conversationId) q = q.where('conversation_id', '=', f.conversationId);
   if (f.direction) q = q.where('direction', '=', f.direction);
   if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`false`);
+  if (f.assigneeId !== undefined) q = q.where(sql<boolean>`conversation_id in (select id from conversations where workspace_id = ${workspaceId} and assignee_id = ${f.assigneeId})`);
   if (f.before) q = q.where(sql<boolean>`(sent_at, id) < (${f.before.sentAt}, ${f.before.id})`);
   return q.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }

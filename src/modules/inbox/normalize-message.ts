@@ -33,7 +33,7 @@ function contextOf(m: any): NormalizedMessage['context'] {
   return out;
 }
 
-function searchTextOf(type: string, obj: any): string | undefined {
+export function searchTextOf(type: string, obj: any): string | undefined {
   if (!obj || typeof obj !== 'object') return undefined;
   switch (type) {
     case 'text':

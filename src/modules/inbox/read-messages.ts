@@ -1,5 +1,6 @@
-import { withTenant } from '../../platform/db';
+import { withTenant, type TenantTx } from '../../platform/db';
 import type { Actor } from '../privacy';
+import type { ConversationScope } from './conversation-scope';
 import type { InboxDeps } from './deps';
 import { inboxErrors } from './errors';
 import { findMessagesById, listMessages, messageIdsWithAllTokens, type MessageFilter } from './message.repository';
@@ -14,8 +15,9 @@ async function audited<T extends MessageView[]>(deps: InboxDeps, workspaceId: st
   });
 }
 
-export async function getMessage(deps: InboxDeps, workspaceId: string, actor: Actor, id: string): Promise<MessageView> {
-  const [view] = await audited(deps, workspaceId, actor, 'message.read', async (tx) => toMessageViews(deps, tx, workspaceId, await findMessagesById(tx, workspaceId, [id]), true), { messageId: id });
+export async function getMessage(deps: InboxDeps, workspaceId: string, actor: Actor, id: string, scope: ConversationScope = null): Promise<MessageView> {
+  const read = async (tx: TenantTx) => (scope ? listMessages(tx, workspaceId, { ids: [id], assigneeId: scope.assigneeId, limit: 1 }) : findMessagesById(tx, workspaceId, [id]));
+  const [view] = await audited(deps, workspaceId, actor, 'message.read', async (tx) => toMessageViews(deps, tx, workspaceId, await read(tx), true), { messageId: id });
   if (!view) throw inboxErrors.messageNotFound();
   return view;
 }
@@ -31,11 +33,11 @@ export async function listMessagesFor(deps: InboxDeps, workspaceId: string, acto
 }
 
 /** Every word must match (blind tokens), newest first. */
-export async function searchMessages(deps: InboxDeps, workspaceId: string, actor: Actor, q: string, limit: number): Promise<MessageView[]> {
+export async function searchMessages(deps: InboxDeps, workspaceId: string, actor: Actor, q: string, limit: number, scope: ConversationScope = null): Promise<MessageView[]> {
   return audited(deps, workspaceId, actor, 'messages.search', async (tx) => {
     const tokens = await deps.keyring.blindSearchTokens(tx, workspaceId, q);
     if (!tokens.length) return [];
     const ids = await messageIdsWithAllTokens(tx, workspaceId, tokens, limit);
-    return toMessageViews(deps, tx, workspaceId, await listMessages(tx, workspaceId, { ids, limit }), true);
+    return toMessageViews(deps, tx, workspaceId, await listMessages(tx, workspaceId, { ids, limit, ...(scope ? { assigneeId: scope.assigneeId } : {}) }), true);
   });
 }

@@ -15,6 +15,8 @@ export interface MessageRow {
   /** Blind tokens of the message's words (search). */
   words: string[];
   sent_at: Date;
+  /** The automation that sent an outbound message (welcome, away, keyword, opt_out_confirmation); null otherwise. */
+  automation?: string | null;
   created_at: Date;
   updated_at: Date;
 }

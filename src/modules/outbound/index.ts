@@ -4,3 +4,7 @@ export { startSender, type Sender } from './sender';
 export { queueTemplateSends, type BatchSend } from './queue-sends';
 export { pendingOfCampaign } from './outbound.repository';
 export { checkTemplate } from './check-template';
+export { sendAutomatedText, type AutomatedText } from './send-automated-text';
+export { MARK_READ_QUEUE, type ReadSettings } from './mark-read';
+export { registerMarkReadRoute } from './mark-read.routes';
+export { sendReadReceipt } from './send-read-receipt';

@@ -13,7 +13,7 @@ import type { SendAccepted, SendMessageBody } from './send-message.schema';
  * anything is stored; an accepted send is a queued message, its queue row and message.created,
  * in one transaction.
  */
-export async function sendMessage(deps: OutboundDeps, tx: TenantTx, workspaceId: string, body: SendMessageBody): Promise<SendAccepted> {
+export async function sendMessage(deps: OutboundDeps, tx: TenantTx, workspaceId: string, body: SendMessageBody, options: { automation?: string } = {}): Promise<SendAccepted> {
   const { to, contactId, channelId, context, ...message } = body;
   const now = deps.clock.now();
   const channel = await resolveWorkspaceChannel(tx, workspaceId, channelId);
@@ -36,7 +36,7 @@ export async function sendMessage(deps: OutboundDeps, tx: TenantTx, workspaceId:
   const id = newId(now.getTime());
   const content = { [message.type]: (message as Record<string, unknown>)[message.type] };
   const request = { messaging_product: 'whatsapp', recipient_type: 'individual', to: recipient.to, ...message, ...(context ? { context } : {}), biz_opaque_callback_data: id };
-  await insertOutboundMessages(deps.keyring, tx, workspaceId, [{ id, channelId: channel.id, conversationId: conversation.id, contactId: recipient.contactId, keyId: recipient.keyId, type: message.type, content, ...(context ? { context } : {}), at: now }]);
+  await insertOutboundMessages(deps.keyring, tx, workspaceId, [{ id, channelId: channel.id, conversationId: conversation.id, contactId: recipient.contactId, keyId: recipient.keyId, type: message.type, content, ...(context ? { context } : {}), at: now, ...options }]);
   await enqueueSends(tx, [{
     workspace_id: workspaceId, message_id: id, channel_id: channel.id, contact_id: recipient.contactId, campaign_id: null,
     request: await deps.keyring.encryptJson(tx, workspaceId, recipient.keyId, request, REQUEST_CONTEXT), next_attempt_at: now,

@@ -4,9 +4,8 @@ import type { Principal } from '../auth';
 /**
  * Which events a connection may see, decided once per connection. Tenancy is enforced below this
  * (a connection only ever reads its own workspace's outbox, under RLS); this hook narrows further.
- * Hook for the `agentsSeeOnlyAssigned` workspace setting: when it lands, the inbox module registers
- * a filter here that, for agents, passes conversation and message events of conversations assigned
- * to them only (resolved through its own repository, by the conversationId the event carries).
+ * The inbox registers one for the `agentsSeeOnlyAssigned` workspace setting (see the composition
+ * root): a restricted agent's stream carries message events of conversations assigned to them only.
  */
 export type EventVisibilityFilter = (principal: Principal) => Promise<(event: FeedEvent) => boolean>;
 

@@ -15,6 +15,8 @@ export interface NewOutboundMessage {
   content: Record<string, unknown>;
   context?: Record<string, unknown>;
   at: Date;
+  /** Set when an automation sends it (the inbox shows "automated"). */
+  automation?: string;
 }
 
 /** Stores accepted sends as `queued` outbound messages and publishes message.created for each. */
@@ -25,6 +27,7 @@ export async function insertOutboundMessages(keyring: Keyring, tx: TenantTx, wor
     rows.push({
       workspace_id: workspaceId, id: m.id, wamid: null, channel_id: m.channelId, conversation_id: m.conversationId, contact_id: m.contactId,
       direction: 'outbound' as const, type: m.type, status: 'queued', payload, sent_at: m.at, status_history: [{ status: 'queued', at: m.at.toISOString() }],
+      ...(m.automation ? { automation: m.automation } : {}),
     });
   }
   await insertMessages(tx, rows);

@@ -1,0 +1,244 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { startJobRunner, type JobRow } from '../../platform/jobs';
+import { MARK_READ_QUEUE, sendReadReceipt } from '../outbound';
+import { startTestApp, type TestApp } from '../../test-support/test-app';
+import type { HttpClient } from '../../test-support/http-client';
+import { startSenderHarness } from '../../test-support/sender-harness';
+import { SseClient } from '../../test-support/sse-client';
+import { INBOUND_AUTOMATION_QUEUE } from './deps';
+import { runInboundAutomation } from './run-inbound-automation';
+
+// Settings and automations over real HTTP; customers write through the simulator, the automation
+// and mark-as-read jobs run as in a worker, replies reach the simulator through the real sender.
+
+let t: TestApp;
+let api: HttpClient;
+let h: Awaited<ReturnType<typeof startSenderHarness>>;
+let jobs: ReturnType<typeof startJobRunner>;
+
+const closedWeek = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+const allDay = [{ open: '00:00', close: '24:00' }];
+const openWeek = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+
+before(async () => {
+  t = await startTestApp();
+  const owner = await t.signUp();
+  api = owner.client;
+  h = await startSenderHarness(t, api);
+  const handlers = {
+    [INBOUND_AUTOMATION_QUEUE]: (job: JobRow) => runInboundAutomation(t.container.automation, job),
+    [MARK_READ_QUEUE]: (job: JobRow) => sendReadReceipt(t.container.outbound, job),
+  };
+  jobs = startJobRunner({ db: t.container.database.db, clock: t.container.clock, logger: t.container.logger, handlers, pollMs: 10_000 });
+});
+after(async () => {
+  await jobs?.stop();
+  await h?.close();
+  await t?.close();
+});
+
+/** A customer writes; the worker's jobs run; replies are sent and their statuses come back. */
+async function customerWrites(from: string, body: string) {
+  await h.inbound(from, body);
+  await jobs.drain();
+  await h.settle();
+}
+
+const textsTo = (to: string) => h.sim.engine.listSent(h.number.phoneNumberId, to).sent.map((s) => (s.body as { text?: { body?: string } }).text?.body);
+
+async function patchSettings(body: Record<string, unknown>) {
+  const r = await api.patch('/api/v1/settings', body);
+  assert.equal(r.status, 200, r.text);
+  return r.body as Record<string, unknown>;
+}
+
+async function conversationOf(to: string): Promise<{ id: string; contactId: string }> {
+  const contacts = (await api.get('/api/v1/contacts?limit=200')).body as { data: { id: string; phone?: string | null }[] };
+  const contact = contacts.data.find((c) => c.phone?.replace(/\D/g, '') === to);
+  assert.ok(contact, `contact ${to}`);
+  const list = (await api.get('/api/v1/conversations?limit=200')).body as { data: { id: string; contactId: string }[] };
+  const conversation = list.data.find((c) => c.contactId === contact.id);
+  assert.ok(conversation);
+  return conversation;
+}
+
+test('settings: sensible defaults, partial PATCH returns everything, validation, roles and audit', async () => {
+  const defaults = (await api.get('/api/v1/settings')).body as Record<string, { enabled?: boolean; text?: string; timezone?: string }>;
+  assert.equal(defaults.markReadOnOpen, false);
+  assert.equal(defaults.agentsSeeOnlyAssigned, false);
+  assert.equal(defaults.optOutConfirmation!.enabled, true);
+  assert.ok(defaults.optOutConfirmation!.text!.length > 10);
+  assert.deepEqual(defaults.welcomeMessage, { enabled: false, text: '' });
+  assert.ok(defaults.businessHours!.timezone);
+
+  const changed = await patchSettings({ welcomeMessage: { enabled: true, text: 'Welcome!' }, businessHours: { timezone: 'Europe/Madrid', days: openWeek } });
+  assert.deepEqual(changed.welcomeMessage, { enabled: true, text: 'Welcome!' });
+  assert.equal(changed.markReadOnOpen, false, 'keys not given keep their value');
+  assert.deepEqual((await api.get('/api/v1/settings')).body, changed);
+
+  const invalid = [
+    { businessHours: { timezone: 'Mars/Olympus_Mons', days: openWeek } },
+    { businessHours: { timezone: 'UTC', days: { ...openWeek, mon: [{ open: '18:00', close: '09:00' }] } } },
+    { businessHours: { timezone: 'UTC', days: { ...openWeek, tue: [{ open: '9am', close: '17:00' }] } } },
+    { awayMessage: { enabled: true, text: '' } },
+    { markReadOnOpen: 'yes' },
+    { unknownSetting: true },
+  ];
+  for (const body of invalid) {
+    const r = await api.patch('/api/v1/settings', body);
+    assert.equal(r.status, 422, `${JSON.stringify(body)} → ${r.status}`);
+    assert.equal((r.body as { error: { code: string } }).error.code, 'validation_failed');
+  }
+  const agent = (await t.apiKey(api, 'agent')).client;
+  assert.equal((await agent.get('/api/v1/settings')).status, 403);
+  assert.equal((await agent.patch('/api/v1/settings', { markReadOnOpen: true })).status, 403);
+  const audit = (await api.get('/api/v1/audit-events?limit=200')).body as { data: { action: string; details: { fields?: string[] } }[] };
+  const entry = audit.data.find((e) => e.action === 'settings.update');
+  assert.deepEqual(entry?.details.fields, ['welcomeMessage', 'businessHours']);
+});
+
+test('the welcome message goes once, on the first contact, and is marked automated', async () => {
+  await patchSettings({ welcomeMessage: { enabled: true, text: 'Welcome to Acme!' }, awayMessage: { enabled: false, text: '' } });
+  await customerWrites('16315550201', 'Hello');
+  assert.deepEqual(textsTo('16315550201'), ['Welcome to Acme!']);
+  await customerWrites('16315550201', 'Anyone there?');
+  assert.deepEqual(textsTo('16315550201'), ['Welcome to Acme!'], 'no welcome on the second message');
+  const outbound = (await api.get('/api/v1/messages?direction=outbound&limit=200')).body as { data: { automation?: string; status: string; content?: { text?: { body: string } } }[] };
+  const welcome = outbound.data.find((m) => m.content?.text?.body === 'Welcome to Acme!');
+  assert.equal(welcome?.automation, 'welcome');
+  assert.notEqual(welcome?.status, 'queued');
+});
+
+test('the away message: outside business hours once per closed period, none inside', async () => {
+  await patchSettings({ welcomeMessage: { enabled: false, text: '' }, awayMessage: { enabled: true, text: 'We are closed; back soon.' }, businessHours: { timezone: 'America/New_York', days: closedWeek } });
+  await customerWrites('16315550202', 'Hi, are you open?');
+  await customerWrites('16315550202', 'Hello??');
+  assert.deepEqual(textsTo('16315550202'), ['We are closed; back soon.'], 'one away reply for the closed period');
+  await patchSettings({ businessHours: { timezone: 'Asia/Kolkata', days: openWeek } });
+  await customerWrites('16315550203', 'Hi, are you open?');
+  assert.deepEqual(textsTo('16315550203'), []);
+});
+
+test('keyword auto-replies: CRUD, matching like search (case, accents, punctuation), disabled rules silent', async () => {
+  await patchSettings({ awayMessage: { enabled: false, text: '' } });
+  const created = await api.post('/api/v1/automations/keyword-replies', { keywords: ['precio', 'price'], matchType: 'contains', replyText: 'Our prices: acme.test/prices' });
+  assert.equal(created.status, 201, created.text);
+  const rule = created.body as { id: string; keywords: string[]; matchType: string; enabled: boolean; createdAt: string; updatedAt: string };
+  assert.deepEqual([rule.keywords, rule.matchType, rule.enabled], [['precio', 'price'], 'contains', true]);
+  const exact = await api.post('/api/v1/automations/keyword-replies', { keywords: ['hours'], matchType: 'exact', replyText: 'Mon–Fri 9–17' });
+  assert.equal(exact.status, 201);
+  assert.equal((await api.post('/api/v1/automations/keyword-replies', { keywords: ['!!!'], replyText: 'x' })).status, 422);
+  const listed = (await api.get('/api/v1/automations/keyword-replies')).body as { data: { id: string }[]; nextCursor: null };
+  assert.deepEqual(listed.data.map((r) => r.id), [(exact.body as { id: string }).id, rule.id]);
+
+  await customerWrites('16315550204', '¿Cuál es el PRÉCIO?');
+  assert.deepEqual(textsTo('16315550204'), ['Our prices: acme.test/prices']);
+  await customerWrites('16315550205', 'what are your hours today');
+  assert.deepEqual(textsTo('16315550205'), [], 'exact does not match inside a longer message');
+  await customerWrites('16315550205', 'Hours?');
+  assert.deepEqual(textsTo('16315550205'), ['Mon–Fri 9–17']);
+
+  const patched = await api.patch(`/api/v1/automations/keyword-replies/${rule.id}`, { enabled: false });
+  assert.equal(patched.status, 200);
+  assert.equal((patched.body as { enabled: boolean }).enabled, false);
+  await customerWrites('16315550206', 'price?');
+  assert.deepEqual(textsTo('16315550206'), []);
+  assert.equal((await api.delete(`/api/v1/automations/keyword-replies/${rule.id}`)).status, 204);
+  assert.equal((await api.delete(`/api/v1/automations/keyword-replies/${rule.id}`)).status, 404);
+  assert.equal((await api.delete(`/api/v1/automations/keyword-replies/${(exact.body as { id: string }).id}`)).status, 204);
+});
+
+test('STOP gets the opt-out confirmation exactly once, even when its job runs twice, and no welcome', async () => {
+  await patchSettings({ welcomeMessage: { enabled: true, text: 'Welcome!' } });
+  const customer = '16315550207';
+  await h.inbound(customer, 'STOP');
+  const stop = ((await api.get('/api/v1/messages?direction=inbound&limit=200')).body as { data: { id: string; content?: { text?: { body: string } } }[] }).data.find((m) => m.content?.text?.body === 'STOP')!;
+  const { rows } = await sql<JobRow>`select id, queue, workspace_id, payload, attempts, max_attempts from jobs where queue = ${INBOUND_AUTOMATION_QUEUE} and status = 'queued'`.execute(t.database.db);
+  const stopJob = rows.find((r) => r.payload.messageId === stop.id) ?? assert.fail('the automation job was queued with the message');
+  assert.deepEqual(Object.keys(stopJob.payload).sort(), ['messageId', 'workspaceId'], 'ids only');
+  await Promise.all([runInboundAutomation(t.container.automation, stopJob), runInboundAutomation(t.container.automation, stopJob)]);
+  await runInboundAutomation(t.container.automation, stopJob);
+  await jobs.drain();
+  await h.settle();
+  const confirmation = ((await api.get('/api/v1/settings')).body as { optOutConfirmation: { text: string } }).optOutConfirmation.text;
+  assert.deepEqual(textsTo(customer), [confirmation]);
+  assert.deepEqual(Object.values(h.sim.engine.listSent(h.number.phoneNumberId, customer).countsByRecipient), [1], 'one send reached the customer');
+  await customerWrites(customer, 'stop');
+  assert.deepEqual(textsTo(customer), [confirmation], 'already opted out: no second confirmation');
+});
+
+test('mark as read sends Meta read status for the newest inbound message only with the setting on, once', async () => {
+  const customer = '16315550208';
+  await customerWrites(customer, 'Please read me');
+  const conversation = await conversationOf(customer);
+  const readFlag = () => h.sim.engine.requireNumber(h.number.phoneNumberId).chats.snapshot(customer).items.filter((i) => i.from === 'customer').map((i) => Boolean(i.readByBusiness));
+  const off = await api.post(`/api/v1/conversations/${conversation.id}/read`);
+  assert.equal(off.status, 200, off.text);
+  assert.deepEqual(off.body, { markedRead: false });
+  await jobs.drain();
+  assert.deepEqual(readFlag(), [false]);
+
+  await patchSettings({ markReadOnOpen: true });
+  assert.deepEqual((await api.post(`/api/v1/conversations/${conversation.id}/read`)).body, { markedRead: true });
+  assert.deepEqual((await api.post(`/api/v1/conversations/${conversation.id}/read`)).body, { markedRead: true });
+  await jobs.drain();
+  assert.deepEqual(readFlag(), [true]);
+  const queued = await sql<{ n: string; payload: Record<string, unknown> }>`select count(*) over () as n, payload from jobs where queue = ${MARK_READ_QUEUE}`.execute(t.database.db);
+  assert.equal(Number(queued.rows[0]!.n), 1, 'one read receipt per inbound message');
+  assert.deepEqual(Object.keys(queued.rows[0]!.payload).sort(), ['messageId', 'workspaceId']);
+  assert.equal((await api.post('/api/v1/conversations/not-a-conversation/read')).status, 404);
+  await patchSettings({ markReadOnOpen: false });
+});
+
+test('agentsSeeOnlyAssigned: an agent sees only conversations assigned to them (list, reads, messages, search)', async () => {
+  const owner = (await api.get('/api/v1/me')).body as { currentWorkspaceId: string };
+  const person = await t.signUp();
+  const invitation = await api.post('/api/v1/invitations', { email: person.email, role: 'agent' });
+  const token = new URL((invitation.body as { acceptUrl: string }).acceptUrl).searchParams.get('invitation')!;
+  assert.equal((await person.client.post(`/api/v1/invitations/${encodeURIComponent(token)}/accept`)).status, 200);
+  assert.equal((await person.client.post('/api/v1/me/workspace', { workspaceId: owner.currentWorkspaceId })).status, 200);
+  const agent = person.client;
+
+  await customerWrites('16315550209', 'assigned words zebra');
+  await customerWrites('16315550210', 'unassigned words zebra');
+  const mine = await conversationOf('16315550209');
+  const other = await conversationOf('16315550210');
+  assert.equal((await api.patch(`/api/v1/conversations/${mine.id}`, { assigneeId: person.userId })).status, 200);
+
+  const listIds = async () => ((await agent.get('/api/v1/conversations?limit=200')).body as { data: { id: string }[] }).data.map((c) => c.id);
+  assert.ok((await listIds()).includes(other.id), 'the setting is off: agents see everything');
+
+  await patchSettings({ agentsSeeOnlyAssigned: true });
+  assert.deepEqual(await listIds(), [mine.id]);
+  assert.equal((await agent.get(`/api/v1/conversations/${other.id}`)).status, 404);
+  assert.equal((await agent.get(`/api/v1/conversations/${other.id}/messages`)).status, 404);
+  assert.equal((await agent.post(`/api/v1/conversations/${other.id}/read`)).status, 404);
+  assert.equal((await agent.patch(`/api/v1/conversations/${other.id}`, { status: 'resolved' })).status, 404);
+  assert.equal((await agent.get(`/api/v1/conversations/${mine.id}`)).status, 200);
+  assert.equal((await agent.get(`/api/v1/conversations/${mine.id}/messages`)).status, 200);
+  const found = (await agent.get('/api/v1/messages/search?q=zebra')).body as { data: { conversationId: string }[] };
+  assert.deepEqual(found.data.map((m) => m.conversationId), [mine.id]);
+  const messages = (await agent.get('/api/v1/messages?limit=200')).body as { data: { id: string; conversationId: string }[] };
+  assert.ok(messages.data.length > 0 && messages.data.every((m) => m.conversationId === mine.id));
+  const foreign = ((await api.get(`/api/v1/conversations/${other.id}/messages`)).body as { data: { id: string }[] }).data[0]!;
+  assert.equal((await agent.get(`/api/v1/messages/${foreign.id}`)).status, 404);
+  h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, from: '16315550210', type: 'image', image: { caption: 'a photo' } } as never);
+  await customerWrites('16315550210', 'see the photo');
+  const image = ((await api.get(`/api/v1/conversations/${other.id}/messages`)).body as { data: { type: string; media?: { id: string }[] }[] }).data.find((m) => m.type === 'image')!;
+  assert.notEqual((await api.get(`/api/v1/media/${image.media![0]!.id}`)).status, 404, 'the owner reaches the medium');
+  assert.equal((await agent.get(`/api/v1/media/${image.media![0]!.id}`)).status, 404, 'the agent does not');
+  assert.equal(((await api.get('/api/v1/conversations?limit=200')).body as { data: unknown[] }).data.length > 1, true, 'owners still see everything');
+
+  // The event stream: message events of the other conversation never reach the agent.
+  const stream = await SseClient.open(`${t.url}/api/v1/events`, { cookie: String(Reflect.get(agent, 'cookie')) });
+  assert.equal(stream.status, 200);
+  await customerWrites('16315550210', 'again, unassigned');
+  await customerWrites('16315550209', 'again, assigned');
+  const created = () => stream.messages.filter((m) => m.event === 'message.created').map((m) => (JSON.parse(m.data) as { conversationId: string }).conversationId);
+  await stream.waitFor(() => created().includes(mine.id));
+  assert.ok(!created().includes(other.id), 'no message event of an unassigned conversation');
+  stream.close();
+  await patchSettings({ agentsSeeOnlyAssigned: false });
+});
