@@ -80,8 +80,9 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const serverLog = join(resultsDir, 'e2e-server.log');
 const log = createWriteStream(serverLog);
 
-// Embedded PGlite in a fresh directory, whatever the caller's environment points at.
-const serverEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: baseUrl, WHATSAPP_MODE: 'sandbox' };
+// Embedded PGlite in a fresh directory, whatever the caller's environment points at. Outgoing
+// webhooks may target loopback: the suites receive them on a local HTTP server.
+const serverEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: baseUrl, WHATSAPP_MODE: 'sandbox', WEBHOOKS_ALLOW_PRIVATE_URLS: 'true' };
 delete serverEnv.DATABASE_URL;
 delete serverEnv.MASTER_KEY;
 const server = spawn(process.execPath, ['bin/whatgrow.js', 'serve'], {

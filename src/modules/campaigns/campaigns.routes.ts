@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { type AppInstance } from '../../platform/http';
+import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
 import { campaignView, campaignWithFunnel } from './campaign-view';
 import { controlCampaign } from './control-campaign';
 import { createCampaign } from './create-campaign';
+import { listCampaigns } from './list-campaigns';
 import type { CampaignsDeps } from './deps';
 
 const idParams = z.object({ id: z.string() });
@@ -24,6 +25,11 @@ export function registerCampaignRoutes(app: AppInstance, deps: CampaignsDeps): v
     const p = requirePrincipal(request);
     const row = await createCampaign(deps, p.workspaceId, actorOf(p), request.body);
     return reply.status(201).send(await campaignWithFunnel(deps, p.workspaceId, row.id));
+  });
+
+  app.get('/api/v1/campaigns', { config: { access: 'campaigns.read' }, schema: { tags: ['campaigns'], description: 'Newest first, each with its funnel and cost.', querystring: pageQuery, response: { 200: listResponse(campaignView) } } }, async (request) => {
+    const rows = await listCampaigns(deps, requirePrincipal(request).workspaceId, { limit: request.query.limit + 1, before: decodeCursor(request.query.cursor)?.id });
+    return pageOf(rows, request.query.limit, (c) => ({ at: c.createdAt, id: c.id }));
   });
 
   app.get('/api/v1/campaigns/:id', { config: { access: 'campaigns.read' }, schema: { tags: ['campaigns'], params: idParams, response: { 200: campaignView } } }, async (request) =>

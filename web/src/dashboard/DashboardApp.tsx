@@ -26,12 +26,13 @@ const pages: Record<string, ComponentType> = {
 };
 
 // Settings has sections of its own (/app/settings/channels, …), which SettingsPage picks; the inbox
-// opens a conversation at /app/inbox/<id>.
+// opens a conversation at /app/inbox/<id>, campaigns the wizard and a campaign's funnel below /app/campaigns/.
 function pageFor(pathname: string): ComponentType {
   if (pathname.startsWith('/app/settings/')) return SettingsPage;
   if (pathname.startsWith('/app/inbox/')) return InboxPage;
   // A contact (/app/contacts/<id>) or the CSV import (/app/contacts/import), which ContactsPage picks.
   if (pathname.startsWith('/app/contacts/')) return ContactsPage;
+  if (pathname.startsWith('/app/campaigns/')) return CampaignsPage;
   return pages[pathname] ?? DashboardNotFound;
 }
 

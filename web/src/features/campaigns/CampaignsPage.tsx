@@ -1,5 +1,13 @@
-import { ComingSoon } from '../../ui/ComingSoon';
+import { usePathname } from '../../app/router';
+import { CampaignDetail } from './CampaignDetail';
+import { CampaignList } from './CampaignList';
+import { NewCampaignWizard } from './wizard/NewCampaignWizard';
+import './campaigns.css';
 
+// /app/campaigns, /app/campaigns/new (the wizard) and /app/campaigns/<id> (one campaign's funnel).
 export function CampaignsPage() {
-  return <ComingSoon title="Campaigns" summary="Send a template to contacts who opted in, on a schedule, and follow delivery, reads, replies and cost." />;
+  const rest = usePathname().replace(/\/+$/, '').slice('/app/campaigns'.length + 1);
+  if (!rest) return <CampaignList />;
+  if (rest === 'new') return <NewCampaignWizard />;
+  return <CampaignDetail key={rest} id={decodeURIComponent(rest)} />;
 }

@@ -6,8 +6,10 @@ import { SettingsNav } from './SettingsNav';
 import { visibleSections } from './sections';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { AuditLogSettings } from './audit/AuditLogSettings';
+import { AutomationSettings } from './automation/AutomationSettings';
 import { ChannelsSettings } from './channels/ChannelsSettings';
 import { MembersSettings } from './members/MembersSettings';
+import { WebhooksSettings } from './webhooks/WebhooksSettings';
 import './settings.css';
 
 const SECTION_PAGES: Record<string, ComponentType> = {
@@ -16,6 +18,8 @@ const SECTION_PAGES: Record<string, ComponentType> = {
   '/app/settings/members': MembersSettings,
   '/app/settings/api-keys': ApiKeysSettings,
   '/app/settings/audit': AuditLogSettings,
+  '/app/settings/webhooks': WebhooksSettings,
+  '/app/settings/automation': AutomationSettings,
 };
 
 // /app/settings and its sections; a section the role may not see is not offered, and visiting it says why.

@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from '../../app/router';
+import { useAuth } from '../../app/auth';
+import { usePageTitle } from '../../app/usePageTitle';
+import { useResource } from '../../dashboard/useResource';
+import { formatDateTime } from '../../ui/formatDate';
+import { ResourceState } from '../../ui/ResourceState';
+import { canManageCampaigns, describeReason, formatMoney, processed, STATUS_LABELS, type Campaign } from './campaign';
+import { CampaignControls } from './CampaignControls';
+import { CampaignProgress, FunnelCounts } from './Funnel';
+import { useLiveRefetch } from './useLiveRefetch';
+
+const LIVE_EVENTS = ['campaign.progress', 'campaign.completed', 'message.status'];
+
+// One campaign: its live funnel and cost, and the controls. The campaign's own events say it moved;
+// message statuses carry no campaign id, so any of them refreshes the figures while the page is open.
+export function CampaignDetail({ id }: { id: string }) {
+  const { me } = useAuth();
+  const [resource, reload] = useResource<Campaign>(`/campaigns/${encodeURIComponent(id)}`);
+  const [latest, setLatest] = useState<Campaign | null>(null);
+  useEffect(() => setLatest(resource.status === 'ready' ? resource.data : null), [resource]);
+  const relevant = useCallback((event: { type: string; data: unknown }) => event.type === 'message.status' || (event.data as { campaignId?: string } | null)?.campaignId === id, [id]);
+  useLiveRefetch(LIVE_EVENTS, relevant, reload);
+  usePageTitle(latest ? `Campaign ${latest.name}` : 'Campaign');
+
+  return (
+    <>
+      <p><Link to="/app/campaigns">← All campaigns</Link></p>
+      <ResourceState resource={resource} what="the campaign" onRetry={reload}>
+        {(loaded) => {
+          const c = latest ?? loaded;
+          return (
+            <>
+              <h1><bdi>{c.name}</bdi> <span className={`badge campaign-status status-${c.status}`}>{STATUS_LABELS[c.status]}</span></h1>
+              <dl className="details">
+                <dt>Template</dt><dd>{c.template.name} ({c.template.language}, {c.category.toLowerCase()})</dd>
+                <dt>Created</dt><dd>{formatDateTime(c.createdAt)}</dd>
+                {c.scheduledAt && <><dt>Scheduled for</dt><dd>{formatDateTime(c.scheduledAt)}</dd></>}
+                {c.status === 'paused' && c.pausedReason && <><dt>Paused because</dt><dd>{describeReason(c.pausedReason)}</dd></>}
+              </dl>
+              {canManageCampaigns(me.role) && <CampaignControls campaign={c} onChanged={setLatest} />}
+              <section aria-labelledby="funnel-title">
+                <h2 id="funnel-title">Funnel</h2>
+                <CampaignProgress funnel={c.funnel} label="Campaign progress" />
+                <p className="visually-hidden" aria-live="polite">{STATUS_LABELS[c.status]}: {processed(c.funnel)} of {c.funnel.total} done, {c.funnel.sent} sent, {c.funnel.delivered} delivered, {c.funnel.failed} failed.</p>
+                <FunnelCounts funnel={c.funnel} />
+              </section>
+              <section aria-labelledby="cost-title">
+                <h2 id="cost-title">Cost</h2>
+                <dl className="details">
+                  <dt>Estimated</dt><dd data-testid="cost-estimate">{formatMoney(c.cost.estimate, c.cost.currency)}</dd>
+                  <dt>Actual so far</dt><dd data-testid="cost-actual">{formatMoney(c.cost.actual, c.cost.currency)}</dd>
+                </dl>
+                <p className="field-hint">Actual counts the messages Meta reported as billable.</p>
+              </section>
+            </>
+          );
+        }}
+      </ResourceState>
+    </>
+  );
+}
