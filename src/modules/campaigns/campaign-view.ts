@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withTenant } from '../../platform/db';
+import { withTenant, type TenantTx } from '../../platform/db';
 import { billedCounts, repliedCount, statusCounts } from '../inbox';
 import { findCampaign, queuedMessageIds, queuedMessagesWithCountry, recipientCounts, type CampaignRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
@@ -33,13 +33,18 @@ export async function campaignWithFunnel(deps: CampaignsDeps, workspaceId: strin
   return withTenant(deps.db, workspaceId, async (tx) => {
     const c = await findCampaign(tx, workspaceId, id);
     if (!c) throw campaignNotFound();
-    const recipients = await recipientCounts(tx, workspaceId, id);
-    const statuses = await statusCounts(tx, workspaceId, queuedMessageIds(workspaceId, id));
-    const replied = await repliedCount(tx, workspaceId, queuedMessageIds(workspaceId, id));
-    const billed = await billedCounts(tx, workspaceId, queuedMessagesWithCountry(workspaceId, id));
-    const actual = billed.reduce((a, b) => a + b.n * billedPriceOf(b.category, b.country, c.category), 0);
-    return toView(c, recipients, statuses, { replied, actual });
+    return viewWithFunnel(tx, workspaceId, c);
   });
+}
+
+/** One campaign's view with its funnel, counted by grouped queries over its recipients and messages. */
+export async function viewWithFunnel(tx: TenantTx, workspaceId: string, c: CampaignRow): Promise<CampaignView> {
+  const recipients = await recipientCounts(tx, workspaceId, c.id);
+  const statuses = await statusCounts(tx, workspaceId, queuedMessageIds(workspaceId, c.id));
+  const replied = await repliedCount(tx, workspaceId, queuedMessageIds(workspaceId, c.id));
+  const billed = await billedCounts(tx, workspaceId, queuedMessagesWithCountry(workspaceId, c.id));
+  const actual = billed.reduce((a, b) => a + b.n * billedPriceOf(b.category, b.country, c.category), 0);
+  return toView(c, recipients, statuses, { replied, actual });
 }
 
 export function toView(c: CampaignRow, recipients: { state: string; reason: string | null; n: number }[], statuses: { status: string; code: string | null; n: number }[], outcome: { replied: number; actual: number }): CampaignView {
