@@ -1,38 +1,25 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
-import type { HttpClient } from '../../test-support/http-client';
-import { startInboundHarness, type Captured } from './testing/inbound-harness';
+import type { Captured } from './testing/inbound-harness';
+import { useInboundFixture } from './testing/inbound-fixture';
 
 // A customer's edits and deletions (`edit`, `revoke` messages) sent by the simulator as signed
 // webhooks: applied to the original in any arrival order, idempotent on redelivery, the edit
 // history kept sealed, a deletion erasing every version.
 
-let t: TestApp;
-let api: HttpClient;
-let h: Awaited<ReturnType<typeof startInboundHarness>>;
+const fx = useInboundFixture();
 const CUSTOMER = '4915150000077';
 const base = Math.floor(Date.now() / 1000) - 600;
 let seq = 0;
 
 type Msg = { id: string; type: string; content?: Record<string, { body?: string; caption?: string; id?: string }>; edited: boolean; editedAt: string | null; editHistory?: { content: Record<string, { body?: string }>; at: string }[]; deleted: boolean; deletedAt: string | null };
 
-before(async () => {
-  t = await startTestApp();
-  const owner = await t.signUp();
-  api = owner.client;
-  h = await startInboundHarness(t, owner.client);
-});
-after(async () => {
-  await h.close();
-  await t.close();
-});
 
 /** The customer writes `body` at base + `at` seconds; returns the wamid and the captured envelope (not yet delivered). */
 async function original(at: number, body: string): Promise<{ wamid: string; envelope: Captured }> {
-  const { wamid } = h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, from: CUSTOMER, profileName: 'Edda', type: 'text', text: { body }, timestamp: String(base + at) } as never);
-  const [envelope] = await h.take();
+  const { wamid } = fx.h.sim.engine.injectInbound({ phoneNumberId: fx.h.number.phoneNumberId, from: CUSTOMER, profileName: 'Edda', type: 'text', text: { body }, timestamp: String(base + at) } as never);
+  const [envelope] = await fx.h.take();
   return { wamid, envelope: envelope! };
 }
 
@@ -40,24 +27,24 @@ async function original(at: number, body: string): Promise<{ wamid: string; enve
 async function amend(target: string, at: number, kind: 'edit' | 'revoke', body?: string): Promise<Captured> {
   seq += 1;
   const message = { from: CUSTOMER, id: `wamid.amend-${process.pid}-${seq}`, timestamp: String(base + at), type: kind, [kind]: kind === 'edit' ? { original_message_id: target, message: { type: 'text', text: { body } } } : { original_message_id: target } };
-  const r = await fetch(`${h.sim.url}/_sim/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneNumberId: h.number.phoneNumberId, field: 'messages', value: { contacts: [{ profile: { name: 'Edda' }, wa_id: CUSTOMER }], messages: [message] } }) });
+  const r = await fetch(`${fx.h.sim.url}/_sim/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneNumberId: fx.h.number.phoneNumberId, field: 'messages', value: { contacts: [{ profile: { name: 'Edda' }, wa_id: CUSTOMER }], messages: [message] } }) });
   assert.equal(r.status, 202, await r.text());
-  const [envelope] = await h.take();
+  const [envelope] = await fx.h.take();
   return envelope!;
 }
 
 async function deliver(...envelopes: Captured[]) {
-  for (const e of envelopes) assert.equal((await h.deliver(e)).status, 200);
-  await h.process();
+  for (const e of envelopes) assert.equal((await fx.h.deliver(e)).status, 200);
+  await fx.h.process();
 }
 
 async function byWamid(wamid: string): Promise<Msg> {
-  const [m] = ((await api.get(`/api/v1/messages?wamid=${encodeURIComponent(wamid)}`)).body as { data: Msg[] }).data;
+  const [m] = ((await fx.api.get(`/api/v1/messages?wamid=${encodeURIComponent(wamid)}`)).body as { data: Msg[] }).data;
   assert.ok(m, `message ${wamid} stored`);
   return m;
 }
 
-const search = async (q: string) => ((await api.get(`/api/v1/messages/search?q=${encodeURIComponent(q)}`)).body as { data: { id: string }[] }).data.map((m) => m.id);
+const search = async (q: string) => ((await fx.api.get(`/api/v1/messages/search?q=${encodeURIComponent(q)}`)).body as { data: { id: string }[] }).data.map((m) => m.id);
 
 test('an edit replaces the content, keeps the original in the history, re-indexes words, and is idempotent', async () => {
   const o = await original(0, 'meet at noon pelican');
@@ -73,7 +60,7 @@ test('an edit replaces the content, keeps the original in the history, re-indexe
   assert.equal(m.deleted, false);
   assert.deepEqual(await search('albatross'), [m.id]);
   assert.deepEqual(await search('pelican'), []);
-  const rows = await sql<{ n: string }>`select count(*) as n from messages where wamid like 'wamid.amend-%'`.execute(t.container.database.db);
+  const rows = await sql<{ n: string }>`select count(*) as n from messages where wamid like 'wamid.amend-%'`.execute(fx.t.container.database.db);
   assert.equal(Number(rows.rows[0]!.n), 0, 'an edit is not a message of its own');
 });
 
@@ -113,7 +100,7 @@ test('a revoke erases the message and every edit of it; a late edit does not bri
   assert.equal(m.content, undefined);
   assert.deepEqual(await search('cassowary'), []);
   assert.deepEqual(await search('emu'), []);
-  const db = t.container.database.db;
+  const db = fx.t.container.database.db;
   const stored = (await sql<{ payload: Buffer | null; words: string[] }>`select payload, words from messages where id = ${m.id}`.execute(db)).rows[0]!;
   assert.equal(stored.payload, null);
   assert.deepEqual(stored.words, []);
@@ -130,11 +117,11 @@ test('only the author may amend a message; unknown targets wait without error', 
   await deliver(o.envelope);
   seq += 1;
   const other = '4915150000088';
-  const r = await fetch(`${h.sim.url}/_sim/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneNumberId: h.number.phoneNumberId, field: 'messages', value: { contacts: [{ profile: { name: 'Mallory' }, wa_id: other }], messages: [{ from: other, id: `wamid.amend-${process.pid}-${seq}`, timestamp: String(base + 410), type: 'revoke', revoke: { original_message_id: o.wamid } }] } }) });
+  const r = await fetch(`${fx.h.sim.url}/_sim/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneNumberId: fx.h.number.phoneNumberId, field: 'messages', value: { contacts: [{ profile: { name: 'Mallory' }, wa_id: other }], messages: [{ from: other, id: `wamid.amend-${process.pid}-${seq}`, timestamp: String(base + 410), type: 'revoke', revoke: { original_message_id: o.wamid } }] } }) });
   assert.equal(r.status, 202);
-  await deliver(...(await h.take()));
+  await deliver(...(await fx.h.take()));
   assert.equal((await byWamid(o.wamid)).deleted, false);
   await deliver(await amend('wamid.never-seen', 420, 'revoke'));
-  const parked = await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(t.container.database.db);
+  const parked = await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(fx.t.container.database.db);
   assert.equal(Number(parked.rows[0]!.n), 0, 'every envelope processed');
 });

@@ -1,40 +1,29 @@
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
-import type { HttpClient } from '../../test-support/http-client';
-import { startInboundHarness } from './testing/inbound-harness';
+import { useInboundFixture } from './testing/inbound-fixture';
 
 // Conversation search: names are encrypted, so `q` goes through the contacts' blind search tokens,
 // and `contactId` narrows the list to one customer (the contact page's conversations).
 
-let t: TestApp;
-let owner: HttpClient;
-let h: Awaited<ReturnType<typeof startInboundHarness>>;
+const fx = useInboundFixture();
 const customers = [
   { from: '16315550301', profileName: 'Lucía Fernández' },
   { from: '16315550302', profileName: 'Omar Haddad' },
 ];
 
 before(async () => {
-  t = await startTestApp();
-  owner = (await t.signUp()).client;
-  h = await startInboundHarness(t, owner);
-  for (const c of customers) h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, from: c.from, profileName: c.profileName, type: 'text', text: { body: 'hello' } } as never);
-  for (const c of await h.take()) assert.equal((await h.deliver(c)).status, 200);
-  await h.process();
-});
-after(async () => {
-  await h?.close();
-  await t?.close();
+  for (const c of customers) fx.h.sim.engine.injectInbound({ phoneNumberId: fx.h.number.phoneNumberId, from: c.from, profileName: c.profileName, type: 'text', text: { body: 'hello' } } as never);
+  for (const c of await fx.h.take()) assert.equal((await fx.h.deliver(c)).status, 200);
+  await fx.h.process();
 });
 
 type Page = { data: { id: string; contactId: string }[] };
 const conversations = async (query: string) => {
-  const response = await owner.get(`/api/v1/conversations?${query}`);
+  const response = await fx.api.get(`/api/v1/conversations?${query}`);
   assert.equal(response.status, 200, response.text);
   return (response.body as Page).data;
 };
-const contactIdOf = async (name: string) => ((await owner.get(`/api/v1/contacts?q=${encodeURIComponent(name)}`)).body as { data: { id: string }[] }).data[0]!.id;
+const contactIdOf = async (name: string) => ((await fx.api.get(`/api/v1/contacts?q=${encodeURIComponent(name)}`)).body as { data: { id: string }[] }).data[0]!.id;
 
 test('q finds conversations by the customer name (accents and case folded, word prefixes) and by phone digits', async () => {
   const lucia = await contactIdOf('Lucía');

@@ -1,34 +1,20 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
-import type { HttpClient } from '../../test-support/http-client';
-import { startInboundHarness } from './testing/inbound-harness';
+import { useInboundFixture } from './testing/inbound-fixture';
 
 // Every inbound type of reference §8, driven through the simulator over real HTTP: the signed
 // envelopes it posts are delivered to the product, stored encrypted, processed by the worker.
 
-let t: TestApp;
-let api: HttpClient;
-let h: Awaited<ReturnType<typeof startInboundHarness>>;
+const fx = useInboundFixture();
 const CUSTOMER = '16315550147';
 const NAME = 'Zéphyrine Quàrtz';
 
-before(async () => {
-  t = await startTestApp();
-  const owner = await t.signUp();
-  api = owner.client;
-  h = await startInboundHarness(t, owner.client);
-});
-after(async () => {
-  await h.close();
-  await t.close();
-});
 
 type Msg = { id: string; type: string; status: string; content?: Record<string, Record<string, unknown>>; contactId: string; conversationId: string; reactions: { emoji: string }[]; media?: { id: string; status: string }[]; context?: Record<string, unknown>; referral?: unknown; errors?: unknown[] };
 
 async function byWamid(wamid: string): Promise<Msg> {
-  const r = await api.get(`/api/v1/messages?wamid=${encodeURIComponent(wamid)}`);
+  const r = await fx.api.get(`/api/v1/messages?wamid=${encodeURIComponent(wamid)}`);
   assert.equal(r.status, 200, r.text);
   const [m] = (r.body as { data: Msg[] }).data;
   assert.ok(m, `message ${wamid} stored`);
@@ -36,12 +22,12 @@ async function byWamid(wamid: string): Promise<Msg> {
 }
 
 async function send(input: Record<string, unknown>): Promise<string> {
-  return h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, from: CUSTOMER, profileName: NAME, ...input } as never).wamid;
+  return fx.h.sim.engine.injectInbound({ phoneNumberId: fx.h.number.phoneNumberId, from: CUSTOMER, profileName: NAME, ...input } as never).wamid;
 }
 
 async function deliverAll() {
-  for (const c of await h.take()) assert.equal((await h.deliver(c)).status, 200);
-  await h.process();
+  for (const c of await fx.h.take()) assert.equal((await fx.h.deliver(c)).status, 200);
+  await fx.h.process();
 }
 
 test('every inbound type is stored normalized, deduplicated, with content encrypted and media fetched', async () => {
@@ -83,10 +69,10 @@ test('every inbound type is stored normalized, deduplicated, with content encryp
   assert.ok((await byWamid(w.unsupported)).errors?.length, 'unsupported keeps its errors');
   const image = await byWamid(w.image);
   assert.equal(image.media?.[0]?.status, 'stored', 'media fetched and stored');
-  const file = await api.get(`/api/v1/media/${image.media![0]!.id}`);
+  const file = await fx.api.get(`/api/v1/media/${image.media![0]!.id}`);
   assert.equal(file.status, 200);
 
-  const conv = (await api.get(`/api/v1/conversations/${text.conversationId}`)).body as { windowExpiresAt: string; freeEntryPointExpiresAt: string; status: string; lastCustomerMessageAt: string };
+  const conv = (await fx.api.get(`/api/v1/conversations/${text.conversationId}`)).body as { windowExpiresAt: string; freeEntryPointExpiresAt: string; status: string; lastCustomerMessageAt: string };
   assert.equal(conv.status, 'open');
   assert.equal(Date.parse(conv.windowExpiresAt) - Date.parse(conv.lastCustomerMessageAt), 86_400_000);
   assert.ok(conv.freeEntryPointExpiresAt, '72 h free-entry-point window after a referral');
@@ -101,26 +87,26 @@ test('every inbound type is stored normalized, deduplicated, with content encryp
   const second = Math.floor(Date.now() / 1000) + 60;
   for (const [target, reversed] of [[w.image!, false], [w.video!, true]] as const) {
     await send({ type: 'reaction', reaction: { message_id: target, emoji: '🔥' }, timestamp: second });
-    const add = await h.take();
+    const add = await fx.h.take();
     await send({ type: 'reaction', reaction: { message_id: target }, timestamp: second });
-    const undo = await h.take();
-    for (const c of reversed ? [...undo, ...add] : [...add, ...undo]) assert.equal((await h.deliver(c)).status, 200);
-    await h.process();
+    const undo = await fx.h.take();
+    for (const c of reversed ? [...undo, ...add] : [...add, ...undo]) assert.equal((await fx.h.deliver(c)).status, 200);
+    await fx.h.process();
     assert.deepEqual((await byWamid(target)).reactions, [], `same-second undo, ${reversed ? 'undo first' : 'in order'}`);
   }
 
   // Search: every word must match.
-  const found = await api.get('/api/v1/messages/search?q=QUOKKA%20marmalade');
+  const found = await fx.api.get('/api/v1/messages/search?q=QUOKKA%20marmalade');
   assert.deepEqual((found.body as { data: Msg[] }).data.map((m) => m.id), [text.id]);
-  assert.deepEqual(((await api.get('/api/v1/messages/search?q=quokka%20nothere')).body as { data: Msg[] }).data, []);
+  assert.deepEqual(((await fx.api.get('/api/v1/messages/search?q=quokka%20nothere')).body as { data: Msg[] }).data, []);
 
   // Contact: name and phone readable through the API only.
-  const contact = (await api.get(`/api/v1/contacts/${text.contactId}`)).body as { name: string; phone: string };
+  const contact = (await fx.api.get(`/api/v1/contacts/${text.contactId}`)).body as { name: string; phone: string };
   assert.equal(contact.name, NAME);
   assert.equal(contact.phone, `+${CUSTOMER}`);
 
   // Nothing readable at rest.
-  const db = t.container.database.db;
+  const db = fx.t.container.database.db;
   for (const table of ['webhook_envelopes', 'messages', 'contacts', 'contact_identities', 'media', 'message_reactions', 'events', 'jobs', 'conversations']) {
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
     const blob = JSON.stringify(rows.map((r) => Object.values(r).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v))));
@@ -134,28 +120,28 @@ test('a number change and a BSUID keep the same contact', async () => {
   const contactId = (await byWamid(first)).contactId;
   await send({ type: 'system', system: { type: 'user_changed_number', newWaId: '16315550999', body: 'changed' } });
   await deliverAll();
-  const after = h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, from: '16315550999', type: 'text', text: { body: 'from my new number' } } as never).wamid;
+  const after = fx.h.sim.engine.injectInbound({ phoneNumberId: fx.h.number.phoneNumberId, from: '16315550999', type: 'text', text: { body: 'from my new number' } } as never).wamid;
   await deliverAll();
   assert.equal((await byWamid(after)).contactId, contactId);
 });
 
 test('STOP and START keywords write the hash-chained consent ledger once each, redeliveries included', async () => {
   const stop = await send({ type: 'text', text: { body: ' Stop! ' } });
-  const captured = await h.take();
-  for (let i = 0; i < 3; i++) for (const c of captured) assert.equal((await h.deliver(c)).status, 200);
-  await h.process();
+  const captured = await fx.h.take();
+  for (let i = 0; i < 3; i++) for (const c of captured) assert.equal((await fx.h.deliver(c)).status, 200);
+  await fx.h.process();
   const contactId = (await byWamid(stop)).contactId;
-  let ledger = (await api.get(`/api/v1/contacts/${contactId}/consent`)).body as { data: { granted: boolean; source: string }[] };
+  let ledger = (await fx.api.get(`/api/v1/contacts/${contactId}/consent`)).body as { data: { granted: boolean; source: string }[] };
   assert.deepEqual(ledger.data.map((e) => [e.granted, e.source]), [[false, 'keyword']]);
   await send({ type: 'text', text: { body: 'ARRÊT' } });
   await send({ type: 'text', text: { body: 'start' } });
   await deliverAll();
-  ledger = (await api.get(`/api/v1/contacts/${contactId}/consent`)).body as { data: { granted: boolean; source: string }[] };
+  ledger = (await fx.api.get(`/api/v1/contacts/${contactId}/consent`)).body as { data: { granted: boolean; source: string }[] };
   assert.deepEqual(ledger.data.map((e) => e.granted), [false, false, true]);
-  assert.equal(((await api.get(`/api/v1/contacts/${contactId}`)).body as { marketingConsent: boolean }).marketingConsent, true);
-  const api1 = await api.post(`/api/v1/contacts/${contactId}/consent`, { purpose: 'marketing', granted: false, source: 'crm' });
+  assert.equal(((await fx.api.get(`/api/v1/contacts/${contactId}`)).body as { marketingConsent: boolean }).marketingConsent, true);
+  const api1 = await fx.api.post(`/api/v1/contacts/${contactId}/consent`, { purpose: 'marketing', granted: false, source: 'crm' });
   assert.equal(api1.status, 201, api1.text);
-  assert.equal(((await api.get(`/api/v1/contacts/${contactId}`)).body as { marketingConsent: boolean }).marketingConsent, false);
+  assert.equal(((await fx.api.get(`/api/v1/contacts/${contactId}`)).body as { marketingConsent: boolean }).marketingConsent, false);
 });
 
 test('edits and revokes apply to the original (amendments.test.ts has the details); an analyst reads no message content', async () => {
@@ -164,21 +150,21 @@ test('edits and revokes apply to the original (amendments.test.ts has the detail
   const now = Math.floor(Date.now() / 1000) + 1;
   const value = {
     messaging_product: 'whatsapp',
-    metadata: { display_phone_number: '1', phone_number_id: h.number.phoneNumberId },
+    metadata: { display_phone_number: '1', phone_number_id: fx.h.number.phoneNumberId },
     contacts: [{ profile: { name: NAME }, wa_id: CUSTOMER }],
     messages: [
       { from: CUSTOMER, id: `wamid.edit-${now}`, timestamp: String(now), type: 'edit', edit: { original_message_id: original, message: { type: 'text', text: { body: 'edited pangolin' } } } },
       { from: CUSTOMER, id: `wamid.revoke-${now}`, timestamp: String(now + 1), type: 'revoke', revoke: { original_message_id: original } },
     ],
   };
-  const raw = Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: h.number.wabaId, changes: [{ field: 'messages', value }] }] }));
-  assert.equal((await h.deliver({ raw, signature: h.sign(raw) })).status, 200);
-  await h.process();
+  const raw = Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: fx.h.number.wabaId, changes: [{ field: 'messages', value }] }] }));
+  assert.equal((await fx.h.deliver({ raw, signature: fx.h.sign(raw) })).status, 200);
+  await fx.h.process();
   const m = (await byWamid(original)) as Msg & { edited: boolean; deleted: boolean };
   assert.deepEqual([m.edited, m.deleted, m.content], [true, true, undefined]);
-  assert.equal(((await api.get(`/api/v1/messages?wamid=wamid.edit-${now}`)).body as { data: Msg[] }).data.length, 0, 'an edit is not a message of its own');
-  assert.deepEqual(((await api.get('/api/v1/messages/search?q=pangolin')).body as { data: Msg[] }).data, [], 'a deleted message is not searchable');
-  const analyst = (await t.apiKey(api, 'analyst')).client;
+  assert.equal(((await fx.api.get(`/api/v1/messages?wamid=wamid.edit-${now}`)).body as { data: Msg[] }).data.length, 0, 'an edit is not a message of its own');
+  assert.deepEqual(((await fx.api.get('/api/v1/messages/search?q=pangolin')).body as { data: Msg[] }).data, [], 'a deleted message is not searchable');
+  const analyst = (await fx.t.apiKey(fx.api, 'analyst')).client;
   assert.equal((await analyst.get(`/api/v1/messages/${m.id}`)).status, 403);
   assert.equal((await analyst.get('/api/v1/conversations')).status, 403);
 });

@@ -1,0 +1,43 @@
+import { after, before } from 'node:test';
+import { startTestApp, type TestApp } from '../../../test-support/test-app';
+import type { HttpClient } from '../../../test-support/http-client';
+import { startInboundHarness } from './inbound-harness';
+
+export type InboundHarness = Awaited<ReturnType<typeof startInboundHarness>>;
+
+export interface InboundFixture {
+  readonly t: TestApp;
+  /** The signed-up owner's session. */
+  readonly api: HttpClient;
+  readonly h: InboundHarness;
+}
+
+/** The inbound tests' shared set-up: the product, a signed-up owner and the inbound harness, closed after the file. */
+export function useInboundFixture(): InboundFixture {
+  let state: { t: TestApp; api: HttpClient; h: InboundHarness } | undefined;
+  let app: TestApp | undefined;
+  before(async () => {
+    app = await startTestApp();
+    const owner = await app.signUp();
+    state = { t: app, api: owner.client, h: await startInboundHarness(app, owner.client) };
+  });
+  after(async () => {
+    await state?.h.close();
+    await app?.close();
+  });
+  const ready = () => {
+    if (!state) throw new Error('the inbound fixture is used before its set-up ran');
+    return state;
+  };
+  return {
+    get t() {
+      return ready().t;
+    },
+    get api() {
+      return ready().api;
+    },
+    get h() {
+      return ready().h;
+    },
+  };
+}
