@@ -85,8 +85,13 @@ export class SendStream {
     }
   }
 
+  /**
+   * Requests in flight at most: a second of the ceiling. The window caps the rate at
+   * window / latency, so a quarter second's worth (20 at 80 mps) fell short whenever Graph took
+   * over 250 ms to answer. Rows are still claimed only as tokens allow.
+   */
   #maxInflight(): number {
-    return Math.max(16, Math.ceil(this.#bucket.ceiling / 4));
+    return Math.max(32, Math.ceil(this.#bucket.ceiling));
   }
 
   async #renew(): Promise<boolean> {
