@@ -1,9 +1,11 @@
 // Campaign benchmark: a marketing campaign to N contacts (every 20th opted out) on a number at
 // its Meta ceiling, against the simulator with status webhooks on (the worker processes them while
 // sending). Scenarios from BENCH_SCENARIOS (default "10000@80,100000@1000"); DATABASE_URL selects
-// the database. Prints achieved rate, duration, duplicates and sends to opted-out contacts (counted
-// by the simulator per recipient), peak RSS, CPU per 1,000 sends (this process and PostgreSQL's
-// backends) and the load average; the last stdout line is the JSON of the last scenario.
+// the database; the simulator runs in a child process (BENCH_SIMULATOR=in-process: in this one).
+// Prints achieved rate, duration, duplicates and sends to opted-out contacts (counted by the
+// simulator per recipient), peak RSS and CPU per 1,000 sends of this process (the product and its
+// worker) and of PostgreSQL's backends, and the load average (the machine is shared: compare CPU per
+// send, not rates, across runs); the last stdout line is the JSON of the last scenario.
 import { freshDatabaseUrl, signUp, startBenchSimulator, startProduct, startSimulatorProcess } from './setup';
 import { seedContacts } from './seed-contacts';
 import { cpuMeter } from './cpu';
@@ -30,7 +32,7 @@ async function scenario(recipients: number, ceilingMps: number) {
   const sim = await simulator(product.url, ceilingMps);
   const { number } = sim;
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 200);
   try {
     const { workspaceId, call } = await signUp(product.url);
     const connect = await call('POST', '/api/v1/channels/whatsapp', { ...number, webhookUrl: undefined, throughputMps: undefined, verifyToken: 'bench-verify-token', graphApiBaseUrl: sim.url });

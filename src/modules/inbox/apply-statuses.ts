@@ -58,7 +58,8 @@ export async function applyStatuses(deps: InboxDeps, tx: TenantTx, workspaceId: 
     if (d.status_history.some((h) => h.status === s.status)) continue;
     const at = metaTime(s.timestamp, now).toISOString();
     d.status_history.push({ status: s.status, at });
-    d.status_history.sort((a, b) => a.at.localeCompare(b.at));
+    // ISO-8601 UTC strings sort as text (localeCompare's collation was most of this function's time).
+    d.status_history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     d.status = nextStatus(d.status, s.status);
     const error = s.status === 'failed' ? errorOf(s) : undefined;
     if (error) d.changedError = error;

@@ -28,14 +28,20 @@ export async function enqueueSends(tx: TenantTx, rows: NewQueueRow[]): Promise<v
   if (rows.length) await odb(tx).insertInto('outbound_queue').values(rows as never).onConflict((oc) => oc.doNothing()).execute();
 }
 
-/** Claims due rows of one channel (oldest first), marking them in flight: SKIP LOCKED, so racing owners never share a row. */
-export async function claimDue(tx: TenantTx, workspaceId: string, channelId: string, now: Date, limit: number): Promise<QueueRow[]> {
-  const { rows } = await sql<QueueRow>`
+export type ClaimedRow = Pick<QueueRow, 'message_id' | 'contact_id' | 'request' | 'attempts'>;
+
+/**
+ * Claims due rows of one channel (oldest first), marking them in flight: SKIP LOCKED, so racing
+ * owners never share a row. Returns only what dispatching needs (parsing every column of every
+ * claimed row showed in the sender's profile).
+ */
+export async function claimDue(tx: TenantTx, workspaceId: string, channelId: string, now: Date, limit: number): Promise<ClaimedRow[]> {
+  const { rows } = await sql<ClaimedRow>`
     update outbound_queue q set state = 'inflight', attempts = q.attempts + 1, dispatched_at = ${now}
     from (select message_id from outbound_queue where workspace_id = ${workspaceId} and channel_id = ${channelId} and state = 'pending'
           and next_attempt_at <= ${now} order by next_attempt_at, message_id limit ${limit} for update skip locked) due
     where q.workspace_id = ${workspaceId} and q.message_id = due.message_id
-    returning q.*`.execute(tx);
+    returning q.message_id, q.contact_id, q.request, q.attempts`.execute(tx);
   return rows;
 }
 

@@ -4,7 +4,7 @@ import { recordSendOutcomes, type SendOutcome } from '../inbox';
 import { resolveWorkspaceChannel } from '../templates';
 import { classifySendFailure } from './classify-send-failure';
 import { REQUEST_CONTEXT, type OutboundDeps } from './deps';
-import { acquireLease, claimDue, orphanedInflight, pendingCount, releaseLease, requeue, settleRows, type QueueRow } from './outbound.repository';
+import { acquireLease, claimDue, orphanedInflight, pendingCount, releaseLease, requeue, settleRows, type ClaimedRow } from './outbound.repository';
 import { TokenBucket } from './token-bucket';
 import { settleUncertain } from './settle-uncertain';
 
@@ -15,7 +15,7 @@ const SETTLE_EVERY_MS = 5_000;
 const jitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
 
 interface Claimed {
-  row: QueueRow;
+  row: ClaimedRow;
   request: OutboundMessage;
 }
 
@@ -85,8 +85,13 @@ export class SendStream {
     }
   }
 
+  /**
+   * Requests in flight at most: a second of the ceiling. The window caps the rate at
+   * window / latency, so a quarter second's worth (20 at 80 mps) fell short whenever Graph took
+   * over 250 ms to answer. Rows are still claimed only as tokens allow.
+   */
   #maxInflight(): number {
-    return Math.max(16, Math.ceil(this.#bucket.ceiling / 4));
+    return Math.max(32, Math.ceil(this.#bucket.ceiling));
   }
 
   async #renew(): Promise<boolean> {
@@ -143,7 +148,7 @@ export class SendStream {
     void this.#send(row, request).finally(() => (this.#inflight -= 1));
   }
 
-  async #send(row: QueueRow, request: OutboundMessage): Promise<void> {
+  async #send(row: ClaimedRow, request: OutboundMessage): Promise<void> {
     const { deps } = this;
     const messageId = row.message_id;
     try {
