@@ -1,17 +1,15 @@
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useInboundFixture } from './testing/inbound-fixture';
 
 // Conversation search: names are encrypted, so `q` goes through the contacts' blind search tokens,
 // and `contactId` narrows the list to one customer (the contact page's conversations).
 
-const fx = useInboundFixture();
 const customers = [
   { from: '16315550301', profileName: 'Lucía Fernández' },
   { from: '16315550302', profileName: 'Omar Haddad' },
 ];
-
-before(async () => {
+const fx = useInboundFixture(async (fx) => {
   for (const c of customers) fx.h.sim.engine.injectInbound({ phoneNumberId: fx.h.number.phoneNumberId, from: c.from, profileName: c.profileName, type: 'text', text: { body: 'hello' } } as never);
   for (const c of await fx.h.take()) assert.equal((await fx.h.deliver(c)).status, 200);
   await fx.h.process();

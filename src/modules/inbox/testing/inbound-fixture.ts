@@ -12,14 +12,19 @@ export interface InboundFixture {
   readonly h: InboundHarness;
 }
 
-/** The inbound tests' shared set-up: the product, a signed-up owner and the inbound harness, closed after the file. */
-export function useInboundFixture(): InboundFixture {
+/**
+ * The inbound tests' shared set-up: the product, a signed-up owner and the inbound harness, closed
+ * after the file. A file's own set-up goes in `seed`, not in a second top-level `before`: Node 20
+ * starts the root's `before` hooks without waiting for the previous one to finish.
+ */
+export function useInboundFixture(seed?: (fixture: InboundFixture) => Promise<void>): InboundFixture {
   let state: { t: TestApp; api: HttpClient; h: InboundHarness } | undefined;
   let app: TestApp | undefined;
   before(async () => {
     app = await startTestApp();
     const owner = await app.signUp();
     state = { t: app, api: owner.client, h: await startInboundHarness(app, owner.client) };
+    await seed?.(fixture);
   });
   after(async () => {
     await state?.h.close();
@@ -29,7 +34,7 @@ export function useInboundFixture(): InboundFixture {
     if (!state) throw new Error('the inbound fixture is used before its set-up ran');
     return state;
   };
-  return {
+  const fixture: InboundFixture = {
     get t() {
       return ready().t;
     },
@@ -40,4 +45,5 @@ export function useInboundFixture(): InboundFixture {
       return ready().h;
     },
   };
+  return fixture;
 }
