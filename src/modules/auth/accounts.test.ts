@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HttpClient } from '../../test-support/http-client';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { permissionMatrix, permissions } from './permissions';
 
 let t: TestApp;
 before(async () => {
@@ -34,9 +35,10 @@ test('sign-up creates the person, an owned workspace and a session cookie that i
   assert.doesNotMatch(cookie, /Secure/i, 'plain-HTTP development keeps working');
   const me = await client.get('/api/v1/me');
   assert.equal(me.status, 200);
-  const body = me.body as { user: { email: string }; role: string; mode: string; csrfToken: string; workspaces: { name: string }[] };
+  const body = me.body as { user: { email: string }; role: string; mode: string; csrfToken: string; workspaces: { name: string }[]; permissions: string[] };
   assert.equal(body.user.email, 'ana@example.com');
   assert.equal(body.role, 'owner');
+  assert.deepEqual(body.permissions, [...permissions], 'an owner may do everything, in matrix order');
   assert.equal(body.workspaces[0]?.name, 'Ana Flowers');
   assert.ok(body.csrfToken.length > 20);
 
@@ -98,9 +100,11 @@ test('an invited person joins with the invited role; switching to a workspace on
   assert.equal((await invitee.client.post(`/api/v1/invitations/${encodeURIComponent(token)}/accept`)).status, 404, 'single use');
 
   assert.equal((await invitee.client.post('/api/v1/me/workspace', { workspaceId: owner.workspaceId })).status, 200);
-  const me = (await invitee.client.get('/api/v1/me')).body as { role: string; currentWorkspaceId: string };
+  const me = (await invitee.client.get('/api/v1/me')).body as { role: string; currentWorkspaceId: string; permissions: string[] };
   assert.equal(me.currentWorkspaceId, owner.workspaceId);
   assert.equal(me.role, 'agent');
+  assert.deepEqual(me.permissions, permissions.filter((p) => permissionMatrix.agent.has(p)), "the dashboard gets the agent's permissions from the one matrix");
+  assert.ok(me.permissions.includes('inbox.write') && !me.permissions.includes('contacts.import') && !me.permissions.includes('settings.manage'));
   assert.equal((await invitee.client.post('/api/v1/api-keys', { name: 'x', role: 'agent' })).status, 403, 'agents manage no keys');
   assert.equal((await invitee.client.post('/api/v1/me/workspace', { workspaceId: stranger.workspaceId })).status, 404);
 });

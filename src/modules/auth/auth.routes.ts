@@ -5,6 +5,7 @@ import { notFound, type AppInstance } from '../../platform/http';
 import { setSessionWorkspace, unsafeFindUserById } from './account.repository';
 import { assertSameOrigin } from './auth-hook';
 import { logInBody, meResponse, signUpBody } from './auth.schemas';
+import { permissionsOf } from './permissions';
 import type { AuthDeps } from './deps';
 import { authErrors } from './errors';
 import { logIn } from './log-in';
@@ -52,7 +53,7 @@ export function registerAuthRoutes(app: AppInstance, deps: AuthDeps): void {
     const principal = request.principal;
     if (!request.session) {
       const workspace = await withTenant(deps.db, principal!.workspaceId, (tx) => findWorkspace(tx, principal!.workspaceId));
-      return { user: null, workspaces: workspace ? [{ id: workspace.workspace_id, name: workspace.name, role: principal!.role }] : [], currentWorkspaceId: principal!.workspaceId, role: principal!.role, mode: deps.mode, csrfToken: null };
+      return { user: null, workspaces: workspace ? [{ id: workspace.workspace_id, name: workspace.name, role: principal!.role }] : [], currentWorkspaceId: principal!.workspaceId, role: principal!.role, mode: deps.mode, csrfToken: null, permissions: permissionsOf(principal!.role) };
     }
     const user = await unsafeFindUserById(deps.db, request.session.userId);
     const workspaces = await unsafeListWorkspacesOfUser(deps.db, request.session.userId);
@@ -63,6 +64,7 @@ export function registerAuthRoutes(app: AppInstance, deps: AuthDeps): void {
       role: principal?.role ?? null,
       mode: deps.mode,
       csrfToken: request.session.csrfToken,
+      permissions: permissionsOf(principal?.role ?? null),
     };
   });
 

@@ -21,6 +21,7 @@ export const meResponse = z.object({
   role: roleSchema.nullable(),
   mode: z.enum(['sandbox', 'cloud']),
   csrfToken: z.string().nullable(),
+  permissions: z.array(z.string()).describe('What the role may do in the current workspace, from the permission matrix below: the dashboard shows only what the server would allow.'),
 });
 
 // Any string is an id; one that names nothing in the workspace is 404, whatever its format.

@@ -60,6 +60,11 @@ export const permissionMatrix: Record<Role, ReadonlySet<Permission>> = {
   analyst: new Set<Permission>(['workspace.read', 'channels.read', 'templates.read', 'campaigns.read', 'analytics.read', 'events.read']),
 };
 
+/** A role's permissions in matrix order (none without a role: a session between workspaces). */
+export function permissionsOf(role: Role | null): Permission[] {
+  return role ? permissions.filter((p) => permissionMatrix[role].has(p)) : [];
+}
+
 export function can(role: Role, permission: Permission): boolean {
   return permissionMatrix[role].has(permission);
 }

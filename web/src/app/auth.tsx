@@ -11,6 +11,8 @@ export type Me = {
   role: Role;
   mode: 'sandbox' | 'cloud';
   csrfToken: string;
+  // What the role may do here, from the server's one permission matrix.
+  permissions: string[];
 };
 
 // What GET /me may answer: a session whose workspace membership ended (removed, or left) has no current

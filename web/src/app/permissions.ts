@@ -1,24 +1,18 @@
-import type { Role } from './auth';
+import type { Me, Role } from './auth';
 
-// What the dashboard offers each role. The server enforces the real matrix (src/modules/auth/permissions.ts);
-// this copy of the few permissions the UI asks about only hides what would be refused anyway.
-type UiPermission = 'members.read' | 'members.manage' | 'apiKeys.manage' | 'audit.read' | 'channels.manage' | 'inbox.read';
+// What the dashboard offers the signed-in member: GET /me carries the role's permissions from the
+// server's one matrix (src/modules/auth/permissions.ts), so the UI hides exactly what would be refused.
+export type Permission =
+  | 'members.read' | 'members.manage' | 'apiKeys.manage' | 'audit.read' | 'settings.manage' | 'channels.manage'
+  | 'inbox.read' | 'inbox.write' | 'labels.manage' | 'cannedResponses.manage' | 'contacts.read' | 'contacts.write'
+  | 'contacts.import' | 'templates.manage' | 'campaigns.read' | 'campaigns.manage' | 'webhooks.manage';
 
-const ADMIN: ReadonlySet<UiPermission> = new Set(['members.read', 'members.manage', 'apiKeys.manage', 'audit.read', 'channels.manage', 'inbox.read']);
-
-const MATRIX: Record<Role, ReadonlySet<UiPermission>> = {
-  owner: ADMIN,
-  admin: ADMIN,
-  agent: new Set(['members.read', 'inbox.read']),
-  analyst: new Set(),
-};
-
-export function can(role: Role, permission: UiPermission): boolean {
-  return MATRIX[role].has(permission);
+export function can(me: Pick<Me, 'permissions'>, permission: Permission): boolean {
+  return me.permissions.includes(permission);
 }
 
 // Only an owner makes or unmakes owners (the server's mayAssignRole).
-export function assignableRoles(role: Role): Role[] {
-  if (!can(role, 'members.manage')) return [];
-  return role === 'owner' ? ['owner', 'admin', 'agent', 'analyst'] : ['admin', 'agent', 'analyst'];
+export function assignableRoles(me: Pick<Me, 'role' | 'permissions'>): Role[] {
+  if (!can(me, 'members.manage')) return [];
+  return me.role === 'owner' ? ['owner', 'admin', 'agent', 'analyst'] : ['admin', 'agent', 'analyst'];
 }

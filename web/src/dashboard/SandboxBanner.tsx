@@ -9,7 +9,7 @@ export function SandboxBanner() {
   return (
     <div className="sandbox-banner" role="note" aria-label="Sandbox mode">
       <strong>Sandbox</strong> Messages go to simulated customers, not real WhatsApp.{' '}
-      {can(me.role, 'inbox.read') && <OpenCustomerPhoneButton className="link-button" label="Open the customer phone" />}
+      {can(me, 'inbox.read') && <OpenCustomerPhoneButton className="link-button" label="Open the customer phone" />}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from '../../app/router';
 import { useAuth } from '../../app/auth';
+import { can } from '../../app/permissions';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useResource } from '../../dashboard/useResource';
 import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';
-import { canManageCampaigns, describeReason, formatMoney, processed, STATUS_LABELS, type Campaign } from './campaign';
+import { describeReason, formatMoney, processed, STATUS_LABELS, type Campaign } from './campaign';
 import { CampaignControls } from './CampaignControls';
 import { CampaignProgress, FunnelCounts } from './Funnel';
 import { useLiveRefetch } from './useLiveRefetch';
@@ -38,7 +39,7 @@ export function CampaignDetail({ id }: { id: string }) {
                 {c.scheduledAt && <><dt>Scheduled for</dt><dd>{formatDateTime(c.scheduledAt)}</dd></>}
                 {c.status === 'paused' && c.pausedReason && <><dt>Paused because</dt><dd>{describeReason(c.pausedReason)}</dd></>}
               </dl>
-              {canManageCampaigns(me.role) && <CampaignControls campaign={c} onChanged={setLatest} />}
+              {can(me, 'campaigns.manage') && <CampaignControls campaign={c} onChanged={setLatest} />}
               <section aria-labelledby="funnel-title">
                 <h2 id="funnel-title">Funnel</h2>
                 <CampaignProgress funnel={c.funnel} label="Campaign progress" />

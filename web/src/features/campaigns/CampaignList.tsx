@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
 import { Link } from '../../app/router';
 import { useAuth } from '../../app/auth';
+import { can } from '../../app/permissions';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useResource } from '../../dashboard/useResource';
 import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';
-import { canManageCampaigns, STATUS_LABELS, type CampaignList as List } from './campaign';
+import { STATUS_LABELS, type CampaignList as List } from './campaign';
 import { CampaignProgress } from './Funnel';
 import { useLiveRefetch } from './useLiveRefetch';
 
@@ -21,7 +22,7 @@ export function CampaignList() {
     <>
       <h1>Campaigns</h1>
       <p>Send an approved template to contacts who opted in, now or on a schedule, and follow delivery, reads, replies and cost.</p>
-      {canManageCampaigns(me.role) && <p><Link to="/app/campaigns/new" className="button button-primary">New campaign</Link></p>}
+      {can(me, 'campaigns.manage') && <p><Link to="/app/campaigns/new" className="button button-primary">New campaign</Link></p>}
       <section aria-labelledby="campaign-list-title">
         <h2 id="campaign-list-title">All campaigns</h2>
         <ResourceState resource={campaigns} what="the campaigns" onRetry={reload}>

@@ -1,5 +1,3 @@
-import type { Role } from '../../app/auth';
-
 // As GET /api/v1/campaigns(/:id) returns a campaign (src/modules/campaigns/campaign-view.ts).
 export type CampaignStatus = 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
 
@@ -40,9 +38,6 @@ export const STATUS_LABELS: Record<CampaignStatus, string> = {
   completed: 'Completed',
   cancelled: 'Cancelled',
 };
-
-// Campaigns are for owners and admins; analysts see their figures (the server's permission matrix).
-export const canManageCampaigns = (role: Role): boolean => role === 'owner' || role === 'admin';
 
 /** Recipients whose send is over: sent (or further), failed, or skipped. */
 export function processed(funnel: Funnel): number {

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useAuth } from '../../app/auth';
+import { can } from '../../app/permissions';
 import { Link } from '../../app/router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { usePagedList } from '../../dashboard/usePagedList';
@@ -16,6 +18,7 @@ function listPath({ q, tag }: Filters): string {
 
 export function ContactListPage() {
   usePageTitle('Contacts');
+  const { me } = useAuth();
   const [filters, setFilters] = useState<Filters>({ q: '', tag: '' });
   const list = usePagedList<Contact>(listPath(filters));
   const filtered = Boolean(filters.q || filters.tag);
@@ -23,9 +26,12 @@ export function ContactListPage() {
     <>
       <h1>Contacts</h1>
       <p>Your customers, their tags and attributes, and whether each one agreed to receive marketing.</p>
-      <p className="actions">
-        <Link to="/app/contacts/import" className="button">Import contacts from a CSV file</Link>
-      </p>
+      {/* An import sets marketing consent in bulk: owners and admins only. */}
+      {can(me, 'contacts.import') && (
+        <p className="actions">
+          <Link to="/app/contacts/import" className="button">Import contacts from a CSV file</Link>
+        </p>
+      )}
       <CreateContactForm />
       <section aria-labelledby="contact-list-title">
         <h2 id="contact-list-title">All contacts</h2>

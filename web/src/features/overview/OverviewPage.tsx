@@ -16,7 +16,7 @@ export function OverviewPage() {
           <p>Your workspace has a sandbox WhatsApp number and three simulated customers. No Meta account needed.</p>
           <ol className="steps">
             <li>
-              {can(me.role, 'inbox.read') ? <OpenCustomerPhoneButton /> : 'Ask an agent or admin to open the customer phone.'}
+              {can(me, 'inbox.read') ? <OpenCustomerPhoneButton /> : 'Ask an agent or admin to open the customer phone.'}
             </li>
             <li>Pick a customer and send your business a message.</li>
             <li>It arrives in your team’s inbox; replies show up on the phone.</li>

@@ -26,7 +26,7 @@ const SECTION_PAGES: Record<string, ComponentType> = {
 export function SettingsPage() {
   const { me } = useAuth();
   const pathname = usePathname().replace(/\/+$/, '');
-  const sections = visibleSections(me.role);
+  const sections = visibleSections(me);
   const allowed = sections.some((section) => section.path === pathname);
   const Section = allowed ? SECTION_PAGES[pathname] : undefined;
   return (

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useAuth } from '../../app/auth';
+import { can } from '../../app/permissions';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useEvents } from '../../dashboard/useEvents';
 import { usePagedList } from '../../dashboard/usePagedList';
@@ -14,6 +16,8 @@ type Channel = { id: string; displayPhoneNumber: string };
 
 export function TemplatesPage() {
   usePageTitle('Templates');
+  const { me } = useAuth();
+  const manage = can(me, 'templates.manage');
   const list = usePagedList<Template>('/templates', 100);
   const [channels] = useResource<{ data: Channel[] }>('/channels');
   const [chosen, setChosen] = useState('');
@@ -47,7 +51,7 @@ export function TemplatesPage() {
       )}
       <section aria-labelledby="template-list-title">
         <h2 id="template-list-title">Your templates</h2>
-        <SyncTemplatesButton channelId={channelId} onSynced={list.reload} />
+        {manage && <SyncTemplatesButton channelId={channelId} onSynced={list.reload} />}
         <p role="status" className="template-announcement">{announcement}</p>
         {list.items.length > 0 && <TemplateTable templates={list.items} />}
         {list.status === 'loading' && list.items.length === 0 && <p role="status">Loading the templates…</p>}
@@ -60,7 +64,7 @@ export function TemplatesPage() {
         )}
         {list.hasMore && list.status === 'ready' && <button type="button" className="button" onClick={list.loadMore}>Show more templates</button>}
       </section>
-      <CreateTemplateForm channelId={channelId} onCreated={list.reload} />
+      {manage && <CreateTemplateForm channelId={channelId} onCreated={list.reload} />}
     </>
   );
 }

@@ -27,7 +27,7 @@ export function ChannelCard({ channel, manage, onChanged }: Props) {
         <dt>Connected</dt><dd>{formatDateTime(channel.createdAt)}</dd>
       </dl>
       <div className="item-actions">
-        {channel.sandbox && can(me.role, 'inbox.read') && (
+        {channel.sandbox && can(me, 'inbox.read') && (
           <OpenCustomerPhoneButton channelId={channel.id} className="button" label="Open customer phone" />
         )}
         {manage && (

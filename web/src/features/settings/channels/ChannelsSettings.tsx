@@ -12,7 +12,7 @@ export function ChannelsSettings() {
   usePageTitle('Channels');
   const { me } = useAuth();
   const [channels, reload] = useResource<ChannelList>('/channels');
-  const manage = can(me.role, 'channels.manage');
+  const manage = can(me, 'channels.manage');
   return (
     <>
       <h1>Channels</h1>

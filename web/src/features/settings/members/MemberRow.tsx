@@ -9,7 +9,7 @@ import { MemberRoleForm } from './MemberRoleForm';
 export function MemberRow({ member, onChanged }: { member: Member; onChanged: () => void }) {
   const { me } = useAuth();
   const api = useApi();
-  const assignable = assignableRoles(me.role);
+  const assignable = assignableRoles(me);
   // Only an owner touches an owner; the server also keeps the last owner.
   const manageable = assignable.includes(member.role);
   const isMe = member.id === me.user.id;

@@ -11,7 +11,7 @@ export function MembersSettings() {
   usePageTitle('Members');
   const { me } = useAuth();
   const [members, reload] = useResource<MemberList>('/members');
-  const manage = can(me.role, 'members.manage');
+  const manage = can(me, 'members.manage');
   return (
     <>
       <h1>Members</h1>
