@@ -201,6 +201,25 @@ describe('inbox', () => {
     await conversations().waitFor();
   });
 
+  it('applies labels and inserts canned responses that an admin defined', async () => {
+    const customer = number.customers[0]!;
+    await apiPost(page, '/labels', { name: 'VIP', color: '#0b6e4f' });
+    await apiPost(page, '/canned-responses', { shortcut: 'hours', text: 'We are open from 8 to 18, every day.' });
+    await page.reload();
+    const row = () => conversations().getByRole('link', { name: new RegExp(customer.name) });
+    await row().click();
+    await page.getByRole('heading', { level: 2, name: customer.name }).waitFor();
+    await page.getByRole('group', { name: 'Labels' }).getByLabel('VIP').check();
+    await row().getByText('VIP').waitFor();
+
+    const reply = page.getByLabel('Reply', { exact: true });
+    await reply.fill('/hou');
+    await page.getByRole('list', { name: 'Canned responses' }).getByRole('button', { name: /\/hours/ }).click();
+    assert.equal(await reply.inputValue(), 'We are open from 8 to 18, every day.');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await thread().locator('.message-out', { hasText: 'We are open from 8 to 18, every day.' }).waitFor();
+  });
+
   it('shows one pane at a time on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByRole('link', { name: 'Back to conversations' }).click();

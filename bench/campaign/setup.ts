@@ -4,28 +4,19 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { createSimulator } from '../../simulator/index';
 import { loadConfig } from '../../src/platform/config';
 import { createLogger } from '../../src/platform/logging';
 import { buildApi } from '../../src/main/api';
 import { buildContainer } from '../../src/main/container';
 import { startWorker } from '../../src/main/worker';
+import { createBenchDatabase } from '../../src/platform/db/scratch-database';
 import { freePort } from '../../src/test-support/free-port';
 
+/** A new database beside DATABASE_URL's for this run (dropped by `drop`), or embedded PGlite when unset. */
 export async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Promise<void> }> {
   if (!process.env.DATABASE_URL) return { drop: async () => {} };
-  const admin = new URL(process.env.DATABASE_URL);
-  const name = `${admin.pathname.slice(1) || 'whatgrow'}_bench_${Date.now().toString(36)}`;
-  const run = async (text: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(text).finally(() => client.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin.toString());
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+  return createBenchDatabase(process.env.DATABASE_URL, 'bench');
 }
 
 export async function startProduct(options: { throughputMps: number; databaseUrl?: string; dataDir?: string; masterKey?: string; withWorker?: boolean }) {
