@@ -209,7 +209,10 @@ describe('inbox', () => {
     const row = () => conversations().getByRole('link', { name: new RegExp(customer.name) });
     await row().click();
     await page.getByRole('heading', { level: 2, name: customer.name }).waitFor();
-    await page.getByRole('group', { name: 'Labels' }).getByLabel('VIP').check();
+    // The box follows the server: it shows checked once the PATCH has been stored and refetched.
+    const vip = page.getByRole('group', { name: 'Labels' }).getByLabel('VIP');
+    await vip.click();
+    await eventually(async () => assert.equal(await vip.isChecked(), true));
     await row().getByText('VIP').waitFor();
 
     const reply = page.getByLabel('Reply', { exact: true });
