@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { AnyDb, TenantTx } from '../../platform/db';
+import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
 
 export interface ContactRow {
   workspace_id: string;
@@ -81,3 +81,6 @@ export async function unsafeWorkspacesWithUnindexedContacts(db: AnyDb): Promise<
   const { rows } = await sql<{ workspace_id: string }>`select distinct workspace_id from contacts where search_tokens is null`.execute(db);
   return rows.map((r) => r.workspace_id);
 }
+
+/** Fresh planner statistics for the tables a campaign reads per recipient (see refreshStatistics). */
+export const analyzeAudienceTables = (db: AnyDb) => refreshStatistics(db, ['contacts', 'contact_identities', 'consent_entries']);

@@ -9,3 +9,4 @@ export { insertOutboundMessages, type NewOutboundMessage } from './insert-outbou
 export { recordSendOutcomes, outboundStatuses, statusCounts, type SendOutcome } from './record-send-outcome';
 export { billedCounts, repliedCount } from './funnel-counts';
 export { findReplyTarget, findWorkspaceMedia } from './reply-and-media';
+export { analyzeMessageTables } from '../message.repository';
