@@ -111,6 +111,42 @@ test('the welcome message goes once, on the first contact, and is marked automat
   assert.notEqual(welcome?.status, 'queued');
 });
 
+test('a customer known only by a BSUID (a username hides the phone) gets the welcome at that BSUID, once; agents reach it by contactId', async () => {
+  await patchSettings({ welcomeMessage: { enabled: true, text: 'Welcome, whoever you are!' }, awayMessage: { enabled: false, text: '' } });
+  const bsuid = 'US.13491208655302741918';
+  const writes = async (body: string) => {
+    h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, fromUserId: bsuid, type: 'text', text: { body } } as never);
+    await h.settle();
+    await jobs.drain();
+    await h.settle();
+  };
+  await writes('Hi, I only have a username');
+  await writes('Still me');
+  const sent = h.sim.engine.listSent(h.number.phoneNumberId, bsuid);
+  assert.deepEqual(sent.sent.map((s) => [s.to, (s.body as { text?: { body?: string } }).text?.body]), [[bsuid, 'Welcome, whoever you are!']], 'one welcome, addressed to the BSUID');
+  assert.deepEqual(sent.countsByRecipient, { [bsuid]: 1 });
+
+  const found = (await api.get(`/api/v1/contacts?q=${encodeURIComponent(bsuid)}`)).body as { data: { id: string; phone: string | null; identities: string[] }[] };
+  assert.equal(found.data.length, 1);
+  const contact = found.data[0]!;
+  assert.deepEqual([contact.phone, contact.identities], [null, ['bsuid']], 'WhatsApp never told us the phone');
+  const reply = await api.post('/api/v1/messages', { contactId: contact.id, type: 'text', text: { body: 'An agent here' } });
+  assert.equal(reply.status, 202, reply.text);
+  await h.settle();
+  assert.deepEqual(h.sim.engine.listSent(h.number.phoneNumberId, bsuid).sent.map((s) => s.to), [bsuid, bsuid]);
+  const message = (await api.get(`/api/v1/messages/${(reply.body as { id: string }).id}`)).body as { status: string };
+  assert.equal(message.status, 'delivered', 'its status webhooks (recipient_id "", recipient_user_id) reached the message');
+
+  // A contact stored before BSUIDs were kept has only the BSUID's blind token: its next message seals the BSUID.
+  await sql`update contacts set bsuid = null where id = ${contact.id}`.execute(t.database.db);
+  const unaddressable = await api.post('/api/v1/messages', { contactId: contact.id, type: 'text', text: { body: 'Lost?' } });
+  assert.equal((unaddressable.body as { error: { code: string } }).error.code, 'not_found');
+  await writes('Hello again');
+  assert.equal((await api.post('/api/v1/messages', { contactId: contact.id, type: 'text', text: { body: 'Found you' } })).status, 202);
+  await h.settle();
+  assert.equal(h.sim.engine.listSent(h.number.phoneNumberId, bsuid).sent.at(-1)?.to, bsuid);
+});
+
 test('the away message: outside business hours once per closed period, none inside', async () => {
   await patchSettings({ welcomeMessage: { enabled: false, text: '' }, awayMessage: { enabled: true, text: 'We are closed; back soon.' }, businessHours: { timezone: 'America/New_York', days: closedWeek } });
   await customerWrites('16315550202', 'Hi, are you open?');
