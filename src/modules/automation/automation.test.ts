@@ -186,6 +186,28 @@ test('keyword auto-replies: CRUD, matching like search (case, accents, punctuati
   assert.equal((await api.delete(`/api/v1/automations/keyword-replies/${(exact.body as { id: string }).id}`)).status, 204);
 });
 
+test('Idempotency-Key on keyword auto-reply creation: a replay returns the first rule and creates nothing new; another body → 409', async () => {
+  const rule = { keywords: ['refund'], matchType: 'contains', replyText: 'Refunds: acme.test/refunds' };
+  const create = (body: unknown, key: string) => api.post('/api/v1/automations/keyword-replies', body, { 'idempotency-key': key });
+  const rules = async () => ((await api.get('/api/v1/automations/keyword-replies?limit=200')).body as { data: { id: string }[] }).data.map((r) => r.id);
+  const first = await create(rule, 'rule-refund');
+  assert.equal(first.status, 201, first.text);
+  const before = await rules();
+  const replay = await create({ replyText: rule.replyText, matchType: 'contains', keywords: ['refund'] }, 'rule-refund');
+  assert.equal(replay.status, 201);
+  assert.deepEqual(replay.body, first.body, 'the first answer (keys in another order are the same body)');
+  assert.deepEqual(await rules(), before, 'no second rule');
+  const conflict = await create({ ...rule, replyText: 'Something else' }, 'rule-refund');
+  assert.equal(conflict.status, 409);
+  assert.equal((conflict.body as { error: { code: string } }).error.code, 'idempotency_conflict');
+  const id = (first.body as { id: string }).id;
+  const audit = (await api.get('/api/v1/audit-events?limit=200')).body as { data: { action: string; target: { id: string } | null }[] };
+  assert.equal(audit.data.filter((e) => e.action === 'keyword_reply.create' && e.target?.id === id).length, 1, 'audited once');
+  await customerWrites('16315550211', 'I want a refund');
+  assert.deepEqual(textsTo('16315550211'), ['Refunds: acme.test/refunds'], 'the rule works, and answers once');
+  assert.equal((await api.delete(`/api/v1/automations/keyword-replies/${id}`)).status, 204);
+});
+
 test('STOP gets the opt-out confirmation exactly once, even when its job runs twice, and no welcome', async () => {
   await patchSettings({ welcomeMessage: { enabled: true, text: 'Welcome!' } });
   const customer = '16315550207';
