@@ -145,6 +145,14 @@ test('a customer known only by a BSUID (a username hides the phone) gets the wel
   assert.equal((await api.post('/api/v1/messages', { contactId: contact.id, type: 'text', text: { body: 'Found you' } })).status, 202);
   await h.settle();
   assert.equal(h.sim.engine.listSent(h.number.phoneNumberId, bsuid).sent.at(-1)?.to, bsuid);
+
+  // WhatsApp gives the user another BSUID (user_changed_user_id): the new one becomes the address.
+  const renewed = 'US.27182818284590452353';
+  h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, fromUserId: bsuid, type: 'system', system: { type: 'user_changed_user_id', newUserId: renewed } } as never);
+  await h.settle();
+  assert.equal((await api.post('/api/v1/messages', { contactId: contact.id, type: 'text', text: { body: 'Under your new id' } })).status, 202);
+  await h.settle();
+  assert.deepEqual(h.sim.engine.listSent(h.number.phoneNumberId, renewed).sent.map((s) => s.to), [renewed]);
 });
 
 test('the away message: outside business hours once per closed period, none inside', async () => {
