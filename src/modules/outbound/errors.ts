@@ -11,8 +11,6 @@ export type OutboundErrorCode =
   | 'not_found'
   | 'context_message_not_found'
   | 'context_message_not_sent'
-  | 'media_not_found'
-  | 'idempotency_conflict'
-  | 'idempotency_in_progress';
+  | 'media_not_found';
 
 export const outboundError = (status: number, code: OutboundErrorCode, message: string, details?: Record<string, unknown>) => new AppError(status, code, message, details);
