@@ -69,7 +69,7 @@ export function ConsentSection({ contact, onChanged }: { contact: Contact; onCha
       </form>
       <h3 id="consent-history-title" className="consent-history-title">History</h3>
       <ResourceState resource={history} what="the consent history" onRetry={reload}>
-        {({ data }) => (data.length === 0 ? <p>No consent recorded yet.</p> : <ConsentTable entries={data} />)}
+        {({ data }) => <ConsentTable entries={data} />}
       </ResourceState>
     </section>
   );
