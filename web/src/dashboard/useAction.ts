@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-export type Action = {
+type Action = {
   busy: boolean;
   /** The last run's failure, as a message to show beside what started it; cleared when a run starts. */
   error: string | null;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 
-export type Pace = {
+type Pace = {
   /** How long the first call of a burst waits for the others to ride along. */
   delayMs?: number;
   /** The least time between two runs, for streams that never pause (a campaign's statuses by the hundred). */

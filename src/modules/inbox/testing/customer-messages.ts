@@ -5,13 +5,13 @@ import type { TestApp } from '../../../test-support/test-app';
 import { startEnvelopeProcessor, unsafeLoadChannelCredentials } from '../../channels';
 import { inboundSink } from '../apply-inbound';
 
-export interface Customer {
+interface Customer {
   name: string;
   waId: string;
 }
 
 /** One webhook message without its sender and time, which the helper fills in; `id` becomes `wamid.<id>-<now>`. */
-export type CustomerMessage = { id: string; type: string } & Record<string, unknown>;
+type CustomerMessage = { id: string; type: string } & Record<string, unknown>;
 
 /**
  * A customer writes to the workspace's first channel (the sandbox number of a signed-up workspace): the
