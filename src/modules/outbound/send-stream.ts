@@ -82,8 +82,12 @@ export class SendStream {
           await sleep(this.#inflight ? 5 : 50);
           continue;
         }
-        for (const claimed of batch) {
-          if (this.#stopped) break;
+        for (const [i, claimed] of batch.entries()) {
+          if (this.#stopped) {
+            // Claimed but never sent: back to pending for the next owner, not left to become uncertain.
+            for (const { row } of batch.slice(i)) this.#result({ messageId: row.message_id, retry: { at: this.deps.clock.now(), refund: true } });
+            break;
+          }
           await this.#dispatch(claimed);
         }
       }
