@@ -9,6 +9,11 @@ export async function insertMedia(tx: TenantTx, rows: Omit<MediaRow, 'created_at
   if (rows.length) await idb(tx).insertInto('media').values(rows as never).execute();
 }
 
+/** A medium whose bytes are already stored (an upload): the row is written complete. */
+export async function insertStoredMedia(tx: TenantTx, row: Omit<MediaRow, 'created_at' | 'updated_at' | 'status'>): Promise<void> {
+  await idb(tx).insertInto('media').values({ ...row, status: 'stored' } as never).execute();
+}
+
 export function findMedia(tx: TenantTx, workspaceId: string, id: string): Promise<MediaRow | undefined> {
   return idb(tx).selectFrom('media').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }

@@ -12,6 +12,13 @@ export type OutboundErrorCode =
   | 'context_message_not_found'
   | 'context_message_not_sent'
   | 'media_not_found'
+  | 'media_type_unsupported'
+  | 'media_too_large'
+  | 'media_type_mismatch'
+  | 'media_empty'
+  | 'media_file_required'
+  | 'invalid_multipart'
+  | 'unsupported_media_type'
   | 'idempotency_conflict'
   | 'idempotency_in_progress';
 
