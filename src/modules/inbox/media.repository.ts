@@ -31,9 +31,9 @@ export async function markMediaFailed(tx: TenantTx, workspaceId: string, id: str
   await idb(tx).updateTable('media').set({ status: 'failed', updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
-/** Which of `ids` are media of the workspace. */
-export async function existingMediaIds(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await idb(tx).selectFrom('media').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
+/** The MIME type (null while unknown) of each of `ids` that is a medium of the workspace. */
+export async function mediaTypesOf(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map();
+  const rows = await idb(tx).selectFrom('media').select(['id', 'mime_type']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.mime_type]));
 }

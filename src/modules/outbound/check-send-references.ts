@@ -1,19 +1,26 @@
 import type { TenantTx } from '../../platform/db';
 import { findReplyTarget, findWorkspaceMedia } from '../inbox';
 import { outboundError } from './errors';
-import { isOurId, ourMediaIdsOf } from './media-references';
+import { mediaFitsMessageType } from './media-kinds';
+import { isOurId, mediaReferencesOf, ourMediaIdsOf } from './media-references';
 import type { SendMessageBody } from './send-message.schema';
 
 /**
  * References a send makes, checked in the workspace: a reply's `context.message_id` may be our
  * message id, translated to the wamid Meta knows (a wamid passes as is); media ids that are ours
- * must be this workspace's media (Meta's own media ids pass through).
+ * must be this workspace's media, of a type the message can carry (Meta's own media ids pass through).
  */
 export async function checkSendReferences(tx: TenantTx, workspaceId: string, body: SendMessageBody): Promise<{ body: SendMessageBody; replyToContactId: string | null }> {
   const ours = ourMediaIdsOf(body);
   const found = await findWorkspaceMedia(tx, workspaceId, ours);
   const missing = ours.filter((id) => !found.has(id));
   if (missing.length) throw outboundError(422, 'media_not_found', 'No such media in this workspace; upload it first or use a media id Meta gave you.', { mediaIds: missing });
+  // Meta would take the send, then fail it with 131053: say so now.
+  const misfits = mediaReferencesOf(body).flatMap(({ type, id }) => {
+    const mimeType = found.get(id);
+    return mimeType && !mediaFitsMessageType(mimeType, type) ? [{ id, sentAs: type, mimeType }] : [];
+  });
+  if (misfits.length) throw outboundError(422, 'media_type_mismatch', 'WhatsApp cannot send this file as that type (e.g. a PDF as an image); send it as the type its upload answered.', { media: misfits });
 
   const target = body.context?.message_id;
   if (!target || !isOurId(target)) return { body, replyToContactId: null };

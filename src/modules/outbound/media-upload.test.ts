@@ -121,6 +121,16 @@ test("another workspace's upload is media_not_found, on send and on read", async
   assert.equal((await other.client.get(`/api/v1/media/${uploaded.id}`)).status, 404);
 });
 
+test('a medium sent as a type that cannot carry it → 422 media_type_mismatch before anything is queued', async () => {
+  const doc = await upload(pdf, 'application/pdf');
+  const asImage = await api.post('/api/v1/messages', { to: ANN, type: 'image', image: { id: doc.id } });
+  assert.equal(asImage.status, 422, asImage.text);
+  assert.equal(code(asImage), 'media_type_mismatch');
+  assert.deepEqual((asImage.body as { error: { details: unknown } }).error.details, { media: [{ id: doc.id, sentAs: 'image', mimeType: 'application/pdf' }] });
+  const asDocument = await sendAndSettle({ to: ANN, type: 'document', document: { id: doc.id, filename: 'invoice.pdf' } });
+  assert.ok(['sent', 'delivered', 'read'].includes(asDocument.status), asDocument.status);
+});
+
 test('a medium whose file is gone fails the send with media_not_found and a hint, without reaching Meta', async () => {
   const uploaded = await upload(jpeg(7), 'image/jpeg');
   await t.container.outbound.storage.delete(`${workspaceId}/${uploaded.id}`);

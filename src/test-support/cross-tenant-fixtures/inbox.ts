@@ -4,7 +4,7 @@ import { startEnvelopeProcessor, unsafeLoadChannelCredentials } from '../../modu
 import { inboundSink } from '../../modules/inbox';
 import type { FixtureProvider } from './types';
 
-/** A's sandbox number receives a text and an image through the real webhook route, then is processed. */
+/** A's sandbox number receives a text and an image through the real webhook route, then is processed; A uploads a document. */
 export const fixtures: FixtureProvider = async ({ t, a }) => {
   const channel = ((await a.client.get('/api/v1/channels')).body as { data: { phoneNumberId: string; wabaId: string }[] }).data[0]!;
   const creds = (await unsafeLoadChannelCredentials(t.container.channels, channel.phoneNumberId))!;
@@ -27,6 +27,10 @@ export const fixtures: FixtureProvider = async ({ t, a }) => {
   const text = messages.find((m) => m.type === 'text')!;
   const mediaId = messages.find((m) => m.type === 'image')!.media![0]!.id;
   const conversationId = text.conversationId;
+  const upload = new FormData();
+  upload.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'a.pdf');
+  const uploaded = await a.client.postForm('/api/v1/media', upload);
+  assert.equal(uploaded.status, 201, uploaded.text);
   const unchanged = async () => {
     const conversation = (await a.client.get(`/api/v1/conversations/${conversationId}`)).body as { status: string };
     assert.equal(conversation.status, 'open', "A's conversation was not changed by B");
@@ -40,6 +44,6 @@ export const fixtures: FixtureProvider = async ({ t, a }) => {
     'GET /api/v1/conversations/:id/notes': { id: conversationId },
     'POST /api/v1/conversations/:id/notes': { id: conversationId, body: { body: 'note by B' }, unchanged },
     'GET /api/v1/messages/:id': { id: text.id },
-    'GET /api/v1/media/:id': { id: mediaId },
+    'GET /api/v1/media/:id': { id: mediaId, alsoIds: [(uploaded.body as { id: string }).id] },
   };
 };
