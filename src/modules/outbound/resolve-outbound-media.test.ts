@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloudApiClient, GraphTransport, type OutboundMessage } from '../channels';
+import { ManualClock } from '../../platform/clock';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { classifySendFailure } from './classify-send-failure';
 import { MediaUploadFailure } from './media-upload-failure';
@@ -24,7 +25,8 @@ const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(
 const graphError = (res: ServerResponse, status: number, code: number) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `(#${code}) error`, type: 'OAuthException', code, fbtrace_id: 'A1' } }));
 const clientFor = (phoneNumberId: string) => new CloudApiClient({ baseUrl: `http://127.0.0.1:${(graph.address() as AddressInfo).port}`, apiVersion: 'v24.0', accessToken: 'EAAJB-resolve-test', phoneNumberId, wabaId: '1', transport });
 const imageOf = (id: string) => ({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '16315550401', type: 'image', image: { id, caption: 'hi' } }) as OutboundMessage;
-const resolve = (phoneNumberId: string, request = imageOf(mediaId)) => resolveOutboundMedia(t.container.outbound, workspaceId, clientFor(phoneNumberId), request);
+const resolve = (phoneNumberId: string, request = imageOf(mediaId), clock = t.container.clock) => resolveOutboundMedia({ ...t.container.outbound, clock }, workspaceId, clientFor(phoneNumberId), request);
+const metaIdOf = (request: OutboundMessage) => (request as { image: { id: string } }).image.id;
 const failureOf = async (phoneNumberId: string) => {
   const error = await resolve(phoneNumberId).then(() => assert.fail('the upload should fail'), (e: unknown) => e);
   assert.ok(error instanceof MediaUploadFailure, String(error));
@@ -66,6 +68,23 @@ test('concurrent sends of one medium upload it once per number; later sends reus
   const other = await resolve('2200');
   assert.equal(uploads, 2, 'another number uploads its own copy');
   assert.deepEqual((other as { image: unknown }).image, { id: 'meta-2', caption: 'hi' });
+});
+
+test("the medium is uploaded again a day before Meta's 30 days run out, and the new id is kept", async () => {
+  answer = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `meta-${uploads}` }));
+  const clock = new ManualClock();
+  const day = 86_400_000;
+  uploads = 0;
+  const first = metaIdOf(await resolve('5500', undefined, clock));
+  clock.advance(28 * day);
+  assert.equal(metaIdOf(await resolve('5500', undefined, clock)), first, 'still valid for more than a day');
+  assert.equal(uploads, 1);
+  clock.advance(1.5 * day);
+  const renewed = metaIdOf(await resolve('5500', undefined, clock));
+  assert.equal(uploads, 2);
+  assert.notEqual(renewed, first);
+  assert.equal(metaIdOf(await resolve('5500', undefined, clock)), renewed, 'the stored row was replaced');
+  assert.equal(uploads, 2);
 });
 
 test("a request without media of ours is returned as is; Meta's ids and links are left alone", async () => {
