@@ -2,6 +2,7 @@
 // its Meta ceiling, against the simulator with status webhooks on (the worker processes them while
 // sending). Scenarios from BENCH_SCENARIOS (default "10000@80,100000@1000"); DATABASE_URL selects
 // the database; the simulator runs in a child process (BENCH_SIMULATOR=in-process: in this one).
+// The campaign starts in a product restarted after seeding, so its caches are cold as after a deploy.
 // Prints achieved rate, duration, duplicates and sends to opted-out contacts (counted by the
 // simulator per recipient), peak RSS and CPU per 1,000 sends of this process (the product and its
 // worker) and of PostgreSQL's backends, and the load average (the machine is shared: compare CPU per
@@ -28,7 +29,7 @@ async function simulator(url: string, ceilingMps: number) {
 
 async function scenario(recipients: number, ceilingMps: number) {
   const db = await freshDatabaseUrl();
-  const product = await startProduct({ throughputMps: ceilingMps, ...(db.url ? { databaseUrl: db.url } : {}) });
+  let product = await startProduct({ throughputMps: ceilingMps, ...(db.url ? { databaseUrl: db.url } : {}) });
   const sim = await simulator(product.url, ceilingMps);
   const { number } = sim;
   let peakRss = 0;
@@ -53,7 +54,11 @@ async function scenario(recipients: number, ceilingMps: number) {
     const campaign = await call('POST', '/api/v1/campaigns', { name: 'Bench', channelId, template: { name: 'bench_offer', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: '{{contact.name}}' }] }] }, audience: { tags: ['bench'] } });
     if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${JSON.stringify(campaign.body)}`);
     const id = (campaign.body as { id: string }).id;
-    log(`  skipped ${(campaign.body as { funnel: { skipped: number } }).funnel.skipped} without consent; starting`);
+    log(`  skipped ${(campaign.body as { funnel: { skipped: number } }).funnel.skipped} without consent; restarting the product, then starting`);
+    // As after a deploy: the campaign runs in a product that has not just seeded its audience (cold key
+    // cache, connections and plans), on the same port the simulator's webhooks go to.
+    await product.stop();
+    product = await startProduct({ throughputMps: ceilingMps, env: product.env });
     const meter = await cpuMeter(db.url);
     await call('POST', `/api/v1/campaigns/${id}/start`);
 
@@ -87,10 +92,8 @@ async function scenario(recipients: number, ceilingMps: number) {
     return { bench: 'campaign', db: product.container.database.kind, recipients, ceilingMps, eligible, sentRecipients: sent, achievedMps: Math.round(achievedMps * 10) / 10, durationS: Math.round(durationS * 10) / 10, duplicates, optedOutSent, peakRssMb: Math.round(peakRss / 2 ** 20), cpuMsPer1kSends: { process: per1k(cpu.processCpuMs), postgres: per1k(cpu.postgresCpuMs) }, loadAvg1m: cpu.loadAvg1m };
   } finally {
     clearInterval(sampler);
-    await product.worker?.stop();
     await sim.close();
-    await product.app.close();
-    await product.container.close();
+    await product.stop();
     await db.drop();
   }
 }

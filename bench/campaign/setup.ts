@@ -19,11 +19,12 @@ export async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Pr
   return createBenchDatabase(process.env.DATABASE_URL, 'bench');
 }
 
-export async function startProduct(options: { throughputMps: number; databaseUrl?: string; dataDir?: string; masterKey?: string; withWorker?: boolean }) {
-  const port = await freePort();
-  const env: Record<string, string> = {
-    MASTER_KEY: options.masterKey ?? randomBytes(32).toString('base64'), LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port),
-    DATA_DIR: options.dataDir ?? mkdtempSync('tmp/bench-campaign-'), DATABASE_POOL_SIZE: '10',
+/** The product with its worker on a new database, or again on the same one with `env` of an earlier start (a restart). */
+export async function startProduct(options: { throughputMps: number; databaseUrl?: string; withWorker?: boolean; env?: Record<string, string> }) {
+  const port = options.env ? Number(options.env.PORT) : await freePort();
+  const env: Record<string, string> = options.env ?? {
+    MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port),
+    DATA_DIR: mkdtempSync('tmp/bench-campaign-'), DATABASE_POOL_SIZE: '10',
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const container = await buildContainer(loadConfig(env), createLogger({ level: 'silent' }));
@@ -31,7 +32,12 @@ export async function startProduct(options: { throughputMps: number; databaseUrl
   await app.listen({ port, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
   const worker = options.withWorker === false ? null : startWorker(container);
-  return { container, app, url, worker, env };
+  const stop = async () => {
+    await worker?.stop();
+    await app.close();
+    await container.close();
+  };
+  return { container, app, url, worker, env, stop };
 }
 
 const benchNumber = (url: string, throughputMps: number) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { decodeCursor, idempotencyHeaders, idempotent, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
 import type { AutomationDeps } from './deps';
 import { createReply, keywordReplyBody, keywordReplyPatch, keywordReplyView, listReplies, patchReply, removeReply, toKeywordReplyView } from './manage-keyword-replies';
@@ -36,13 +36,18 @@ export function registerAutomationRoutes(app: AppInstance, deps: AutomationDeps)
     config: { access: 'settings.manage' },
     schema: {
       tags: ['automations'],
-      description: 'A reply sent to a customer message that matches a keyword (inside the 24-hour window the message opened). exact: the message is the keyword; contains: the message holds every word of the keyword. Both ignore case, accents and punctuation, like message search.',
+      description: 'A reply sent to a customer message that matches a keyword (inside the 24-hour window the message opened). exact: the message is the keyword; contains: the message holds every word of the keyword. Both ignore case, accents and punctuation, like message search. Honors `Idempotency-Key`.',
+      headers: idempotencyHeaders,
       body: keywordReplyBody,
       response: { 201: keywordReplyView },
     },
   }, async (request, reply) => {
     const p = requirePrincipal(request);
-    return reply.status(201).send(await createReply(deps, p.workspaceId, actorOf(p), request.body));
+    const answer = await idempotent(deps, p.workspaceId, `POST ${REPLIES}`, request.headers['idempotency-key'], request.body, async (tx) => ({
+      status: 201,
+      body: await createReply(deps, tx, p.workspaceId, actorOf(p), request.body),
+    }));
+    return reply.status(201).send(answer.body);
   });
 
   app.patch(`${REPLIES}/:id`, { config: { access: 'settings.manage' }, schema: { tags: ['automations'], params: idParams, body: keywordReplyPatch, response: { 200: keywordReplyView } } }, async (request) => {

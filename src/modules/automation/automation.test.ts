@@ -111,6 +111,50 @@ test('the welcome message goes once, on the first contact, and is marked automat
   assert.notEqual(welcome?.status, 'queued');
 });
 
+test('a customer known only by a BSUID (a username hides the phone) gets the welcome at that BSUID, once; agents reach it by contactId', async () => {
+  await patchSettings({ welcomeMessage: { enabled: true, text: 'Welcome, whoever you are!' }, awayMessage: { enabled: false, text: '' } });
+  const bsuid = 'US.13491208655302741918';
+  const writes = async (body: string) => {
+    h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, fromUserId: bsuid, type: 'text', text: { body } } as never);
+    await h.settle();
+    await jobs.drain();
+    await h.settle();
+  };
+  await writes('Hi, I only have a username');
+  await writes('Still me');
+  const sent = h.sim.engine.listSent(h.number.phoneNumberId, bsuid);
+  assert.deepEqual(sent.sent.map((s) => [s.to, (s.body as { text?: { body?: string } }).text?.body]), [[bsuid, 'Welcome, whoever you are!']], 'one welcome, addressed to the BSUID');
+  assert.deepEqual(sent.countsByRecipient, { [bsuid]: 1 });
+
+  const found = (await api.get(`/api/v1/contacts?q=${encodeURIComponent(bsuid)}`)).body as { data: { id: string; phone: string | null; identities: string[] }[] };
+  assert.equal(found.data.length, 1);
+  const contact = found.data[0]!;
+  assert.deepEqual([contact.phone, contact.identities], [null, ['bsuid']], 'WhatsApp never told us the phone');
+  const reply = await api.post('/api/v1/messages', { contactId: contact.id, type: 'text', text: { body: 'An agent here' } });
+  assert.equal(reply.status, 202, reply.text);
+  await h.settle();
+  assert.deepEqual(h.sim.engine.listSent(h.number.phoneNumberId, bsuid).sent.map((s) => s.to), [bsuid, bsuid]);
+  const message = (await api.get(`/api/v1/messages/${(reply.body as { id: string }).id}`)).body as { status: string };
+  assert.equal(message.status, 'delivered', 'its status webhooks (recipient_id "", recipient_user_id) reached the message');
+
+  // A contact stored before BSUIDs were kept has only the BSUID's blind token: its next message seals the BSUID.
+  await sql`update contacts set bsuid = null where id = ${contact.id}`.execute(t.database.db);
+  const unaddressable = await api.post('/api/v1/messages', { contactId: contact.id, type: 'text', text: { body: 'Lost?' } });
+  assert.equal((unaddressable.body as { error: { code: string } }).error.code, 'not_found');
+  await writes('Hello again');
+  assert.equal((await api.post('/api/v1/messages', { contactId: contact.id, type: 'text', text: { body: 'Found you' } })).status, 202);
+  await h.settle();
+  assert.equal(h.sim.engine.listSent(h.number.phoneNumberId, bsuid).sent.at(-1)?.to, bsuid);
+
+  // WhatsApp gives the user another BSUID (user_changed_user_id): the new one becomes the address.
+  const renewed = 'US.27182818284590452353';
+  h.sim.engine.injectInbound({ phoneNumberId: h.number.phoneNumberId, fromUserId: bsuid, type: 'system', system: { type: 'user_changed_user_id', newUserId: renewed } } as never);
+  await h.settle();
+  assert.equal((await api.post('/api/v1/messages', { contactId: contact.id, type: 'text', text: { body: 'Under your new id' } })).status, 202);
+  await h.settle();
+  assert.deepEqual(h.sim.engine.listSent(h.number.phoneNumberId, renewed).sent.map((s) => s.to), [renewed]);
+});
+
 test('the away message: outside business hours once per closed period, none inside', async () => {
   await patchSettings({ welcomeMessage: { enabled: false, text: '' }, awayMessage: { enabled: true, text: 'We are closed; back soon.' }, businessHours: { timezone: 'America/New_York', days: closedWeek } });
   await customerWrites('16315550202', 'Hi, are you open?');
@@ -148,6 +192,28 @@ test('keyword auto-replies: CRUD, matching like search (case, accents, punctuati
   assert.equal((await api.delete(`/api/v1/automations/keyword-replies/${rule.id}`)).status, 204);
   assert.equal((await api.delete(`/api/v1/automations/keyword-replies/${rule.id}`)).status, 404);
   assert.equal((await api.delete(`/api/v1/automations/keyword-replies/${(exact.body as { id: string }).id}`)).status, 204);
+});
+
+test('Idempotency-Key on keyword auto-reply creation: a replay returns the first rule and creates nothing new; another body → 409', async () => {
+  const rule = { keywords: ['refund'], matchType: 'contains', replyText: 'Refunds: acme.test/refunds' };
+  const create = (body: unknown, key: string) => api.post('/api/v1/automations/keyword-replies', body, { 'idempotency-key': key });
+  const rules = async () => ((await api.get('/api/v1/automations/keyword-replies?limit=200')).body as { data: { id: string }[] }).data.map((r) => r.id);
+  const first = await create(rule, 'rule-refund');
+  assert.equal(first.status, 201, first.text);
+  const before = await rules();
+  const replay = await create({ replyText: rule.replyText, matchType: 'contains', keywords: ['refund'] }, 'rule-refund');
+  assert.equal(replay.status, 201);
+  assert.deepEqual(replay.body, first.body, 'the first answer (keys in another order are the same body)');
+  assert.deepEqual(await rules(), before, 'no second rule');
+  const conflict = await create({ ...rule, replyText: 'Something else' }, 'rule-refund');
+  assert.equal(conflict.status, 409);
+  assert.equal((conflict.body as { error: { code: string } }).error.code, 'idempotency_conflict');
+  const id = (first.body as { id: string }).id;
+  const audit = (await api.get('/api/v1/audit-events?limit=200')).body as { data: { action: string; target: { id: string } | null }[] };
+  assert.equal(audit.data.filter((e) => e.action === 'keyword_reply.create' && e.target?.id === id).length, 1, 'audited once');
+  await customerWrites('16315550211', 'I want a refund');
+  assert.deepEqual(textsTo('16315550211'), ['Refunds: acme.test/refunds'], 'the rule works, and answers once');
+  assert.equal((await api.delete(`/api/v1/automations/keyword-replies/${id}`)).status, 204);
 });
 
 test('STOP gets the opt-out confirmation exactly once, even when its job runs twice, and no welcome', async () => {

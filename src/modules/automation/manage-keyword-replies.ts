@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newId, withTenant } from '../../platform/db';
+import { newId, withTenant, type TenantTx } from '../../platform/db';
 import type { Actor } from '../privacy';
 import type { AutomationDeps } from './deps';
 import { automationErrors } from './errors';
@@ -42,15 +42,14 @@ export function listReplies(deps: AutomationDeps, workspaceId: string, f: { befo
   return withTenant(deps.db, workspaceId, (tx) => listKeywordReplies(tx, workspaceId, f));
 }
 
-export async function createReply(deps: AutomationDeps, workspaceId: string, actor: Actor, body: z.infer<typeof keywordReplyBody>): Promise<KeywordReplyView> {
+/** In the caller's transaction: the one that stores its Idempotency-Key's answer. */
+export async function createReply(deps: AutomationDeps, tx: TenantTx, workspaceId: string, actor: Actor, body: z.infer<typeof keywordReplyBody>): Promise<KeywordReplyView> {
   checkKeywords(body.keywords);
-  return withTenant(deps.db, workspaceId, async (tx) => {
-    const at = deps.clock.now();
-    const row: KeywordReplyRow = { workspace_id: workspaceId, id: newId(at.getTime()), keywords: body.keywords, match_type: body.matchType, reply_text: body.replyText, enabled: body.enabled, created_at: at, updated_at: at };
-    await insertKeywordReply(tx, row);
-    await deps.audit.record(tx, workspaceId, actor, { action: 'keyword_reply.create', target: { type: 'keyword_reply', id: row.id } });
-    return toKeywordReplyView(row);
-  });
+  const at = deps.clock.now();
+  const row: KeywordReplyRow = { workspace_id: workspaceId, id: newId(at.getTime()), keywords: body.keywords, match_type: body.matchType, reply_text: body.replyText, enabled: body.enabled, created_at: at, updated_at: at };
+  await insertKeywordReply(tx, row);
+  await deps.audit.record(tx, workspaceId, actor, { action: 'keyword_reply.create', target: { type: 'keyword_reply', id: row.id } });
+  return toKeywordReplyView(row);
 }
 
 export async function patchReply(deps: AutomationDeps, workspaceId: string, actor: Actor, id: string, patch: z.infer<typeof keywordReplyPatch>): Promise<KeywordReplyView> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { AnyDb, TenantTx } from '../../platform/db';
+import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
 
 export type CampaignStatus = 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
 
@@ -97,3 +97,6 @@ export async function unsafeActiveCampaigns(db: AnyDb, now: Date): Promise<{ wor
     select workspace_id, id from campaigns where status = 'running' or (status = 'scheduled' and scheduled_at <= ${now})`.execute(db);
   return rows;
 }
+
+/** Fresh planner statistics for a campaign's recipients (see refreshStatistics). */
+export const analyzeRecipients = (db: AnyDb) => refreshStatistics(db, ['campaign_recipients']);

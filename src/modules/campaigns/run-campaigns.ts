@@ -6,6 +6,7 @@ import { pendingOfCampaign, queueTemplateSends, type BatchSend } from '../outbou
 import { findTemplateByName, renderTemplate, resolveWorkspaceChannel } from '../templates';
 import { claimPendingRecipients, findCampaign, markQueued, markSkipped, unsafeActiveCampaigns, updateCampaign, type CampaignRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
+import { statisticsMilestones } from './statistics-milestones';
 
 /** Sends queued ahead of the sender: this many seconds at the number's ceiling. */
 const AHEAD_SECONDS = 3;
@@ -74,10 +75,16 @@ export function startCampaignRunner(deps: CampaignsDeps, options: { pollMs?: num
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const statistics = statisticsMilestones(deps.db);
   const round = async () => {
-    for (const c of await unsafeActiveCampaigns(deps.db, deps.clock.now())) {
+    const active = await unsafeActiveCampaigns(deps.db, deps.clock.now());
+    statistics.keepOnly(new Set(active.map((c) => c.id)));
+    for (const c of active) {
       if (stopped) return;
-      if ((await stepCampaign(deps, c.workspace_id, c.id)) > 0) options.onQueued?.();
+      await statistics.stepping(c.id);
+      const queued = await stepCampaign(deps, c.workspace_id, c.id);
+      if (queued > 0) options.onQueued?.();
+      await statistics.queued(c.id, queued);
     }
   };
   const tick = () => {

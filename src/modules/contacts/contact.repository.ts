@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { AnyDb, TenantTx } from '../../platform/db';
+import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
 
 export interface ContactRow {
   workspace_id: string;
@@ -7,6 +7,8 @@ export interface ContactRow {
   key_id: string;
   profile_name: Buffer | null;
   phone: Buffer | null;
+  /** Sealed BSUID: the address of a contact whose phone number WhatsApp hides. */
+  bsuid: Buffer | null;
   attributes: Buffer | null;
   tags: string[];
   /** Blind tokens of name words and phone digits; null until indexed (contacts older than search). */
@@ -29,7 +31,7 @@ export async function findIdentities(tx: TenantTx, workspaceId: string, tokens: 
   return cdb(tx).selectFrom('contact_identities').select(['kind', 'token', 'contact_id']).where('workspace_id', '=', workspaceId).where('token', 'in', tokens).execute();
 }
 
-export type NewContactRow = Omit<ContactRow, 'created_at' | 'updated_at' | 'attributes' | 'tags' | 'search_tokens'> & Partial<Pick<ContactRow, 'attributes' | 'tags' | 'search_tokens'>>;
+export type NewContactRow = Omit<ContactRow, 'created_at' | 'updated_at' | 'bsuid' | 'attributes' | 'tags' | 'search_tokens'> & Partial<Pick<ContactRow, 'bsuid' | 'attributes' | 'tags' | 'search_tokens'>>;
 
 export async function insertContacts(tx: TenantTx, rows: NewContactRow[]): Promise<void> {
   if (rows.length) await cdb(tx).insertInto('contacts').values(rows as never).execute();
@@ -49,7 +51,7 @@ export function findContacts(tx: TenantTx, workspaceId: string, ids: string[]): 
   return cdb(tx).selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
 }
 
-export async function updateContactFields(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<ContactRow, 'profile_name' | 'phone' | 'attributes' | 'tags' | 'search_tokens'>>, at: Date): Promise<void> {
+export async function updateContactFields(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<ContactRow, 'profile_name' | 'phone' | 'bsuid' | 'attributes' | 'tags' | 'search_tokens'>>, at: Date): Promise<void> {
   await cdb(tx).updateTable('contacts').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
@@ -81,3 +83,6 @@ export async function unsafeWorkspacesWithUnindexedContacts(db: AnyDb): Promise<
   const { rows } = await sql<{ workspace_id: string }>`select distinct workspace_id from contacts where search_tokens is null`.execute(db);
   return rows.map((r) => r.workspace_id);
 }
+
+/** Fresh planner statistics for the tables a campaign reads per recipient (see refreshStatistics). */
+export const analyzeAudienceTables = (db: AnyDb) => refreshStatistics(db, ['contacts', 'contact_identities', 'consent_entries']);

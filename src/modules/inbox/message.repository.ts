@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { TenantTx } from '../../platform/db';
+import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
 import type { InboxTables, MessageRow } from './tables';
 
 const idb = (tx: TenantTx) => tx as unknown as Kysely<InboxTables>;
@@ -132,3 +132,6 @@ export async function updateMessageAmended(
 ): Promise<void> {
   await idb(tx).updateTable('messages').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
+
+/** Fresh planner statistics for the tables a campaign grows per recipient (see refreshStatistics). */
+export const analyzeMessageTables = (db: AnyDb) => refreshStatistics(db, ['messages', 'conversations']);

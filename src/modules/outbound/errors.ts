@@ -18,8 +18,6 @@ export type OutboundErrorCode =
   | 'media_empty'
   | 'media_file_required'
   | 'invalid_multipart'
-  | 'unsupported_media_type'
-  | 'idempotency_conflict'
-  | 'idempotency_in_progress';
+  | 'unsupported_media_type';
 
 export const outboundError = (status: number, code: OutboundErrorCode, message: string, details?: Record<string, unknown>) => new AppError(status, code, message, details);

@@ -3,7 +3,7 @@ export { registerOutboundRoutes } from './outbound.routes';
 export { registerMediaRoutes } from './media.routes';
 export { startSender, type Sender } from './sender';
 export { queueTemplateSends, type BatchSend } from './queue-sends';
-export { pendingOfCampaign } from './outbound.repository';
+export { analyzeSendQueue, pendingOfCampaign } from './outbound.repository';
 export { checkTemplate } from './check-template';
 export { sendAutomatedText, type AutomatedText } from './send-automated-text';
 export { MARK_READ_QUEUE, type ReadSettings } from './mark-read';

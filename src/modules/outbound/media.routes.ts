@@ -1,20 +1,28 @@
 import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import type { AppInstance } from '../../platform/http';
+import { idempotencyHeaders, idempotent, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
-import { idempotent } from './idempotent';
 import { checkMediaFile } from './check-media-file';
 import type { OutboundDeps } from './deps';
+import { outboundError } from './errors';
 import { MEDIA_MAX_BYTES, SUPPORTED_MEDIA_TYPES } from './media-kinds';
 import { readMediaForm } from './read-media-form';
 import { uploadMedia } from './upload-media';
 
 const UPLOAD_ROUTE = 'POST /api/v1/media';
 
-const uploadForm = z.object({
-  file: z.file().describe(`The file (at most ${MEDIA_MAX_BYTES} bytes); its part's Content-Type is its type unless "type" says otherwise.`),
-  type: z.enum(SUPPORTED_MEDIA_TYPES as [string, ...string[]]).optional().describe('The file\'s MIME type, as in Meta\'s upload.'),
+/**
+ * The upload form in the OpenAPI document. The multipart parser leaves the body to the handler
+ * (readMediaForm streams and checks it), so there is nothing for the schema to validate.
+ */
+const uploadForm = z.custom<undefined>((value) => value === undefined).meta({
+  type: 'object',
+  properties: {
+    file: { type: 'string', format: 'binary', description: `The file (at most ${MEDIA_MAX_BYTES} bytes); its part's Content-Type is its type unless "type" says otherwise.` },
+    type: { type: 'string', enum: SUPPORTED_MEDIA_TYPES, description: "The file's MIME type, as in Meta's upload." },
+  },
+  required: ['file'],
 });
 
 const uploadedMedia = z.object({
@@ -25,13 +33,15 @@ const uploadedMedia = z.object({
 });
 
 export function registerMediaRoutes(app: AppInstance, deps: OutboundDeps): void {
-  void app.register(async (scope) => {
+  void app.register(async (scope: AppInstance) => {
     // Scoped to this route: the rest of the API takes JSON only.
     await scope.register(multipart);
     scope.post('/api/v1/media', {
       config: { access: 'inbox.write' },
-      // The body is a stream the handler reads (readMediaForm); the schema documents it.
-      validatorCompiler: () => (value) => ({ value }),
+      // JSON or another media type is the wrong kind of request, not a bad form: 415 before the body schema.
+      preValidation: async (request) => {
+        if (!request.isMultipart()) throw outboundError(415, 'unsupported_media_type', 'Send the file as multipart/form-data in a field named "file".');
+      },
       schema: {
         tags: ['messages'],
         description:
@@ -41,6 +51,7 @@ export function registerMediaRoutes(app: AppInstance, deps: OutboundDeps): void 
           '`media_file_required` (422). Stored encrypted; readable at GET /api/v1/media/{id}. Meta receives it when a send names it, once per phone number. ' +
           'Honors `Idempotency-Key`.',
         consumes: ['multipart/form-data'],
+        headers: idempotencyHeaders,
         body: uploadForm,
         response: { 201: uploadedMedia },
       },
@@ -48,10 +59,8 @@ export function registerMediaRoutes(app: AppInstance, deps: OutboundDeps): void 
       const p = requirePrincipal(request);
       const { bytes, declaredType } = await readMediaForm(request);
       const file = { bytes, sha256: createHash('sha256').update(bytes).digest('base64'), ...checkMediaFile(bytes, declaredType) };
-      const header = request.headers['idempotency-key'];
-      const key = Array.isArray(header) ? header[0] : header;
       // A replay is the same file of the same type; the hash stands for the bytes.
-      const answer = await idempotent(deps, p.workspaceId, UPLOAD_ROUTE, key, { sha256: file.sha256, mimeType: file.mimeType }, async (tx) => ({ status: 201, body: await uploadMedia(deps, tx, p.workspaceId, actorOf(p), file) }));
+      const answer = await idempotent(deps, p.workspaceId, UPLOAD_ROUTE, request.headers['idempotency-key'], { sha256: file.sha256, mimeType: file.mimeType }, async (tx) => ({ status: 201, body: await uploadMedia(deps, tx, p.workspaceId, actorOf(p), file) }));
       return reply.status(201).send(answer.body);
     });
   });

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { AnyDb, TenantTx } from '../../platform/db';
+import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
 
 export interface QueueRow {
   workspace_id: string;
@@ -8,7 +8,7 @@ export interface QueueRow {
   contact_id: string;
   campaign_id: string | null;
   request: Buffer;
-  state: 'pending' | 'inflight' | 'uncertain' | 'done';
+  state: 'pending' | 'inflight' | 'uncertain';
   attempts: number;
   next_attempt_at: Date;
   dispatched_at: Date | null;
@@ -45,8 +45,17 @@ export async function claimDue(tx: TenantTx, workspaceId: string, channelId: str
   return rows;
 }
 
-export async function settleRows(tx: TenantTx, workspaceId: string, ids: string[], state: 'done' | 'uncertain'): Promise<void> {
-  if (ids.length) await odb(tx).updateTable('outbound_queue').set({ state }).where('workspace_id', '=', workspaceId).where('message_id', 'in', ids).execute();
+/**
+ * Sends whose outcome is recorded on their message leave the queue: the message is the ledger,
+ * and the queue keeps only work (a copy of a sealed request kept after its send is data we need not
+ * hold, and finished rows made every scan of the queue slower as a campaign went on).
+ */
+export async function removeSettled(tx: TenantTx, workspaceId: string, ids: string[]): Promise<void> {
+  if (ids.length) await odb(tx).deleteFrom('outbound_queue').where('workspace_id', '=', workspaceId).where('message_id', 'in', ids).execute();
+}
+
+export async function markUncertain(tx: TenantTx, workspaceId: string, ids: string[]): Promise<void> {
+  if (ids.length) await odb(tx).updateTable('outbound_queue').set({ state: 'uncertain' }).where('workspace_id', '=', workspaceId).where('message_id', 'in', ids).execute();
 }
 
 /** Back to pending, due at `at` (retries and backoffs), in one statement. */
@@ -95,9 +104,12 @@ export async function releaseLease(tx: TenantTx, workspaceId: string, channelId:
   await odb(tx).deleteFrom('send_leases').where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('owner', '=', owner).execute();
 }
 
-export async function pendingCount(tx: TenantTx, workspaceId: string, channelId: string): Promise<number> {
-  const row = await odb(tx).selectFrom('outbound_queue').select((eb) => eb.fn.countAll<string>().as('n')).where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('state', 'in', ['pending', 'inflight', 'uncertain']).executeTakeFirst();
-  return Number(row?.n ?? 0);
+/** Whether the channel has any send left (due or not) or unsettled; each probe is one partial index's predicate. */
+export async function hasOpenWork(tx: TenantTx, workspaceId: string, channelId: string): Promise<boolean> {
+  const { rows } = await sql<{ open: boolean }>`
+    select exists (select 1 from outbound_queue where workspace_id = ${workspaceId} and channel_id = ${channelId} and state = 'pending')
+        or exists (select 1 from outbound_queue where workspace_id = ${workspaceId} and channel_id = ${channelId} and state in ('inflight', 'uncertain')) as open`.execute(tx);
+  return rows[0]?.open === true;
 }
 
 /** Sends of a campaign not yet dispatched (keeps the campaign's queue only a few seconds ahead of the sender). */
@@ -105,3 +117,6 @@ export async function pendingOfCampaign(tx: TenantTx, workspaceId: string, campa
   const row = await odb(tx).selectFrom('outbound_queue').select((eb) => eb.fn.countAll<string>().as('n')).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Fresh planner statistics for the send queue (see refreshStatistics). */
+export const analyzeSendQueue = (db: AnyDb) => refreshStatistics(db, ['outbound_queue']);

@@ -1,7 +1,6 @@
-import { type AppInstance } from '../../platform/http';
+import { idempotencyHeaders, idempotent, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
 import type { OutboundDeps } from './deps';
-import { idempotent } from './idempotent';
 import { sendMessageRequest } from './send-message-request';
 import { sendAccepted, sendMessageBody } from './send-message.schema';
 
@@ -13,14 +12,13 @@ export function registerOutboundRoutes(app: AppInstance, deps: OutboundDeps): vo
     schema: {
       tags: ['messages'],
       description: "Sends a message: Meta's message object unchanged plus `to` | `contactId` and `channelId`. Window, consent and template are checked before anything is queued. `context.message_id` may be our message id (sent as its wamid) or a wamid; media ids of our uploads must exist in the workspace (`media_not_found`), Meta's media ids pass through. Each accepted send is audited. Honors `Idempotency-Key`.",
+      headers: idempotencyHeaders,
       body: sendMessageBody,
       response: { 202: sendAccepted },
     },
   }, async (request, reply) => {
     const p = requirePrincipal(request);
-    const header = request.headers['idempotency-key'];
-    const key = Array.isArray(header) ? header[0] : header;
-    const answer = await idempotent(deps, p.workspaceId, SEND_ROUTE, key, request.body, async (tx) => ({ status: 202, body: await sendMessageRequest(deps, tx, p.workspaceId, actorOf(p), request.body) }));
+    const answer = await idempotent(deps, p.workspaceId, SEND_ROUTE, request.headers['idempotency-key'], request.body, async (tx) => ({ status: 202, body: await sendMessageRequest(deps, tx, p.workspaceId, actorOf(p), request.body) }));
     return reply.status(202).send(answer.body);
   });
 }

@@ -8,7 +8,6 @@ import { MEDIA_MAX_BYTES } from './media-kinds';
  * the API's error codes.
  */
 export async function readMediaForm(request: FastifyRequest): Promise<{ bytes: Buffer; declaredType: string }> {
-  if (!request.isMultipart()) throw outboundError(415, 'unsupported_media_type', 'Send the file as multipart/form-data in a field named "file".');
   let file: { bytes: Buffer; contentType: string } | undefined;
   let type: string | undefined;
   try {

@@ -15,7 +15,7 @@ export interface AutomatedText {
  * Queues a free-form text an automation sends (the system acting, not a person), through the same
  * checks and queue as the send API, in the caller's transaction. Returns the message id, or null
  * when it cannot be sent and retrying would not help: the 24-hour window has closed (a late job), or
- * the contact or channel is gone or the contact has no phone number to address.
+ * the contact or channel is gone or the contact has no address (neither a phone number nor a BSUID).
  */
 export async function sendAutomatedText(deps: OutboundDeps, tx: TenantTx, workspaceId: string, reply: AutomatedText): Promise<string | null> {
   try {

@@ -18,7 +18,7 @@ export async function sendMessage(deps: OutboundDeps, tx: TenantTx, workspaceId:
   const now = deps.clock.now();
   const channel = await resolveWorkspaceChannel(tx, workspaceId, channelId);
   const recipient = await resolveRecipient(deps.contacts, tx, workspaceId, to !== undefined ? { to } : { contactId: contactId! });
-  if (!recipient) throw outboundError(404, 'not_found', contactId ? 'No such contact in this workspace (or it has no phone number).' : 'The recipient is not a phone number or a BSUID.');
+  if (!recipient) throw outboundError(404, 'not_found', contactId ? 'No such contact in this workspace (or it has neither a phone number nor a BSUID to address).' : 'The recipient is not a phone number or a BSUID.');
   const conversation = await openConversationForSend(tx, workspaceId, recipient.contactId, channel.id, now);
 
   if (message.type === 'template') {

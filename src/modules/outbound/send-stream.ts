@@ -5,7 +5,7 @@ import { resolveWorkspaceChannel } from '../templates';
 import { classifySendFailure } from './classify-send-failure';
 import { REQUEST_CONTEXT, type OutboundDeps } from './deps';
 import { resolveOutboundMedia } from './resolve-outbound-media';
-import { acquireLease, claimDue, orphanedInflight, pendingCount, releaseLease, requeue, settleRows, type ClaimedRow } from './outbound.repository';
+import { acquireLease, claimDue, hasOpenWork, markUncertain, orphanedInflight, releaseLease, removeSettled, requeue, type ClaimedRow } from './outbound.repository';
 import { TokenBucket } from './token-bucket';
 import { settleUncertain } from './settle-uncertain';
 
@@ -121,6 +121,7 @@ export class SendStream {
     const { deps, workspaceId, channelId } = this;
     return withTenant(deps.db, workspaceId, async (tx) => {
       const rows = await claimDue(tx, workspaceId, channelId, deps.clock.now(), n);
+      await deps.keyring.preloadKeysOf(tx, workspaceId, rows.map((r) => r.request));
       const out: Claimed[] = [];
       for (const row of rows) out.push({ row, request: await deps.keyring.decryptJson<OutboundMessage>(tx, workspaceId, row.request, REQUEST_CONTEXT) });
       return out;
@@ -130,7 +131,7 @@ export class SendStream {
   async #idle(): Promise<boolean> {
     const { deps, workspaceId, channelId } = this;
     await this.#settle();
-    return (await withTenant(deps.db, workspaceId, (tx) => pendingCount(tx, workspaceId, channelId))) === 0;
+    return !(await withTenant(deps.db, workspaceId, (tx) => hasOpenWork(tx, workspaceId, channelId)));
   }
 
   async #settle(): Promise<void> {
@@ -205,8 +206,8 @@ export class SendStream {
     const now = deps.clock.now();
     await withTenant(deps.db, workspaceId, async (tx) => {
       await recordSendOutcomes(tx, workspaceId, results.flatMap((r) => (r.outcome ? [r.outcome] : [])), now);
-      await settleRows(tx, workspaceId, results.filter((r) => r.settle === 'done').map((r) => r.messageId), 'done');
-      await settleRows(tx, workspaceId, results.filter((r) => r.settle === 'uncertain' || (!r.settle && r.outcome?.status === 'uncertain')).map((r) => r.messageId), 'uncertain');
+      await removeSettled(tx, workspaceId, results.filter((r) => r.settle === 'done').map((r) => r.messageId));
+      await markUncertain(tx, workspaceId, results.filter((r) => r.settle === 'uncertain' || (!r.settle && r.outcome?.status === 'uncertain')).map((r) => r.messageId));
       await requeue(tx, workspaceId, results.flatMap((r) => (r.retry ? [{ messageId: r.messageId, ...r.retry }] : [])));
     });
   }

@@ -1,7 +1,7 @@
 import { withTenant } from '../../platform/db';
 import { outboundStatuses, recordSendOutcomes } from '../inbox';
 import { UNCERTAIN_TTL_MS, type OutboundDeps } from './deps';
-import { settleRows, uncertainRows } from './outbound.repository';
+import { removeSettled, uncertainRows } from './outbound.repository';
 
 /**
  * Uncertain sends: settled once a status webhook moved the message on (matched by wamid or
@@ -20,6 +20,6 @@ export async function settleUncertain(deps: OutboundDeps, workspaceId: string, c
       status: 'failed' as const,
       error: { code: 'send_outcome_unknown', title: 'Send outcome unknown', class: 'terminal', hint: 'The request to Meta timed out and no status arrived within 10 minutes; check with the customer before sending again.' },
     })), now);
-    await settleRows(tx, workspaceId, [...moved, ...expired], 'done');
+    await removeSettled(tx, workspaceId, [...moved, ...expired]);
   });
 }

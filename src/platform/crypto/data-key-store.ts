@@ -41,17 +41,22 @@ export async function insertDataKeys(
   }
 }
 
-/** The data key with the workspace key that wraps it: one round trip on a cache miss. */
-export async function selectDataKey(tx: TenantTx, workspaceId: string, keyId: string): Promise<DataKeyRow | undefined> {
-  return tx
+const dataKeysWithWrappers = (tx: TenantTx, workspaceId: string) =>
+  tx
     .selectFrom('crypto_data_keys as d')
     .innerJoin('crypto_workspace_keys as w', (join) =>
       join.onRef('w.workspace_id', '=', 'd.workspace_id').onRef('w.version', '=', 'd.workspace_key_version'),
     )
-    .select(['d.wrapped', 'd.workspace_key_version', 'w.master_key_id as workspace_master_key_id', 'w.wrapped as workspace_wrapped'])
-    .where('d.workspace_id', '=', workspaceId)
-    .where('d.id', '=', keyId)
-    .executeTakeFirst();
+    .select(['d.id', 'd.wrapped', 'd.workspace_key_version', 'w.master_key_id as workspace_master_key_id', 'w.wrapped as workspace_wrapped'])
+    .where('d.workspace_id', '=', workspaceId);
+
+/** The data key with the workspace key that wraps it: one round trip on a cache miss. */
+export async function selectDataKey(tx: TenantTx, workspaceId: string, keyId: string): Promise<DataKeyRow | undefined> {
+  return dataKeysWithWrappers(tx, workspaceId).where('d.id', '=', keyId).executeTakeFirst();
+}
+
+export async function selectDataKeys(tx: TenantTx, workspaceId: string, keyIds: string[]): Promise<(DataKeyRow & { id: string })[]> {
+  return dataKeysWithWrappers(tx, workspaceId).where('d.id', 'in', keyIds).execute();
 }
 
 export async function selectLatestOwnerKeyId(tx: TenantTx, workspaceId: string, owner: KeyOwner): Promise<string | undefined> {

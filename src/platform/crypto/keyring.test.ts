@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type KyselyPlugin } from 'kysely';
 import { useKeyringFixture } from './testing/keyring-fixture';
 import { newId, withTenant, type AnyDb } from '../db';
-import { DecryptionError } from './index';
+import { DecryptionError, KeyShreddedError } from './index';
 
 const fixture = useKeyringFixture();
 
@@ -75,7 +75,7 @@ test('the raw rows hold no plaintext, in any script', async () => {
   assert.deepEqual(back.sort(), [...secrets].sort());
 });
 
-test('a cached key encrypts and decrypts without a fixture.database round trip', async () => {
+test('a cached key encrypts and decrypts without a database round trip', async () => {
   const { workspaceId, keyId } = await workspaceWithContactKey();
   let queries = 0;
   const counter: KyselyPlugin = {
@@ -113,3 +113,22 @@ test('ingress envelopes: round trip, context bound, per-purpose tokens, stable s
   assert.equal(fixture.keyring.systemKey('audit-chain').length, 32);
 });
 
+
+test('a cold keyring preloads a batch of data keys in one read; erased keys are skipped and still refuse', async () => {
+  const workspaceId = await fixture.newWorkspace();
+  const db = fixture.database.db;
+  const keyIds = await withTenant(db, workspaceId, (tx) => fixture.keyring.createDataKeys(tx, workspaceId, [1, 2, 3].map(() => ({ type: 'contact', id: newId() }))));
+  const sealed = await withTenant(db, workspaceId, (tx) => Promise.all(keyIds.map((keyId, i) => fixture.keyring.encrypt(tx, workspaceId, keyId, `value ${i}`, 'contact.phone'))));
+  const erased = keyIds[2]!;
+  await sql`delete from crypto_data_keys where workspace_id = ${workspaceId} and id = ${erased}`.execute(db);
+
+  const cold = await fixture.openKeyring();
+  await withTenant(db, workspaceId, (tx) => cold.preloadKeysOf(tx, workspaceId, sealed));
+  // The keys were read by the preload: with their rows gone now, the cold keyring still opens both.
+  await sql`delete from crypto_data_keys where workspace_id = ${workspaceId}`.execute(db);
+  await withTenant(db, workspaceId, async (tx) => {
+    assert.equal(await cold.decryptText(tx, workspaceId, sealed[0]!, 'contact.phone'), 'value 0');
+    assert.equal(await cold.decryptText(tx, workspaceId, sealed[1]!, 'contact.phone'), 'value 1');
+    await assert.rejects(cold.decrypt(tx, workspaceId, sealed[2]!, 'contact.phone'), KeyShreddedError);
+  });
+});

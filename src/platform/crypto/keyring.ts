@@ -66,6 +66,16 @@ export class Keyring {
     return (await selectLatestOwnerKeyId(tx, workspaceId, owner)) ?? this.createDataKey(tx, workspaceId, owner);
   }
 
+  /** Reads the uncached data keys of a batch in one round trip, before its values are opened one by one. */
+  async preloadDataKeys(tx: TenantTx, workspaceId: string, keyIds: string[]): Promise<void> {
+    await this.keys.preloadDataKeys(tx, workspaceId, keyIds);
+  }
+
+  /** The same for a batch of ciphertexts (each names its key). */
+  async preloadKeysOf(tx: TenantTx, workspaceId: string, ciphertexts: Buffer[]): Promise<void> {
+    await this.keys.preloadDataKeys(tx, workspaceId, ciphertexts.map(readDataKeyId));
+  }
+
   async encrypt(tx: TenantTx, workspaceId: string, keyId: string, plaintext: Buffer | string, context: string): Promise<Buffer> {
     const { key, header } = this.keys.cachedDataKey(workspaceId, keyId) ?? (await this.keys.loadDataKey(tx, workspaceId, keyId));
     return seal(key, header, buildAad(header, workspaceId, context), typeof plaintext === 'string' ? Buffer.from(plaintext) : plaintext);

@@ -3,3 +3,4 @@ export { migrate, listMigrations } from './migrate';
 export { withTenant, type TenantTx } from './with-tenant';
 export { newId } from './ids';
 export { DataDirLockedError } from './data-dir-lock';
+export { refreshStatistics } from './refresh-statistics';

@@ -3,3 +3,4 @@ export { AppError, notFound, unauthenticated, forbidden, type ErrorEnvelope } fr
 export { pageQuery, pageOf, decodeCursor, encodeCursor, listResponse, type Cursor } from './pagination';
 export { errorEnvelopeSchema } from './schemas';
 export { installNotFoundHandler } from './error-handler';
+export { idempotent, idempotencyHeaders, type IdempotencyErrorCode } from './idempotent';

@@ -36,9 +36,9 @@ export type RowOutcome = { row: ImportRow; errors?: undefined } | { row?: undefi
 export type ImportFile = { headerErrors: ImportError[]; rows: RowOutcome[] };
 
 const KNOWN = new Set(['phone', 'name', 'tags', 'marketing_consent']);
-const CONSENT: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
+export const CONSENT_VALUES: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
 const PHONE = /^\+?[\d\s().-]+$/;
-const LIMITS = { name: 256, tag: 50, tags: 50, attributeKey: 64, attributeValue: 1000 };
+export const IMPORT_LIMITS = { name: 256, tag: 50, tags: 50, attributeKey: 64, attributeValue: 1000 };
 
 const err = (line: number, column: string | null, code: ImportErrorCode, message: string): ImportError => ({ line, column, code, message });
 
@@ -55,7 +55,7 @@ export function readImportFile(text: string): ImportFile {
   if (!columns.includes('phone')) headerErrors.push(err(1, 'phone', 'missing_phone_column', 'The header has no "phone" column.'));
   columns.forEach((c, i) => {
     if (c && columns.indexOf(c) !== i) headerErrors.push(err(1, c, 'duplicate_column', `Column ${i + 1} repeats an earlier column's name.`));
-    if (c.length > LIMITS.attributeKey) headerErrors.push(err(1, null, 'value_too_long', `Column ${i + 1}'s name is longer than ${LIMITS.attributeKey} characters.`));
+    if (c.length > IMPORT_LIMITS.attributeKey) headerErrors.push(err(1, null, 'value_too_long', `Column ${i + 1}'s name is longer than ${IMPORT_LIMITS.attributeKey} characters.`));
   });
   if (header.malformed) headerErrors.push(err(1, null, 'malformed_row', 'The header row has broken quoting.'));
   if (headerErrors.length) return { headerErrors, rows: [] };
@@ -82,18 +82,18 @@ function readRow(columns: string[], line: number, fields: string[], malformed: s
         row.digits = digits;
       }
     } else if (column === 'name') {
-      if (value.length > LIMITS.name) errors.push(err(line, column, 'value_too_long', `The name is longer than ${LIMITS.name} characters.`));
+      if (value.length > IMPORT_LIMITS.name) errors.push(err(line, column, 'value_too_long', `The name is longer than ${IMPORT_LIMITS.name} characters.`));
       else if (value) row.name = value;
     } else if (column === 'tags') {
       const tags = [...new Set(value.split(/[;|]/).map((t) => t.trim()).filter(Boolean))];
-      if (tags.some((t) => t.length > LIMITS.tag) || tags.length > LIMITS.tags) errors.push(err(line, column, 'value_too_long', `At most ${LIMITS.tags} tags of up to ${LIMITS.tag} characters.`));
+      if (tags.some((t) => t.length > IMPORT_LIMITS.tag) || tags.length > IMPORT_LIMITS.tags) errors.push(err(line, column, 'value_too_long', `At most ${IMPORT_LIMITS.tags} tags of up to ${IMPORT_LIMITS.tag} characters.`));
       else row.tags = tags;
     } else if (column === 'marketing_consent') {
-      const consent = CONSENT[value.toLowerCase()];
+      const consent = CONSENT_VALUES[value.toLowerCase()];
       if (value && consent === undefined) errors.push(err(line, column, 'invalid_marketing_consent', 'Use true/false, yes/no, 1/0, or leave it empty.'));
       else if (value) row.consent = consent;
     } else if (value) {
-      if (value.length > LIMITS.attributeValue) errors.push(err(line, column, 'value_too_long', `The value is longer than ${LIMITS.attributeValue} characters.`));
+      if (value.length > IMPORT_LIMITS.attributeValue) errors.push(err(line, column, 'value_too_long', `The value is longer than ${IMPORT_LIMITS.attributeValue} characters.`));
       else row.attributes[column] = value;
     }
   });

@@ -1,4 +1,4 @@
-import { newId, withTenant } from '../../../platform/db';
+import { newId, type TenantTx } from '../../../platform/db';
 import { AppError } from '../../../platform/http';
 import { enqueue } from '../../../platform/jobs';
 import type { Actor } from '../../privacy';
@@ -11,10 +11,11 @@ export const IMPORT_CSV_CONTEXT = 'contact_import.csv';
 export const importKeyOwner = (importId: string) => ({ type: 'contact_import', id: importId });
 
 /**
- * Accepts a CSV for import: its header is checked now (a file without a phone column is refused
- * at once), the file is sealed under a data key of its own, and a job carrying ids only does the rows.
+ * Accepts a CSV for import, in the caller's transaction (the one that stores its Idempotency-Key's
+ * answer): its header is checked now (a file without a phone column is refused at once), the file
+ * is sealed under a data key of its own, and a job carrying ids only does the rows.
  */
-export async function startContactImport(deps: ContactsDeps, workspaceId: string, actor: Actor, csv: Buffer): Promise<{ importId: string }> {
+export async function startContactImport(deps: ContactsDeps, tx: TenantTx, workspaceId: string, actor: Actor, csv: Buffer): Promise<{ importId: string }> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(csv);
@@ -25,13 +26,11 @@ export async function startContactImport(deps: ContactsDeps, workspaceId: string
   if (file.headerErrors.length) {
     throw new AppError(422, 'validation_failed', 'The CSV header cannot be imported.', { issues: file.headerErrors.map((e) => ({ path: `body.line${e.line}`, message: e.message, code: e.code })) });
   }
-  return withTenant(deps.db, workspaceId, async (tx) => {
-    const id = newId();
-    const keyId = await deps.keyring.createDataKey(tx, workspaceId, importKeyOwner(id));
-    const sealed = await deps.keyring.encrypt(tx, workspaceId, keyId, csv, IMPORT_CSV_CONTEXT);
-    await insertImport(tx, { workspace_id: workspaceId, id, status: 'queued', csv: sealed, total_rows: file.rows.length });
-    await enqueue(tx, CONTACT_IMPORT_QUEUE, { workspaceId, importId: id }, { workspaceId });
-    await deps.audit.record(tx, workspaceId, actor, { action: 'contact.import', target: { type: 'contact_import', id }, details: { rows: file.rows.length, bytes: csv.length } });
-    return { importId: id };
-  });
+  const id = newId();
+  const keyId = await deps.keyring.createDataKey(tx, workspaceId, importKeyOwner(id));
+  const sealed = await deps.keyring.encrypt(tx, workspaceId, keyId, csv, IMPORT_CSV_CONTEXT);
+  await insertImport(tx, { workspace_id: workspaceId, id, status: 'queued', csv: sealed, total_rows: file.rows.length });
+  await enqueue(tx, CONTACT_IMPORT_QUEUE, { workspaceId, importId: id }, { workspaceId });
+  await deps.audit.record(tx, workspaceId, actor, { action: 'contact.import', target: { type: 'contact_import', id }, details: { rows: file.rows.length, bytes: csv.length } });
+  return { importId: id };
 }

@@ -38,7 +38,9 @@ export interface AudienceMember {
 /** The fields a campaign fills per recipient, decrypted (in memory only). */
 export async function audienceMembers(deps: ContactsDeps, tx: TenantTx, workspaceId: string, contactIds: string[]): Promise<AudienceMember[]> {
   const out: AudienceMember[] = [];
-  for (const r of await findContacts(tx, workspaceId, contactIds)) {
+  const rows = await findContacts(tx, workspaceId, contactIds);
+  await deps.keyring.preloadDataKeys(tx, workspaceId, rows.map((r) => r.key_id));
+  for (const r of rows) {
     out.push({
       contactId: r.id,
       keyId: r.key_id,

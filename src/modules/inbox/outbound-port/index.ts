@@ -10,3 +10,4 @@ export { recordSendOutcomes, outboundStatuses, statusCounts, type SendOutcome } 
 export { billedCounts, repliedCount } from './funnel-counts';
 export { findReplyTarget, findWorkspaceMedia } from './reply-and-media';
 export { readMediaForSend, storeUploadedMedia, type MediaForSend } from './uploaded-media';
+export { analyzeMessageTables } from '../message.repository';

@@ -1,13 +1,25 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../../platform/clock';
-import { withTenant, type AnyDb, type TenantTx } from '../../platform/db';
-import { AppError } from '../../platform/http';
-import { outboundError } from './errors';
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import { withTenant, type AnyDb, type TenantTx } from '../db';
+import { AppError } from './app-error';
 import { claimKey, completeKey, releaseKey } from './idempotency.repository';
 
 const DAY_MS = 86_400_000;
 /** A key in flight this long belongs to a request that died (its transaction rolled back). */
 const ABANDONED_MS = 60_000;
+
+/** The refusals of a replayed or concurrent request (besides the first answer's own). */
+export type IdempotencyErrorCode = 'idempotency_conflict' | 'idempotency_in_progress';
+
+/**
+ * The headers schema of a route that honors `Idempotency-Key`: validates the key at the edge and
+ * documents it in the OpenAPI document. Loose, so the other headers stay on the request.
+ */
+export const idempotencyHeaders = z.looseObject({
+  'idempotency-key': z.string().max(255).optional()
+    .describe('Retry safely: the same key with a JSON-equal body (the same bytes for a file) returns the first response, for 24 hours; another body → 409 idempotency_conflict; still in flight → 409 idempotency_in_progress.'),
+});
 
 export interface Answer<T> {
   status: number;
@@ -22,13 +34,17 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export const bodyHash = (body: unknown) => createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('hex');
+/** A file (raw bytes) is the same body when its bytes are; JSON when it is equal whatever the key order. */
+const bodyHash = (body: unknown) => createHash('sha256').update(Buffer.isBuffer(body) ? body : JSON.stringify(canonical(body ?? null))).digest('hex');
+
+const idempotencyError = (code: IdempotencyErrorCode, message: string) => new AppError(409, code, message);
 
 /**
  * `Idempotency-Key` for a mutating POST: scoped to workspace and route, kept 24 hours. The work
- * and the stored answer commit in one transaction, so a crash cannot leave a done send unanswered.
- * A JSON-equal replay gets the first answer (refusals included); another body → 409
- * idempotency_conflict; still in flight → 409 idempotency_in_progress.
+ * and the stored answer commit in one transaction, so a crash cannot leave done work unanswered.
+ * A replay of the same body gets the first answer (refusals included); another body → 409
+ * idempotency_conflict; still in flight → 409 idempotency_in_progress. The key was validated by
+ * `idempotencyHeaders`; without one the work simply runs.
  */
 export async function idempotent<T>(
   deps: { db: AnyDb; clock: Clock },
@@ -36,17 +52,16 @@ export async function idempotent<T>(
   route: string,
   key: string | undefined,
   body: unknown,
-  work: (tx: TenantTx) => Promise<{ status: number; body: T }>,
+  work: (tx: TenantTx) => Promise<Answer<T>>,
 ): Promise<Answer<T>> {
   if (!key) return withTenant(deps.db, workspaceId, work);
-  if (key.length > 255) throw outboundError(422, 'validation_failed', 'Idempotency-Key is at most 255 characters.', { issues: [{ path: 'Idempotency-Key', message: 'too long' }] });
   const hash = bodyHash(body);
   const now = deps.clock.now();
   const claim = await withTenant(deps.db, workspaceId, (tx) => claimKey(tx, workspaceId, route, key, hash, now, new Date(now.getTime() - DAY_MS), new Date(now.getTime() - ABANDONED_MS)));
   if (!claim.claimed) {
     const { row } = claim;
-    if (row.body_hash !== hash) throw outboundError(409, 'idempotency_conflict', 'This Idempotency-Key was used with a different body.');
-    if (row.status_code === null) throw outboundError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+    if (row.body_hash !== hash) throw idempotencyError('idempotency_conflict', 'This Idempotency-Key was used with a different body.');
+    if (row.status_code === null) throw idempotencyError('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
     if (row.status_code >= 400) {
       const { error } = row.response as Refusal;
       throw new AppError(row.status_code, error.code, error.message, error.details);

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { TenantTx } from '../../platform/db';
+import type { TenantTx } from '../db';
 
 export interface IdempotencyRow {
   workspace_id: string;
