@@ -110,6 +110,16 @@ test('Idempotency-Key: the same file again answers the first upload', async () =
   const other = await api.postForm('/api/v1/media', form(jpeg(5), 'image/jpeg'), headers);
   assert.equal(other.status, 409);
   assert.equal(code(other), 'idempotency_conflict');
+  const tooLong = await api.postForm('/api/v1/media', form(jpeg(5), 'image/jpeg'), { 'idempotency-key': 'k'.repeat(256) });
+  assert.equal(tooLong.status, 422, tooLong.text);
+  assert.equal(code(tooLong), 'validation_failed');
+});
+
+test('the OpenAPI document describes the multipart form', async () => {
+  const spec = (await t.anonymous.get('/docs/json')).body as { paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, { format?: string }>; required: string[] } }> } } }> };
+  const schema = spec.paths['/api/v1/media']!.post.requestBody.content['multipart/form-data']!.schema;
+  assert.equal(schema.properties.file!.format, 'binary');
+  assert.deepEqual(schema.required, ['file']);
 });
 
 test("another workspace's upload is media_not_found, on send and on read", async () => {
