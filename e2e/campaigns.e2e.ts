@@ -103,6 +103,9 @@ describe('campaigns', () => {
     const campaignId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: /Spring offer/ }).waitFor();
     page.on('framenavigated', (frame) => void (frame === page.mainFrame() && (navigations += 1)));
+    // Statuses arrive several a second; the page gathers them and refetches the campaign at most every 750 ms.
+    const refetchedAt: number[] = [];
+    page.on('request', (request) => void (request.method() === 'GET' && new URL(request.url()).pathname === `/api/v1/campaigns/${campaignId}` && refetchedAt.push(Date.now())));
 
     // The funnel moves without a reload.
     const progress = page.getByRole('progressbar', { name: 'Campaign progress' });
@@ -134,6 +137,10 @@ describe('campaigns', () => {
     await eventually(async () => assert.match((await page.getByRole('heading', { level: 1 }).textContent()) ?? '', /Completed/), 15_000);
     await eventually(async () => assert.ok((await count(page, 'delivered')) >= total - 3, 'most delivered'), 15_000);
     assert.equal(navigations, 0, 'the funnel updated without a reload');
+    const gaps = refetchedAt.slice(1).map((at, i) => at - refetchedAt[i]!);
+    assert.ok(gaps.length >= 2, `the page refetched live (${refetchedAt.length} refetches)`);
+    // 500 rather than 750: the browser reports its requests to the test with some delay of its own.
+    assert.ok(Math.min(...gaps) >= 500, `one refetch per burst of events, not one per event (gaps: ${gaps.join(', ')} ms)`);
     await screenshot(page, 'campaign-completed');
 
     // The list shows it with its status and progress.

@@ -69,8 +69,10 @@ export function claimPendingRecipients(tx: TenantTx, workspaceId: string, campai
 
 export async function markQueued(tx: TenantTx, workspaceId: string, campaignId: string, pairs: { contactId: string; messageId: string }[]): Promise<void> {
   if (!pairs.length) return;
+  // unnest of two arrays: the planner knows the batch's size and probes the key per pair (with
+  // jsonb_to_recordset it guessed 100 rows and hashed the campaign's whole recipient list instead).
   await sql`update campaign_recipients r set state = 'queued', message_id = v.message_id
-    from jsonb_to_recordset(${JSON.stringify(pairs.map((p) => ({ contact_id: p.contactId, message_id: p.messageId })))}::jsonb) as v(contact_id text, message_id text)
+    from unnest(${pairs.map((p) => p.contactId)}::text[], ${pairs.map((p) => p.messageId)}::text[]) as v(contact_id, message_id)
     where r.workspace_id = ${workspaceId} and r.campaign_id = ${campaignId} and r.contact_id = v.contact_id`.execute(tx);
 }
 

@@ -1,6 +1,6 @@
 import { newId, withTenant, type TenantTx } from '../../platform/db';
 import type { TemplateObject } from '../channels';
-import { audienceContactIds, audienceMembers, importStatusOf, marketingConsentOf } from '../contacts';
+import { analyzeAudienceTables, audienceContactIds, audienceMembers, importStatusOf, marketingConsentOf } from '../contacts';
 import type { Actor } from '../privacy';
 import { checkTemplate } from '../outbound';
 import { resolveWorkspaceChannel } from '../templates';
@@ -25,6 +25,8 @@ const PAGE = 1000;
  * price table over the eligible recipients' countries.
  */
 export async function createCampaign(deps: CampaignsDeps, workspaceId: string, actor: Actor, input: NewCampaign): Promise<CampaignRow> {
+  // A tag or import may name a workspace's whole, freshly imported audience: plan its reads on fresh statistics.
+  if (!input.audience.contactIds) await analyzeAudienceTables(deps.db);
   return withTenant(deps.db, workspaceId, async (tx) => {
     if (input.audience.importId) await checkImport(tx, workspaceId, input.audience.importId);
     const channel = await resolveWorkspaceChannel(tx, workspaceId, input.channelId);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useAction } from '../dashboard/useAction';
 
 type Props = {
   /** The button that opens the dialog; name what it acts on, e.g. "Revoke" with a visually hidden key name. */
@@ -17,8 +18,7 @@ export function ConfirmAction({ trigger, title, children, confirmLabel, action }
   const triggerRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -26,28 +26,19 @@ export function ConfirmAction({ trigger, title, children, confirmLabel, action }
     if (!open && dialog?.open) dialog.close();
   }, [open]);
 
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      // Closed here rather than by the effect, so that the dialog's own focus restoring (to this button)
-      // happens first; onClose then updates the state.
-      dialogRef.current?.close();
-      // The item acted on (and this button with it) usually disappears: carry on from its list's heading
-      // rather than leaving keyboard focus nowhere.
-      const heading = triggerRef.current?.closest('section')?.querySelector<HTMLElement>('h2');
-      if (heading) {
-        heading.tabIndex = -1;
-        heading.focus();
-      }
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');
-    } finally {
-      setBusy(false);
+  const confirm = () => run(async () => {
+    await action();
+    // Closed here rather than by the effect, so that the dialog's own focus restoring (to this button)
+    // happens first; onClose then updates the state.
+    dialogRef.current?.close();
+    // The item acted on (and this button with it) usually disappears: carry on from its list's heading
+    // rather than leaving keyboard focus nowhere.
+    const heading = triggerRef.current?.closest('section')?.querySelector<HTMLElement>('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
     }
-  };
+  });
 
   return (
     <>

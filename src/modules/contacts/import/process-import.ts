@@ -1,6 +1,7 @@
 import { withTenant } from '../../../platform/db';
 import { enqueue } from '../../../platform/jobs';
 import type { ContactsDeps } from '../deps';
+import { analyzeAudienceTables } from '../contact.repository';
 import { applyImportBatch } from './apply-import-batch';
 import { findImport, findImportFile, updateImport, type ImportProgress } from './import.repository';
 import { readImportFile, type ImportError, type ImportRow } from './read-import-file';
@@ -15,6 +16,8 @@ export const IMPORT_BATCH_ROWS = 250;
 const RUN_BUDGET_MS = 20_000;
 /** Errors kept per import; `errorCount` still counts them all. */
 const MAX_ERRORS = 1000;
+
+const FIRST_ANALYZE_ROWS = 2_000;
 
 const finished = (row: ImportProgress | undefined) => !row || row.status === 'completed' || row.status === 'failed';
 
@@ -40,10 +43,18 @@ export async function processContactImport(deps: ContactsDeps, workspaceId: stri
   });
   if (text === null) return;
   const { rows } = readImportFile(text);
-  for (;;) {
+  // The contact tables grow under the batches' lookups: fresh statistics each time they quadruple
+  // keep those lookups probing keys, not scanning the workspace (PGlite has no autovacuum).
+  let analyzeAt = FIRST_ANALYZE_ROWS;
+  for (let processed = 0; ; ) {
+    if (processed >= analyzeAt) {
+      await analyzeAudienceTables(deps.db);
+      analyzeAt = processed * 4;
+    }
     const more = await withTenant(deps.db, workspaceId, async (tx) => {
       const row = await findImport(tx, workspaceId, importId, true);
       if (finished(row)) return false;
+      processed = row!.processed_rows + IMPORT_BATCH_ROWS;
       const now = deps.clock.now();
       const batch = rows.slice(row!.processed_rows, row!.processed_rows + IMPORT_BATCH_ROWS);
       if (!batch.length) {

@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from '../../app/router';
 import { useAuth } from '../../app/auth';
 import { can } from '../../app/permissions';
 import { usePageTitle } from '../../app/usePageTitle';
+import { useCoalesced } from '../../dashboard/useCoalesced';
+import { useEvents } from '../../dashboard/useEvents';
 import { useResource } from '../../dashboard/useResource';
 import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';
-import { describeReason, formatMoney, processed, STATUS_LABELS, type Campaign } from './campaign';
+import { describeReason, formatMoney, LIVE_PACE, processed, STATUS_LABELS, type Campaign } from './campaign';
 import { CampaignControls } from './CampaignControls';
 import { CampaignProgress, FunnelCounts } from './Funnel';
-import { useLiveRefetch } from './useLiveRefetch';
 
 const LIVE_EVENTS = ['campaign.progress', 'campaign.completed', 'message.status'];
 
@@ -20,8 +21,10 @@ export function CampaignDetail({ id }: { id: string }) {
   const [resource, reload] = useResource<Campaign>(`/campaigns/${encodeURIComponent(id)}`);
   const [latest, setLatest] = useState<Campaign | null>(null);
   useEffect(() => setLatest(resource.status === 'ready' ? resource.data : null), [resource]);
-  const relevant = useCallback((event: { type: string; data: unknown }) => event.type === 'message.status' || (event.data as { campaignId?: string } | null)?.campaignId === id, [id]);
-  useLiveRefetch(LIVE_EVENTS, relevant, reload);
+  const refresh = useCoalesced(reload, LIVE_PACE);
+  useEvents(LIVE_EVENTS, (event) => {
+    if (event.type === 'message.status' || event.data?.campaignId === id) refresh();
+  });
   usePageTitle(latest ? `Campaign ${latest.name}` : 'Campaign');
 
   return (

@@ -1,23 +1,23 @@
-import { useCallback } from 'react';
 import { Link } from '../../app/router';
 import { useAuth } from '../../app/auth';
 import { can } from '../../app/permissions';
 import { usePageTitle } from '../../app/usePageTitle';
+import { useCoalesced } from '../../dashboard/useCoalesced';
+import { useEvents } from '../../dashboard/useEvents';
 import { useResource } from '../../dashboard/useResource';
 import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';
-import { STATUS_LABELS, type CampaignList as List } from './campaign';
+import { LIVE_PACE, STATUS_LABELS, type CampaignList as List } from './campaign';
 import { CampaignProgress } from './Funnel';
-import { useLiveRefetch } from './useLiveRefetch';
 
 const LIVE_EVENTS = ['campaign.progress', 'campaign.completed'];
-const always = () => true;
 
 export function CampaignList() {
   usePageTitle('Campaigns');
   const { me } = useAuth();
   const [campaigns, reload] = useResource<List>('/campaigns?limit=100');
-  useLiveRefetch(LIVE_EVENTS, useCallback(always, []), reload);
+  const refresh = useCoalesced(reload, LIVE_PACE);
+  useEvents(LIVE_EVENTS, refresh);
   return (
     <>
       <h1>Campaigns</h1>

@@ -30,6 +30,10 @@ export type Campaign = {
 
 export type CampaignList = { data: Campaign[]; nextCursor: string | null };
 
+// A running campaign's statuses arrive by the hundred per second and never pause: its pages refetch at
+// once, then at most every 750 ms, as they only need the sum.
+export const LIVE_PACE = { delayMs: 0, minIntervalMs: 750 };
+
 export const STATUS_LABELS: Record<CampaignStatus, string> = {
   draft: 'Draft',
   scheduled: 'Scheduled',

@@ -4,6 +4,7 @@ import { can } from '../../app/permissions';
 import { Link } from '../../app/router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { usePagedList } from '../../dashboard/usePagedList';
+import { PagedListMore } from '../../ui/PagedListMore';
 import type { Contact } from './contact';
 import { ContactFilters, type Filters } from './ContactFilters';
 import { ContactTable } from './ContactTable';
@@ -40,13 +41,7 @@ export function ContactListPage() {
           {list.status === 'loading' && list.items.length === 0 ? 'Loading contacts…' : list.status === 'ready' ? summary(list.items.length, list.hasMore, filtered) : ''}
         </p>
         {list.items.length > 0 && <ContactTable contacts={list.items} onTag={(tag) => setFilters({ ...filters, tag })} />}
-        {list.status === 'failed' && (
-          <div className="form-alert" role="alert">
-            <p>Could not load the contacts: {list.error?.message}</p>
-            <button type="button" className="button" onClick={list.items.length ? list.loadMore : list.reload}>Try again</button>
-          </div>
-        )}
-        {list.hasMore && list.status === 'ready' && <button type="button" className="button" onClick={list.loadMore}>Show more contacts</button>}
+        <PagedListMore list={list} noun="contacts" />
       </section>
     </>
   );

@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { useCoalesced } from '../../dashboard/useCoalesced';
 import { useEvents } from '../../dashboard/useEvents';
 import { useResource } from '../../dashboard/useResource';
 import { ResourceState } from '../../ui/ResourceState';
 import { ConversationFilters, type Filters } from './ConversationFilters';
 import { SearchResults } from './SearchResults';
-import { useCoalesced } from './useCoalesced';
 import { ConversationItems } from './ConversationItems';
 import type { Conversation, Label, List } from './types';
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../dashboard/useApi';
+import { useCoalesced } from '../../dashboard/useCoalesced';
 import { useEvents } from '../../dashboard/useEvents';
 import { useResource, type Resource } from '../../dashboard/useResource';
 import type { Conversation, List, Message } from './types';
-import { useCoalesced } from './useCoalesced';
 
 const PAGE = 100;
 const MEDIA_POLL_MS = 2_000;

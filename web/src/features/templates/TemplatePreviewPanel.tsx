@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../dashboard/useAction';
 import { useApi } from '../../dashboard/useApi';
 import { variablesOf, type Template } from './template';
 
@@ -23,8 +24,7 @@ export function TemplatePreviewPanel({ template }: { template: Template }) {
   const bodyVars = variablesOf(textOf(template, 'BODY'));
   const [values, setValues] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const idBase = `preview-${template.id}`;
 
   const parameters = (part: string, vars: string[]) =>
@@ -32,20 +32,13 @@ export function TemplatePreviewPanel({ template }: { template: Template }) {
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const components = [
         ...(headerVars.length ? [{ type: 'header', parameters: parameters('header', headerVars) }] : []),
         ...(bodyVars.length ? [{ type: 'body', parameters: parameters('body', bodyVars) }] : []),
       ];
       setPreview(await api<Preview>(`/templates/${encodeURIComponent(template.id)}/preview`, 'POST', { components }));
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const field = (part: 'header' | 'body', v: string) => (

@@ -5,6 +5,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { useEvents } from '../../dashboard/useEvents';
 import { usePagedList } from '../../dashboard/usePagedList';
 import { useResource } from '../../dashboard/useResource';
+import { PagedListMore } from '../../ui/PagedListMore';
 import { SelectField } from '../../ui/SelectField';
 import { CreateTemplateForm } from './create/CreateTemplateForm';
 import { SyncTemplatesButton } from './SyncTemplatesButton';
@@ -56,13 +57,7 @@ export function TemplatesPage() {
         {list.items.length > 0 && <TemplateTable templates={list.items} />}
         {list.status === 'loading' && list.items.length === 0 && <p role="status">Loading the templates…</p>}
         {list.status === 'ready' && list.items.length === 0 && <p>No templates yet. Create one above, or sync those already in your WhatsApp Business Account.</p>}
-        {list.status === 'failed' && (
-          <div className="form-alert" role="alert">
-            <p>Could not load the templates: {list.error?.message}</p>
-            <button type="button" className="button" onClick={list.items.length ? list.loadMore : list.reload}>Try again</button>
-          </div>
-        )}
-        {list.hasMore && list.status === 'ready' && <button type="button" className="button" onClick={list.loadMore}>Show more templates</button>}
+        <PagedListMore list={list} noun="templates" />
       </section>
       {manage && <CreateTemplateForm channelId={channelId} onCreated={list.reload} />}
     </>

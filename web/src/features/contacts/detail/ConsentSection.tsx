@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../../dashboard/useAction';
 import { useApi } from '../../../dashboard/useApi';
 import { useEvents } from '../../../dashboard/useEvents';
 import { useResource } from '../../../dashboard/useResource';
@@ -19,28 +20,21 @@ export function ConsentSection({ contact, onChanged }: { contact: Contact; onCha
     if (data.contactId === contact.id) reload();
   });
   const [source, setSource] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState('');
   const granting = !contact.marketingConsent;
 
   const record = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    setBusy(true);
-    setError(null);
     setDone('');
-    try {
+    await run(async () => {
       await api(`/contacts/${encodeURIComponent(contact.id)}/consent`, 'POST', { purpose: 'marketing', granted: granting, source: source.trim() || 'dashboard' });
       setSource('');
       setDone(granting ? 'Marketing consent recorded.' : 'Withdrawal of marketing consent recorded.');
       reload();
       onChanged();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -69,7 +63,7 @@ export function ConsentSection({ contact, onChanged }: { contact: Contact; onCha
       </form>
       <h3 id="consent-history-title" className="consent-history-title">History</h3>
       <ResourceState resource={history} what="the consent history" onRetry={reload}>
-        {({ data }) => (data.length === 0 ? <p>No consent recorded yet.</p> : <ConsentTable entries={data} />)}
+        {({ data }) => <ConsentTable entries={data} />}
       </ResourceState>
     </section>
   );

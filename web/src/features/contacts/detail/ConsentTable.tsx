@@ -1,3 +1,4 @@
+import { DataTable, type Column } from '../../../ui/DataTable';
 import { formatDateTime } from '../../../ui/formatDate';
 import type { ConsentEntry } from '../contact';
 
@@ -8,36 +9,27 @@ const SOURCES: Record<string, string> = {
   import: 'CSV import',
 };
 
+const COLUMNS: Column<ConsentEntry>[] = [
+  { header: '#', cell: (entry) => entry.seq },
+  { header: 'When', cell: (entry) => formatDateTime(entry.at) },
+  { header: 'Purpose', cell: (entry) => entry.purpose },
+  { header: 'Change', cell: (entry) => (entry.granted ? 'Granted' : 'Withdrawn'), cellClassName: (entry) => (entry.granted ? 'consent-granted' : 'consent-withdrawn') },
+  { header: 'Source', cell: (entry) => SOURCES[entry.source] ?? entry.source },
+  { header: 'Details', cell: (entry) => <>{details(entry)} <code className="id" title="Hash of this ledger entry">{entry.hash.slice(0, 12)}</code></> },
+];
+
 // Newest first; the ledger's sequence number and the start of each entry's hash show it is a chain.
 export function ConsentTable({ entries }: { entries: ConsentEntry[] }) {
   const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
   return (
-    <div className="table-scroll" role="region" aria-labelledby="consent-history-title" tabIndex={0}>
-      <table className="table consent-table">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">When</th>
-            <th scope="col">Purpose</th>
-            <th scope="col">Change</th>
-            <th scope="col">Source</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {newestFirst.map((entry) => (
-            <tr key={`${entry.purpose}-${entry.seq}`}>
-              <td>{entry.seq}</td>
-              <td>{formatDateTime(entry.at)}</td>
-              <td>{entry.purpose}</td>
-              <td className={entry.granted ? 'consent-granted' : 'consent-withdrawn'}>{entry.granted ? 'Granted' : 'Withdrawn'}</td>
-              <td>{SOURCES[entry.source] ?? entry.source}</td>
-              <td>{details(entry)} <code className="id" title="Hash of this ledger entry">{entry.hash.slice(0, 12)}</code></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={newestFirst}
+      columns={COLUMNS}
+      rowKey={(entry) => `${entry.purpose}-${entry.seq}`}
+      className="consent-table"
+      labelledBy="consent-history-title"
+      empty={<p>No consent recorded yet.</p>}
+    />
   );
 }
 

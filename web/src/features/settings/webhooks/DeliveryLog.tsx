@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../../dashboard/useApi';
 import { asApiError } from '../../../dashboard/useResource';
+import { DataTable, type Column } from '../../../ui/DataTable';
 import type { Delivery, DeliveryList } from './webhook';
 
 const REFRESH_MS = 3000;
 // Retries are seconds apart at first: the log shows times to the second.
 const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const STATUS = { pending: 'Retrying', succeeded: 'Delivered', failed: 'Failed' } as const;
+
+const COLUMNS: Column<Delivery>[] = [
+  { header: 'Event', cell: (d) => <><code>{d.type}</code><br /><span className="id">{formatTime(d.createdAt)}</span></> },
+  { header: 'Status', cell: (d) => <span className={`badge delivery-${d.status}`}>{STATUS[d.status]}</span> },
+  { header: 'Attempts', cell: (d) => d.attempts },
+  { header: 'Response', cell: (d) => <LastResponse delivery={d} /> },
+  { header: 'Last attempt', cell: (d) => (d.lastAttemptAt ? formatTime(d.lastAttemptAt) : '—') },
+  { header: 'Next attempt', cell: (d) => (d.nextAttemptAt ? formatTime(d.nextAttemptAt) : '—') },
+];
 
 // One subscription's delivery log, newest first, refreshed every few seconds while it is open (deliveries
 // have no server-sent event); older pages load on demand.
@@ -51,36 +61,26 @@ export function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
   return (
     <div className="delivery-log">
       {error && <p className="inline-error" role="alert">Could not refresh: {error}</p>}
-      {rows.length === 0 ? <p>No deliveries yet. They appear here as events happen.</p> : (
-        <div className="table-scroll" role="region" aria-label="Deliveries, scrollable" tabIndex={0}>
-          <table className="table">
-            <caption className="visually-hidden">Deliveries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Response</th>
-                <th scope="col">Last attempt</th>
-                <th scope="col">Next attempt</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <tr key={d.id}>
-                  <td><code>{d.type}</code><br /><span className="id">{formatTime(d.createdAt)}</span></td>
-                  <td><span className={`badge delivery-${d.status}`}>{STATUS[d.status]}</span></td>
-                  <td>{d.attempts}</td>
-                  <td>{d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : '—'}{d.lastError && d.lastError !== `HTTP ${d.lastStatusCode}` && <><br /><span className="muted">{d.lastError}</span></>}{d.lastDurationMs !== null && <><br /><span className="muted">{d.lastDurationMs} ms</span></>}</td>
-                  <td>{d.lastAttemptAt ? formatTime(d.lastAttemptAt) : '—'}</td>
-                  <td>{d.nextAttemptAt ? formatTime(d.nextAttemptAt) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={rows}
+        columns={COLUMNS}
+        rowKey={(d) => d.id}
+        label="Deliveries, scrollable"
+        caption="Deliveries, newest first"
+        empty={<p>No deliveries yet. They appear here as events happen.</p>}
+      />
       {hasMore && <button type="button" className="button" onClick={() => void more()}>Load older deliveries</button>}
     </div>
+  );
+}
+
+// The status code, the error when it says more than the code, and how long the receiver took.
+function LastResponse({ delivery: d }: { delivery: Delivery }) {
+  return (
+    <>
+      {d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : '—'}
+      {d.lastError && d.lastError !== `HTTP ${d.lastStatusCode}` && <><br /><span className="muted">{d.lastError}</span></>}
+      {d.lastDurationMs !== null && <><br /><span className="muted">{d.lastDurationMs} ms</span></>}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useAction } from '../../../dashboard/useAction';
 import { useApi } from '../../../dashboard/useApi';
 import { ConfirmAction } from '../../../ui/ConfirmAction';
 import { formatDateTime } from '../../../ui/formatDate';
@@ -10,24 +11,14 @@ export function SubscriptionRow({ subscription: s, onChanged }: { subscription: 
   const titleId = useId();
   const logId = useId();
   const [showLog, setShowLog] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const path = `/webhook-subscriptions/${encodeURIComponent(s.id)}`;
 
   // Re-enabling goes through /enable, which also clears the failure streak after an automatic disabling.
-  const toggle = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await (s.enabled ? api(path, 'PATCH', { enabled: false }) : api(`${path}/enable`, 'POST'));
-      onChanged();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Something went wrong. Please try again.');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const toggle = () => run(async () => {
+    await (s.enabled ? api(path, 'PATCH', { enabled: false }) : api(`${path}/enable`, 'POST'));
+    onChanged();
+  });
 
   return (
     <li className="card item" aria-labelledby={titleId}>
