@@ -4,7 +4,7 @@ import { installAuthHook, permissionMatrixMarkdown, registerAuthRoutes, register
 import { registerChannelRoutes, registerWebhookRoutes } from '../modules/channels';
 import { registerContactRoutes } from '../modules/contacts';
 import { registerInboxRoutes } from '../modules/inbox';
-import { registerMarkReadRoute, registerOutboundRoutes } from '../modules/outbound';
+import { registerMarkReadRoute, registerMediaRoutes, registerOutboundRoutes } from '../modules/outbound';
 import { readSettings, registerAutomationRoutes } from '../modules/automation';
 import { registerTemplateRoutes } from '../modules/templates';
 import { registerCampaignRoutes } from '../modules/campaigns';
@@ -32,6 +32,7 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerContactRoutes(app, container.contacts);
   registerInboxRoutes(app, container.inbox);
   registerOutboundRoutes(app, container.outbound);
+  registerMediaRoutes(app, container.outbound);
   registerMarkReadRoute(app, container.outbound, readSettings);
   registerAutomationRoutes(app, container.automation);
   registerTemplateRoutes(app, container.templates);

@@ -56,7 +56,8 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const realtime = { hub: createEventHub({ db: database.db, logger }), visibility: createVisibilityRegistry() };
     const integrations: IntegrationDeps = { db: database.db, keyring, audit, clock, logger, allowPrivateUrls: config.webhooksAllowPrivateUrls, policy: { ...defaultWebhookPolicy }, enrichers: createEnricherRegistry() };
     const contacts: ContactsDeps = { db: database.db, keyring, clock, audit };
-    const inbox: InboxDeps = { db: database.db, keyring, clock, audit, contacts, channels, storage: localMediaStorage(join(config.dataDir, 'media')) };
+    const storage = localMediaStorage(join(config.dataDir, 'media'));
+    const inbox: InboxDeps = { db: database.db, keyring, clock, audit, contacts, channels, storage };
     // Automation reacts to new customer messages (a job in the same transaction) and owns the settings
     // the inbox's read paths and event stream consult; the inbox imports neither.
     inbox.inboundHooks = [enqueueInboundAutomation];
@@ -65,7 +66,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     // Webhook ingress group commit: envelopes of concurrent requests share one INSERT (≤ 2 ms linger).
     const committer = new GroupCommitter<NewEnvelope>((rows) => unsafeInsertEnvelopes(database.db, rows), { lingerMs: 2, maxRows: 256, maxInFlight: database.kind === 'postgres' ? Math.max(1, Math.min(4, config.databasePoolSize - 2)) : 1 });
     const webhooks: WebhookIngressDeps = { channels, logger, committer };
-    const outbound: OutboundDeps = { db: database.db, keyring, clock, logger, contacts, channels, audit };
+    const outbound: OutboundDeps = { db: database.db, keyring, clock, logger, contacts, channels, audit, storage };
     const templates: TemplatesDeps = { db: database.db, keyring, clock, channels, audit, contacts };
     const campaigns: CampaignsDeps = { db: database.db, keyring, clock, logger, audit, contacts, outbound };
     const automation: AutomationDeps = { db: database.db, keyring, clock, audit, logger, outbound };

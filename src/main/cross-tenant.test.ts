@@ -47,8 +47,10 @@ test('workspace B gets 404 on every id of workspace A, by session and by API key
   for (const route of parametrized()) {
     const fixture = fixtures[`${route.method} ${route.url}`]!;
     for (const [who, client] of [['session', b.client], ['api key', bKey]] as const) {
-      const response = await send(client, route.method, pathFor(route.url, fixture.id), fixture);
-      assert.equal(response.status, 404, `${who}: ${route.method} ${route.url} answered ${response.status} ${response.text}`);
+      for (const id of [fixture.id, ...(fixture.alsoIds ?? [])]) {
+        const response = await send(client, route.method, pathFor(route.url, id), fixture);
+        assert.equal(response.status, 404, `${who}: ${route.method} ${pathFor(route.url, id)} answered ${response.status} ${response.text}`);
+      }
     }
   }
 });
@@ -70,6 +72,6 @@ test("A's resources are untouched and never listed to B", async () => {
     const listing = await bKey.get(route.url);
     if (listing.status === 403) continue;
     assert.equal(listing.status, 200, `${route.url} answered ${listing.status}`);
-    for (const fixture of Object.values(fixtures)) assert.ok(!listing.text.includes(fixture.id), `${route.url} leaks ${fixture.id}`);
+    for (const id of Object.values(fixtures).flatMap((f) => [f.id, ...(f.alsoIds ?? [])])) assert.ok(!listing.text.includes(id), `${route.url} leaks ${id}`);
   }
 });

@@ -41,6 +41,13 @@ export class HttpClient {
   patch = (path: string, body?: unknown) => this.request('PATCH', path, { body });
   delete = (path: string) => this.request('DELETE', path);
 
+  /** A multipart/form-data POST, encoded as a browser would (boundary in the Content-Type). */
+  async postForm(path: string, form: FormData, headers: Record<string, string> = {}): Promise<TestResponse> {
+    const encoded = new Response(form);
+    const rawBody = Buffer.from(await encoded.arrayBuffer());
+    return this.request('POST', path, { rawBody, headers: { 'content-type': encoded.headers.get('content-type')!, ...headers } });
+  }
+
   async loadCsrf(): Promise<void> {
     const me = await this.get('/api/v1/me');
     this.csrfToken = (me.body as { csrfToken?: string }).csrfToken;

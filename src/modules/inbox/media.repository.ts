@@ -9,6 +9,11 @@ export async function insertMedia(tx: TenantTx, rows: Omit<MediaRow, 'created_at
   if (rows.length) await idb(tx).insertInto('media').values(rows as never).execute();
 }
 
+/** A medium whose bytes are already stored (an upload): the row is written complete. */
+export async function insertStoredMedia(tx: TenantTx, row: Omit<MediaRow, 'created_at' | 'updated_at' | 'status'>): Promise<void> {
+  await idb(tx).insertInto('media').values({ ...row, status: 'stored' } as never).execute();
+}
+
 export function findMedia(tx: TenantTx, workspaceId: string, id: string): Promise<MediaRow | undefined> {
   return idb(tx).selectFrom('media').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
@@ -26,9 +31,9 @@ export async function markMediaFailed(tx: TenantTx, workspaceId: string, id: str
   await idb(tx).updateTable('media').set({ status: 'failed', updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
-/** Which of `ids` are media of the workspace. */
-export async function existingMediaIds(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await idb(tx).selectFrom('media').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
+/** The MIME type (null while unknown) of each of `ids` that is a medium of the workspace. */
+export async function mediaTypesOf(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map();
+  const rows = await idb(tx).selectFrom('media').select(['id', 'mime_type']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.mime_type]));
 }

@@ -1,4 +1,5 @@
 import { CloudApiError, GraphApiError, GraphHttpError, GraphNetworkError, InvalidMessageError, type RetryScope } from '../channels';
+import { MediaUploadFailure } from './media-upload-failure';
 
 export interface SendFailureInfo {
   code: number | string;
@@ -18,6 +19,7 @@ function infoOf(error: unknown): SendFailureInfo {
   if (error instanceof GraphApiError) return { code: error.code, title: error.title, class: error.class, hint: error.hint, details: error.details ?? null };
   if (error instanceof GraphHttpError) return { code: `http_${error.httpStatus}`, title: null, class: error.class, hint: error.hint };
   if (error instanceof GraphNetworkError) return { code: `network_${error.failure}`, title: null, class: error.class, hint: error.hint };
+  if (error instanceof MediaUploadFailure) return { code: error.code, title: error.title, class: error.retryable ? 'retryable' : 'terminal', hint: error.hint, details: error.details };
   if (error instanceof InvalidMessageError) return { code: 'invalid_message', title: 'The message does not match Meta\'s format', class: 'terminal', hint: error.message };
   if (error instanceof CloudApiError) return { code: 'unexpected_response', title: null, class: error.class, hint: error.hint };
   return { code: 'internal_error', title: null, class: 'retryable', hint: 'An unexpected error in the sender; retrying.' };
@@ -29,6 +31,11 @@ function infoOf(error: unknown): SendFailureInfo {
  */
 export function classifySendFailure(error: unknown, retryIndex: number): FailureAction {
   const info = infoOf(error);
+  if (error instanceof MediaUploadFailure) {
+    if (!error.retryable) return { kind: 'fail', error: info };
+    const policy = error.retryPolicy();
+    return { kind: 'retry', scope: policy.scope, delayMs: policy.delayMs(retryIndex), maxRetries: policy.maxRetries, error: info };
+  }
   if (error instanceof CloudApiError) {
     if (error.outcome === 'uncertain') return { kind: 'uncertain', error: info };
     if (error.safeToRetry && error.retry) return { kind: 'retry', scope: error.retry.scope, delayMs: error.retry.delayMs(retryIndex), maxRetries: error.retry.maxRetries, error: info };

@@ -4,6 +4,7 @@ import type { AnyDb } from '../../platform/db';
 import type { Logger } from '../../platform/logging';
 import type { ChannelDeps } from '../channels';
 import type { ContactsDeps } from '../contacts';
+import type { MediaStorage } from '../inbox';
 import type { AuditLog } from '../privacy';
 
 export interface OutboundDeps {
@@ -14,6 +15,8 @@ export interface OutboundDeps {
   contacts: ContactsDeps;
   channels: ChannelDeps;
   audit: AuditLog;
+  /** Where the inbox keeps media: uploads are stored there, and read back to upload them to Meta. */
+  storage: MediaStorage;
 }
 
 /** Meta's request body in a queue row is sealed under the contact's key with this context. */

@@ -11,6 +11,13 @@ export type OutboundErrorCode =
   | 'not_found'
   | 'context_message_not_found'
   | 'context_message_not_sent'
-  | 'media_not_found';
+  | 'media_not_found'
+  | 'media_type_unsupported'
+  | 'media_too_large'
+  | 'media_type_mismatch'
+  | 'media_empty'
+  | 'media_file_required'
+  | 'invalid_multipart'
+  | 'unsupported_media_type';
 
 export const outboundError = (status: number, code: OutboundErrorCode, message: string, details?: Record<string, unknown>) => new AppError(status, code, message, details);

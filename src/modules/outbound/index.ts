@@ -1,5 +1,6 @@
 export { type OutboundDeps } from './deps';
 export { registerOutboundRoutes } from './outbound.routes';
+export { registerMediaRoutes } from './media.routes';
 export { startSender, type Sender } from './sender';
 export { queueTemplateSends, type BatchSend } from './queue-sends';
 export { analyzeSendQueue, pendingOfCampaign } from './outbound.repository';

@@ -4,6 +4,7 @@ import { recordSendOutcomes, type SendOutcome } from '../inbox';
 import { resolveWorkspaceChannel } from '../templates';
 import { classifySendFailure } from './classify-send-failure';
 import { REQUEST_CONTEXT, type OutboundDeps } from './deps';
+import { resolveOutboundMedia } from './resolve-outbound-media';
 import { acquireLease, claimDue, hasOpenWork, markUncertain, orphanedInflight, releaseLease, removeSettled, requeue, type ClaimedRow } from './outbound.repository';
 import { TokenBucket } from './token-bucket';
 import { settleUncertain } from './settle-uncertain';
@@ -168,7 +169,7 @@ export class SendStream {
     const { deps } = this;
     const messageId = row.message_id;
     try {
-      const sent = await this.#client!.sendMessage(request);
+      const sent = await this.#client!.sendMessage(await resolveOutboundMedia(deps, this.workspaceId, this.#client!, request));
       this.#blocked.delete(row.contact_id);
       this.#result({ messageId, outcome: { messageId, status: 'accepted', wamid: sent.wamid }, settle: 'done' });
     } catch (error) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { receiveCustomerMessages } from '../../modules/inbox/testing';
 import type { FixtureProvider } from './types';
 
-/** A's sandbox number receives a text and an image through the real webhook route, then is processed. */
+/** A's sandbox number receives a text and an image through the real webhook route, then is processed; A uploads a document. */
 export const fixtures: FixtureProvider = async ({ t, a }) => {
   await receiveCustomerMessages(t, a.client, { name: 'Fixture Customer', waId: '4915112345678' }, [
     { id: 'fixture-text', type: 'text', text: { body: 'fixture' } },
@@ -12,6 +12,10 @@ export const fixtures: FixtureProvider = async ({ t, a }) => {
   const text = messages.find((m) => m.type === 'text')!;
   const mediaId = messages.find((m) => m.type === 'image')!.media![0]!.id;
   const conversationId = text.conversationId;
+  const upload = new FormData();
+  upload.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'a.pdf');
+  const uploaded = await a.client.postForm('/api/v1/media', upload);
+  assert.equal(uploaded.status, 201, uploaded.text);
   const unchanged = async () => {
     const conversation = (await a.client.get(`/api/v1/conversations/${conversationId}`)).body as { status: string };
     assert.equal(conversation.status, 'open', "A's conversation was not changed by B");
@@ -25,6 +29,6 @@ export const fixtures: FixtureProvider = async ({ t, a }) => {
     'GET /api/v1/conversations/:id/notes': { id: conversationId },
     'POST /api/v1/conversations/:id/notes': { id: conversationId, body: { body: 'note by B' }, unchanged },
     'GET /api/v1/messages/:id': { id: text.id },
-    'GET /api/v1/media/:id': { id: mediaId },
+    'GET /api/v1/media/:id': { id: mediaId, alsoIds: [(uploaded.body as { id: string }).id] },
   };
 };

@@ -11,6 +11,8 @@ export interface Workspace {
 export interface CrossTenantFixture {
   /** The id of workspace A's resource that fills every path parameter. */
   id: string;
+  /** Ids of other kinds of the same resource of A (e.g. an uploaded medium besides a customer's), which must 404 too. */
+  alsoIds?: string[];
   /** A valid body for writes, so the request reaches the lookup instead of stopping at validation. */
   body?: unknown;
   /** Checks after the suite that A's resource is unchanged. */

@@ -1,5 +1,5 @@
 import type { TenantTx } from '../../../platform/db';
-import { existingMediaIds } from '../media.repository';
+import { mediaTypesOf } from '../media.repository';
 import { findMessagesById } from '../message.repository';
 
 /** A message a send may reply to: its wamid (null until Meta accepted it) and its contact. */
@@ -8,7 +8,7 @@ export async function findReplyTarget(tx: TenantTx, workspaceId: string, message
   return row ? { wamid: row.wamid, contactId: row.contact_id } : null;
 }
 
-/** Which of `ids` name media stored in this workspace. */
-export function findWorkspaceMedia(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Set<string>> {
-  return existingMediaIds(tx, workspaceId, ids);
+/** Which of `ids` name media of this workspace, with their MIME type (null while unknown). */
+export function findWorkspaceMedia(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Map<string, string | null>> {
+  return mediaTypesOf(tx, workspaceId, ids);
 }

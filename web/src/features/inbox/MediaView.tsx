@@ -2,15 +2,18 @@ import type { Message } from './types';
 
 type Obj = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+// Our media ids are UUIDs; Meta's are digits.
+const isOurId = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 // Media streams from the authorized media route (the session's cookie), never from Meta's URLs.
 export function MediaView({ message, body }: { message: Message; body: Obj }) {
-  const stored = message.media?.[0];
+  // A file we sent from an upload of ours is shown from that upload.
+  const stored = message.media?.[0] ?? (message.direction === 'outbound' && isOurId(body.id) ? { id: body.id as string, status: 'stored' } : undefined);
   const caption = str(body.caption);
   const filename = str(body.filename);
   const kind = message.type;
   const name = `${kind[0]!.toUpperCase()}${kind.slice(1)}`;
-  // What we sent by Meta media id or link: no copy of ours to show.
+  // What we sent by Meta's media id or a link: no copy of ours to show.
   if (!stored && message.direction === 'outbound') {
     return <p><span className="message-kind">{`${name} `}</span>{caption ?? filename}</p>;
   }

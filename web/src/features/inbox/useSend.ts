@@ -3,6 +3,7 @@ import { apiRequest } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { asApiError } from '../../dashboard/useResource';
 import type { Conversation } from './types';
+import { takesCaption, uploadMedia } from './uploadMedia';
 
 type SendState = { sending: boolean; error: string | null };
 
@@ -36,5 +37,21 @@ export function useSend(conversation: Conversation, onSent: () => void) {
     }
   }, [me.csrfToken, conversation.contactId, conversation.channelId, onSent]);
 
-  return { ...state, send, draftChanged };
+  // Uploads the file (under the draft's key too: the key is per route), then sends it as the type
+  // the upload answered. Returns whether the caption was used, so the caller keeps unsent text.
+  const sendFile = useCallback(async (file: File, caption: string, extra: Record<string, unknown>): Promise<{ sent: boolean; captionUsed: boolean }> => {
+    setState({ sending: true, error: null });
+    let media;
+    try {
+      media = await uploadMedia(file, me.csrfToken, key.current);
+    } catch (error) {
+      setState({ sending: false, error: asApiError(error).message });
+      return { sent: false, captionUsed: false };
+    }
+    const captionUsed = takesCaption(media.type) && caption.trim() !== '';
+    const object = { id: media.id, ...(captionUsed ? { caption } : {}), ...(media.type === 'document' ? { filename: file.name } : {}) };
+    return { sent: await send({ type: media.type, [media.type]: object, ...extra }), captionUsed };
+  }, [me.csrfToken, send]);
+
+  return { ...state, send, sendFile, draftChanged };
 }
