@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
+import { refreshStatistics, vacuumQueue, type AnyDb, type TenantTx } from '../../platform/db';
 
 export interface QueueRow {
   workspace_id: string;
@@ -120,3 +120,6 @@ export async function pendingOfCampaign(tx: TenantTx, workspaceId: string, campa
 
 /** Fresh planner statistics for the send queue (see refreshStatistics). */
 export const analyzeSendQueue = (db: AnyDb) => refreshStatistics(db, ['outbound_queue']);
+
+/** Clears the dead versions sending leaves behind (see vacuumQueue). */
+export const vacuumSendQueue = (db: AnyDb) => vacuumQueue(db, 'outbound_queue');

@@ -4,3 +4,4 @@ export { withTenant, type TenantTx } from './with-tenant';
 export { newId } from './ids';
 export { DataDirLockedError } from './data-dir-lock';
 export { refreshStatistics } from './refresh-statistics';
+export { vacuumQueue } from './vacuum';
