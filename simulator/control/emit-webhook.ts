@@ -2,7 +2,7 @@
 // (messages, user_preferences, calls, ...) get messaging_product + metadata; account-level
 // fields (template status/quality/category, phone_number_quality_update, account_update, ...)
 // get `entry[].time`, no metadata, `object` last, and numeric template ids.
-import type { SimulatorEngine } from '../engine/engine';
+import type { EngineState } from '../engine/engine-state';
 import type { BusinessNumber } from '../engine/numbers';
 import { SimError } from '../engine/sim-error';
 import { buildFieldEnvelope, buildNumberFieldEnvelope } from '../webhooks/envelopes';
@@ -16,7 +16,7 @@ export interface EmitWebhookInput {
 
 const NUMBER_SCOPED_FIELDS = new Set(['messages', 'user_preferences', 'calls', 'smb_message_echoes', 'smb_app_state_sync', 'history']);
 
-export function emitWebhook(engine: SimulatorEngine, input: EmitWebhookInput): void {
+export function emitWebhook(engine: EngineState, input: EmitWebhookInput): void {
   const numbers = input.phoneNumberId ? [engine.requireNumber(input.phoneNumberId)] : engine.numbers.inWaba(input.wabaId ?? '');
   const first = numbers[0];
   if (!first) throw new SimError(404, 'waba_not_found', `No registered number belongs to WABA ${input.wabaId}.`);
@@ -34,7 +34,7 @@ export function emitWebhook(engine: SimulatorEngine, input: EmitWebhookInput): v
 }
 
 /** Sends an account-level field once to every distinct webhook destination of the WABA's numbers. */
-export function emitAccountField(engine: SimulatorEngine, wabaId: string, field: string, value: Record<string, unknown>): void {
+export function emitAccountField(engine: EngineState, wabaId: string, field: string, value: Record<string, unknown>): void {
   const normalized = { ...value };
   if (typeof normalized.message_template_id === 'string' && /^\d+$/.test(normalized.message_template_id)) {
     normalized.message_template_id = Number(normalized.message_template_id);

@@ -1,6 +1,6 @@
 // Turns a parsed inbound request into the `messages[]` item and `contacts[]` entry Meta
 // would post (reference §8.2), storing any media so its id can be fetched.
-import type { SimulatorEngine } from '../engine/engine';
+import type { EngineState } from '../engine/engine-state';
 import type { BusinessNumber } from '../engine/numbers';
 import type { Customer } from '../engine/customers';
 import { DEFAULT_MIME, placeholderBytes } from './placeholder-media';
@@ -17,7 +17,7 @@ export function senderContact(c: Customer): Record<string, unknown> {
 }
 
 export function buildInboundMessage(
-  engine: SimulatorEngine,
+  engine: EngineState,
   number: BusinessNumber,
   customer: Customer,
   input: ParsedInbound,
@@ -59,7 +59,7 @@ function contextOf(number: BusinessNumber, input: ParsedInbound): Record<string,
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function typeObject(engine: SimulatorEngine, number: BusinessNumber, customer: Customer, input: ParsedInbound): unknown {
+function typeObject(engine: EngineState, number: BusinessNumber, customer: Customer, input: ParsedInbound): unknown {
   if (MEDIA_TYPES.has(input.type)) return mediaObject(engine, number, input.type, input[input.type as 'image'] ?? {});
   switch (input.type) {
     case 'system':
@@ -74,7 +74,7 @@ function typeObject(engine: SimulatorEngine, number: BusinessNumber, customer: C
   }
 }
 
-function mediaObject(engine: SimulatorEngine, number: BusinessNumber, type: string, m: InboundMedia): Record<string, unknown> {
+function mediaObject(engine: EngineState, number: BusinessNumber, type: string, m: InboundMedia): Record<string, unknown> {
   const mimeType = m.mime_type ?? (type === 'audio' && m.voice === false ? 'audio/mpeg' : DEFAULT_MIME[type]!);
   const data = m.data ? Buffer.from(m.data, 'base64') : placeholderBytes(mimeType);
   const filename = type === 'document' ? (m.filename ?? 'document.pdf') : null;

@@ -1,7 +1,7 @@
 // A simulated customer sends a message: it opens or resets the 24 h customer-service
 // window (system notices do not), shows on the customer's phone, and goes out as a signed
 // `messages` webhook.
-import type { SimulatorEngine } from '../engine/engine';
+import type { EngineState } from '../engine/engine-state';
 import type { BusinessNumber } from '../engine/numbers';
 import { customerKey, recordCustomerMessage, type Customer } from '../engine/customers';
 import { SimError } from '../engine/sim-error';
@@ -12,7 +12,7 @@ import { inboundSchema, type InboundInput, type ParsedInbound } from './inbound-
 
 export type { InboundInput } from './inbound-schema';
 
-export function injectInbound(engine: SimulatorEngine, raw: InboundInput): { wamid: string } {
+export function injectInbound(engine: EngineState, raw: InboundInput): { wamid: string } {
   const parsed = inboundSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

@@ -1,7 +1,7 @@
 // Emits the status webhooks of accepted sends: the planned sent/delivered/read/played
 // sequence, or a `failed` status carrying Meta's error object. The customer's phone (chat
 // store) follows the same events.
-import type { SimulatorEngine } from '../engine/engine';
+import type { EngineState } from '../engine/engine-state';
 import type { BusinessNumber } from '../engine/numbers';
 import type { Customer } from '../engine/customers';
 import { errorSpec, ERROR_DOCS_HREF } from '../graph/error-catalogue';
@@ -18,7 +18,7 @@ export interface OutboundMessage {
   voice: boolean;
 }
 
-export function scheduleStatuses(engine: SimulatorEngine, msg: OutboundMessage, extraDelayMs = 0): void {
+export function scheduleStatuses(engine: EngineState, msg: OutboundMessage, extraDelayMs = 0): void {
   const { random, options } = engine;
   const plan = planStatuses(random, options.variation, options.statusDelaysMs, msg);
   const startMs = engine.clock.nowMs() + extraDelayMs;
@@ -28,7 +28,7 @@ export function scheduleStatuses(engine: SimulatorEngine, msg: OutboundMessage, 
   }
 }
 
-export function scheduleFailure(engine: SimulatorEngine, msg: OutboundMessage, code: number, details?: string, extraDelayMs = 0): void {
+export function scheduleFailure(engine: EngineState, msg: OutboundMessage, code: number, details?: string, extraDelayMs = 0): void {
   engine.scheduler.schedule(extraDelayMs + engine.options.statusDelaysMs.sent, () => emitFailure(engine, msg, code, details));
 }
 
@@ -50,7 +50,7 @@ function statusBase(msg: OutboundMessage, status: string, timestampSec: number):
   return item;
 }
 
-function emitStatus(engine: SimulatorEngine, msg: OutboundMessage, status: DeliveryStatus, occurredSec: number, billing: boolean): void {
+function emitStatus(engine: EngineState, msg: OutboundMessage, status: DeliveryStatus, occurredSec: number, billing: boolean): void {
   msg.number.chats.setStatus(msg.wamid, status);
   if (!msg.number.statusWebhooks) return;
   const item = statusBase(msg, status, occurredSec);
@@ -62,7 +62,7 @@ function emitStatus(engine: SimulatorEngine, msg: OutboundMessage, status: Deliv
   engine.emitMessagesUpdate(msg.number, 'status', item);
 }
 
-export function emitFailure(engine: SimulatorEngine, msg: OutboundMessage, code: number, details?: string): void {
+export function emitFailure(engine: EngineState, msg: OutboundMessage, code: number, details?: string): void {
   msg.number.chats.setStatus(msg.wamid, 'failed', code);
   // Failures are reported even with status webhooks off: they are errors the product must see.
   const item = statusBase(msg, 'failed', engine.clock.nowSeconds());

@@ -1,7 +1,7 @@
 // Template lifecycle changes and the webhooks Meta sends for them:
 // message_template_status_update, message_template_quality_update, template_category_update.
 // Triggered by the review timer, by POST /_sim/templates/:id, or by the Graph API.
-import type { SimulatorEngine } from '../../engine/engine';
+import type { EngineState } from '../../engine/engine-state';
 import { SimError } from '../../engine/sim-error';
 import { emitAccountField } from '../../control/emit-webhook';
 import type { QualityScore, Template, TemplateCategory, TemplateStatus } from './template-store';
@@ -15,7 +15,7 @@ export interface TemplateChange {
   pacing?: boolean;
 }
 
-export function changeTemplate(engine: SimulatorEngine, templateId: string, change: TemplateChange): Template {
+export function changeTemplate(engine: EngineState, templateId: string, change: TemplateChange): Template {
   const t = engine.templates.get(templateId);
   if (!t) throw new SimError(404, 'template_not_found', `No template ${templateId}.`);
   if (change.pacing !== undefined) t.pacing = change.pacing;
@@ -46,7 +46,7 @@ export function changeTemplate(engine: SimulatorEngine, templateId: string, chan
   return t;
 }
 
-export function setTemplateStatus(engine: SimulatorEngine, t: Template, status: TemplateStatus, reason?: string): void {
+export function setTemplateStatus(engine: EngineState, t: Template, status: TemplateStatus, reason?: string): void {
   const previous = t.status;
   t.status = status;
   if (status === 'REJECTED') t.rejectedReason = reason ?? 'INVALID_FORMAT';
