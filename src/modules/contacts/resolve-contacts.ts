@@ -1,3 +1,4 @@
+import { isIndexable } from '../../platform/crypto';
 import { newId, type TenantTx } from '../../platform/db';
 import { publishEvents } from '../../platform/events';
 import { findContacts, findIdentities, insertContacts, insertIdentities, updateContactFields, type ContactRow, type IdentityKind } from './contact.repository';
@@ -25,10 +26,12 @@ export const BSUID_CONTEXT = 'contact.bsuid';
  * A known contact seen with a new identity (a BSUID arriving later) gains it; a changed profile
  * name is stored, and so is a BSUID it gained or had no sealed copy of (its address when it has no
  * phone). Names, phones and BSUIDs are sealed under each contact's own data key.
- * Returns one result per ref (undefined for a ref with no identity at all).
+ * Returns one result per ref (undefined for a ref with no identity at all). An id with nothing to
+ * index ("abc" or "+" as a wa_id) identifies nobody and counts as absent.
  */
-export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspaceId: string, refs: IdentityRef[]): Promise<(ResolvedContact | undefined)[]> {
+export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspaceId: string, given: IdentityRef[]): Promise<(ResolvedContact | undefined)[]> {
   const { keyring } = deps;
+  const refs = given.map(usableIdentities);
   const tok = new Map<string, string>();
   const token = async (kind: IdentityKind, value: string) => {
     const k = `${kind}:${value}`;
@@ -101,6 +104,14 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
   return contactIds.map((id) => (id ? { contactId: id, keyId: keyOf.get(id)!, created: created.has(id) } : undefined));
 }
 
+function usableIdentities(r: IdentityRef): IdentityRef {
+  return {
+    ...r,
+    bsuid: r.bsuid && isIndexable('bsuid', r.bsuid) ? r.bsuid : undefined,
+    waId: r.waId && isIndexable('wa_id', r.waId) ? r.waId : undefined,
+  };
+}
+
 /** A known contact's changed profile name, with the search tokens it changes. */
 async function renamed(deps: ContactsDeps, tx: TenantTx, workspaceId: string, row: ContactRow, name: string | undefined): Promise<Partial<ContactRow>> {
   if (!name) return {};
@@ -125,6 +136,7 @@ async function sealedBsuid(deps: ContactsDeps, tx: TenantTx, workspaceId: string
  * and the new phone or BSUID becomes its address.
  */
 export async function addIdentity(deps: ContactsDeps, tx: TenantTx, workspaceId: string, contactId: string, kind: 'bsuid' | 'wa_id', value: string): Promise<void> {
+  if (!isIndexable(kind, value)) return;
   const rows = [{ kind: kind as IdentityKind, token: await deps.keyring.blindToken(tx, workspaceId, kind, value), contactId }];
   if (kind === 'wa_id') rows.push({ kind: 'phone', token: await deps.keyring.blindToken(tx, workspaceId, 'phone', value), contactId });
   await insertIdentities(tx, workspaceId, rows);

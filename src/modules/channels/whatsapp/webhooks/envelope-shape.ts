@@ -63,6 +63,18 @@ export function customerIdsOf(entries: WebhookEntry[]): { waIds: Set<string>; bs
         add(waIds, p?.wa_id);
         add(bsuids, p?.user_id);
       }
+      // Coexistence fields (WhatsApp Business app on the same number) name customers too.
+      for (const e of asArray(value.message_echoes)) {
+        add(waIds, e?.to);
+        add(bsuids, e?.to_user_id);
+      }
+      for (const h of asArray(value.history)) {
+        for (const thread of asArray(h?.threads)) {
+          add(waIds, thread?.id);
+          for (const m of asArray(thread?.messages)) add(waIds, m?.from);
+        }
+      }
+      for (const s of asArray(value.state_sync)) add(waIds, s?.contact?.phone_number);
     }
   }
   return { waIds, bsuids };
