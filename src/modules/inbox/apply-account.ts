@@ -5,13 +5,14 @@ import { recordConsent, resolveContacts } from '../contacts';
 import { upsertTemplate } from '../templates';
 import { insertChannelEvent } from './account.repository';
 import type { InboxDeps } from './deps';
-import { metaTime } from './normalize-message';
+import { metaText, metaTime } from './normalize-message';
 
 type AccountItem = Extract<InboundItem, { kind: 'account' }>;
 type ErrorItem = Extract<InboundItem, { kind: 'error' }>;
 type PreferenceItem = Extract<InboundItem, { kind: 'user_preference' }>;
 
-const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+// Template names, enums and ids become columns: repaired and bounded text, or absent.
+const str = (v: unknown) => metaText(v, 512);
 
 /** Template status/quality/category, number quality and throughput, account updates. */
 export async function applyAccountItem(deps: InboxDeps, tx: TenantTx, workspaceId: string, item: AccountItem): Promise<void> {
