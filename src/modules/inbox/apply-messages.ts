@@ -7,7 +7,7 @@ import { upsertConversations, type ConversationTouch } from './conversation.repo
 import { MEDIA_FETCH_QUEUE, PAYLOAD_CONTEXT, type InboxDeps } from './deps';
 import { insertMedia } from './media.repository';
 import { findMessagesByWamid, insertMessages, type NewMessage } from './message.repository';
-import { normalizeMessage, type NormalizedMessage } from './normalize-message';
+import { metaId, normalizeMessage, type NormalizedMessage } from './normalize-message';
 import { applyReactions } from './apply-reactions';
 import { applyAmendments, isAmendment, reconcileAmendments } from './apply-amendments';
 import type { InboundMessageRef } from './inbound-hook';
@@ -34,7 +34,12 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
   const todo = fresh.filter((f) => !stored.has(f.m.wamid));
   if (!todo.length) return;
 
-  const contacts = await resolveContacts(deps.contacts, tx, workspaceId, todo.map(({ item }) => ({ bsuid: item.userId, waId: item.waId, profileName: item.profileName })));
+  const contacts = await resolveContacts(deps.contacts, tx, workspaceId, todo.map(({ item }) => ({ bsuid: item.userId, waId: item.waId, profileName: item.profileName, username: item.username })));
+  // A reaction to a message we never stored (sent from another app, or before the number was
+  // connected) has nothing to attach to: it is kept as a message of its own, naming its target.
+  const targetOf = (m: NormalizedMessage) => (m.type === 'reaction' ? metaId((m.content.reaction as { message_id?: unknown } | undefined)?.message_id) : undefined);
+  const targets = todo.map(({ m }) => targetOf(m)).filter((w): w is string => !!w);
+  const knownTargets = new Set([...seen, ...(await findMessagesByWamid(tx, workspaceId, targets)).map((r) => r.wamid)]);
   const reactions = [];
   const amendments = [];
   const rows: (NewMessage & { m: NormalizedMessage; keyId: string })[] = [];
@@ -45,7 +50,8 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     if (!contact) continue;
     if (m.type === 'reaction') {
       reactions.push({ m, contact, channelId: item.channel.channelId });
-      continue;
+      const target = targetOf(m);
+      if (!target || knownTargets.has(target)) continue;
     }
     if (isAmendment(m)) {
       amendments.push({ m, contact });
@@ -98,7 +104,7 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     }
     await applySideEffects(deps, tx, workspaceId, row.contact_id, row.id, m);
     created.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, direction: 'inbound' });
-    hooked.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, type: m.type, at: m.timestamp, text: m.searchText ?? null });
+    if (m.type !== 'reaction') hooked.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, type: m.type, at: m.timestamp, text: m.searchText ?? null });
   }
   await insertMedia(tx, media);
   await publishEvents(tx, workspaceId, [

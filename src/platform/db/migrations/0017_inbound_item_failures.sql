@@ -23,3 +23,7 @@ alter table channel_events add column customer_tokens text[] not null default '{
 update channel_events set details = '{}'::jsonb
 where field not in ('message_template_status_update', 'message_template_quality_update', 'template_category_update',
   'phone_number_quality_update', 'account_update', 'business_capability_update', 'account_review_update', 'account_alerts', 'errors');
+
+-- A WhatsApp username (profile.username) names a customer whose phone WhatsApp hides; sealed
+-- under the contact's data key like the name.
+alter table contacts add column username bytea;
