@@ -3,9 +3,9 @@ import { publishEvent } from '../../platform/events';
 import { applyNumberUpdate, type InboundItem } from '../channels';
 import { recordConsent, resolveContacts } from '../contacts';
 import { upsertTemplate } from '../templates';
-import { insertChannelEvent } from './account.repository';
 import type { InboxDeps } from './deps';
 import { metaText, metaTime } from './normalize-message';
+import { recordChannelEvent } from './record-channel-event';
 
 type AccountItem = Extract<InboundItem, { kind: 'account' }>;
 type ErrorItem = Extract<InboundItem, { kind: 'error' }>;
@@ -46,13 +46,14 @@ export async function applyAccountItem(deps: InboxDeps, tx: TenantTx, workspaceI
       await publishEvent(tx, workspaceId, 'channel.updated', { channelId: channel.channelId });
     }
   }
-  await insertChannelEvent(tx, workspaceId, { channelId: item.channels[0]?.channelId ?? null, wabaId: item.wabaId, field: item.field, event: str(v.event) ?? null, details: v }, now);
+  await recordChannelEvent(deps, tx, workspaceId, { channelId: item.channels[0]?.channelId ?? null, wabaId: item.wabaId, field: item.field, event: v.event, value: v });
 }
 
-/** Value-level errors (system, app, account): recorded with their code, nothing else. */
+/** Value-level errors (system, app, account): their code readable, the rest sealed. */
 export async function applyErrorItem(deps: InboxDeps, tx: TenantTx, workspaceId: string, item: ErrorItem): Promise<void> {
   const e = item.error;
-  await insertChannelEvent(tx, workspaceId, { channelId: item.channel.channelId, wabaId: item.channel.wabaId, field: 'errors', event: str(e.code) ?? null, details: { code: e.code, title: e.title, details: e.error_data?.details } }, deps.clock.now());
+  const code = str(e.code);
+  await recordChannelEvent(deps, tx, workspaceId, { channelId: item.channel.channelId, wabaId: item.channel.wabaId, field: 'errors', event: code, facts: code ? { code } : {}, value: e });
 }
 
 /** Meta's marketing stop / resume for a user: written to the consent ledger. */

@@ -27,4 +27,5 @@ export const REACTION_CONTEXT = 'message.reaction';
 export const NOTE_CONTEXT = 'conversation.note';
 export const MEDIA_CONTEXT = 'media.bytes';
 export const AMENDMENT_CONTEXT = 'message.amendment';
+export const CHANNEL_EVENT_CONTEXT = 'channel_event.value';
 export const MEDIA_FETCH_QUEUE = 'inbox.media.fetch';

@@ -7,3 +7,4 @@ export { purgeProcessedEnvelopes, DEFAULT_ENVELOPE_RETENTION_DAYS } from './purg
 export type { ChannelRef, InboundItem, InboundSink } from './inbound-items';
 export type { WebhookIngressDeps } from './deps';
 export { signatureMatches } from './signature';
+export { addCustomerIdsOf } from './envelope-shape';
