@@ -3,7 +3,7 @@ import { publishEvent } from '../../platform/events';
 import { applyNumberUpdate, type InboundItem } from '../channels';
 import { recordConsent, resolveContacts } from '../contacts';
 import { upsertTemplate } from '../templates';
-import type { InboxDeps } from './deps';
+import type { InboxDeps, RejectItem } from './deps';
 import { metaText, metaTime } from './normalize-message';
 import { recordChannelEvent } from './record-channel-event';
 
@@ -57,14 +57,17 @@ export async function applyErrorItem(deps: InboxDeps, tx: TenantTx, workspaceId:
 }
 
 /** Meta's marketing stop / resume for a user: written to the consent ledger. */
-export async function applyPreferences(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: PreferenceItem[]): Promise<void> {
+export async function applyPreferences(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: PreferenceItem[], reject: RejectItem): Promise<void> {
   const relevant = items.filter((i) => i.preference.category === 'marketing_messages' && (i.preference.value === 'stop' || i.preference.value === 'resume'));
   if (!relevant.length) return;
   const contacts = await resolveContacts(deps.contacts, tx, workspaceId, relevant.map((i) => ({ waId: i.waId, bsuid: i.userId })));
   for (let n = 0; n < relevant.length; n++) {
     const c = contacts[n];
     const p = relevant[n]!.preference;
-    if (!c) continue;
+    if (!c) {
+      reject(relevant[n]!, 'no_customer_identity');
+      continue;
+    }
     const at = metaTime(p.timestamp, deps.clock.now());
     await recordConsent(tx, workspaceId, { contactId: c.contactId, purpose: 'marketing', granted: p.value === 'resume', source: 'meta_user_preferences', reference: `meta:${p.value}:${at.getTime()}`, at });
   }

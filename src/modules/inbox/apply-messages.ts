@@ -4,7 +4,7 @@ import { enqueue } from '../../platform/jobs';
 import type { InboundItem } from '../channels';
 import { addIdentity, consentKeyword, recordConsent, resolveContacts } from '../contacts';
 import { upsertConversations, type ConversationTouch } from './conversation.repository';
-import { MEDIA_FETCH_QUEUE, PAYLOAD_CONTEXT, type InboxDeps } from './deps';
+import { MEDIA_FETCH_QUEUE, PAYLOAD_CONTEXT, type InboxDeps, type RejectItem } from './deps';
 import { insertMedia } from './media.repository';
 import { findMessagesByWamid, insertMessages, type NewMessage } from './message.repository';
 import { metaId, normalizeMessage, type NormalizedMessage } from './normalize-message';
@@ -20,12 +20,13 @@ const FEP_MS = 72 * 3_600_000;
  * conversations opened or reopened with windows from Meta's timestamps, content sealed under the
  * contact's key, words indexed, media fetch jobs queued, consent keywords recorded, events published.
  */
-export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: MessageItem[]): Promise<void> {
+export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: MessageItem[], reject: RejectItem): Promise<void> {
   const now = deps.clock.now();
   const seen = new Set<string>();
   const fresh: { item: MessageItem; m: NormalizedMessage }[] = [];
   for (const item of items) {
     const m = normalizeMessage(item.message, now);
+    if (!m) reject(item, 'message_without_id');
     if (!m || seen.has(m.wamid)) continue;
     seen.add(m.wamid);
     fresh.push({ item, m });
@@ -47,11 +48,18 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
   for (let i = 0; i < todo.length; i++) {
     const { item, m } = todo[i]!;
     const contact = contacts[i];
-    if (!contact) continue;
+    if (!contact) {
+      reject(item, 'no_customer_identity');
+      continue;
+    }
     if (m.type === 'reaction') {
-      reactions.push({ m, contact, channelId: item.channel.channelId });
       const target = targetOf(m);
-      if (!target || knownTargets.has(target)) continue;
+      if (!target) {
+        reject(item, 'reaction_without_target');
+        continue;
+      }
+      reactions.push({ m, contact, channelId: item.channel.channelId });
+      if (knownTargets.has(target)) continue;
     }
     if (isAmendment(m)) {
       amendments.push({ m, contact });

@@ -4,7 +4,7 @@ import { publishEvents } from '../../platform/events';
 import { classifyGraphError, type InboundItem } from '../channels';
 import { resolveContacts } from '../contacts';
 import { upsertConversations } from './conversation.repository';
-import type { InboxDeps } from './deps';
+import type { InboxDeps, RejectItem } from './deps';
 import { insertMessages, lockMessagesForStatus, updateMessageStatuses, type StatusRow } from './message.repository';
 import { metaId, metaText, metaTime } from './normalize-message';
 import { isKnownStatus, nextStatus } from './status-ladder';
@@ -50,9 +50,13 @@ function pricingOf(s: any) {
  * locking read, one set-based UPDATE and one events INSERT (three statuses per send at 1,000
  * sends/s made per-row statements the campaign's bottleneck).
  */
-export async function applyStatuses(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: StatusItem[]): Promise<void> {
+export async function applyStatuses(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: StatusItem[], reject: RejectItem): Promise<void> {
   const now = deps.clock.now();
-  const valid = items.filter((i) => metaId(i.status.id) && typeof i.status.status === 'string' && isKnownStatus(i.status.status));
+  const valid = items.filter((i) => {
+    const reason = !metaId(i.status.id) ? 'status_without_id' : typeof i.status.status !== 'string' || !isKnownStatus(i.status.status) ? 'unknown_status' : null;
+    if (reason) reject(i, reason);
+    return !reason;
+  });
   if (!valid.length) return;
   const wamids = [...new Set(valid.map((i) => i.status.id as string))];
   const callbackOf = new Map(valid.filter((i) => metaId(i.status.biz_opaque_callback_data)).map((i) => [i.status.biz_opaque_callback_data as string, i.status.id as string]));
@@ -67,6 +71,8 @@ export async function applyStatuses(deps: InboxDeps, tx: TenantTx, workspaceId: 
     byWamid.set(wamid, dirty.get(row.id) ?? row);
   }
   await createUnknown(deps, tx, workspaceId, valid.filter((i) => !byWamid.has(i.status.id)), byWamid);
+  // A status of a message we do not have, naming no customer we can file it under.
+  for (const i of valid) if (!byWamid.has(i.status.id)) reject(i, 'no_customer_identity');
 
   for (const { status: s } of valid) {
     const row = byWamid.get(s.id);

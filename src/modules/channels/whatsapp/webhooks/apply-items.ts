@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTx } from '../../../../platform/db';
-import type { InboundItem, InboundSink } from './inbound-items';
+import type { InboundItem, InboundSink, ItemRejection } from './inbound-items';
 
 export interface ItemFailure {
   index: number;
@@ -33,7 +33,7 @@ export function failureReason(error: unknown): string {
   return state ? `sqlstate_${state}` : error instanceof Error ? error.name : 'unknown';
 }
 
-async function attempt(tx: TenantTx, name: string, run: () => Promise<void>): Promise<unknown> {
+async function attempt(tx: TenantTx, name: string, run: () => Promise<unknown>): Promise<unknown> {
   await sql.raw(`savepoint ${name}`).execute(tx);
   try {
     await run();
@@ -51,12 +51,16 @@ async function attempt(tx: TenantTx, name: string, run: () => Promise<void>): Pr
  * the others are applied. An infrastructure failure is rethrown (the caller retries the envelope).
  */
 export async function applyEnvelopeItems(tx: TenantTx, workspaceId: string, items: InboundItem[], sink: InboundSink): Promise<ItemFailure[]> {
-  const whole = await attempt(tx, 'envelope_items', () => sink(tx, workspaceId, items));
-  if (whole === undefined) return [];
-  if (!isItemFailure(whole)) throw whole;
   const failures: ItemFailure[] = [];
+  const rejected = (rejections: ItemRejection[]) => {
+    for (const r of rejections) failures.push({ index: items.indexOf(r.item), kind: r.item.kind, reason: r.reason });
+  };
+  const whole = await attempt(tx, 'envelope_items', async () => rejected(await sink(tx, workspaceId, items)));
+  if (whole === undefined) return failures;
+  if (!isItemFailure(whole)) throw whole;
+  failures.length = 0;
   for (const [index, item] of items.entries()) {
-    const error = await attempt(tx, 'one_item', () => sink(tx, workspaceId, [item]));
+    const error = await attempt(tx, 'one_item', async () => rejected(await sink(tx, workspaceId, [item])));
     if (error === undefined) continue;
     if (!isItemFailure(error)) throw error;
     failures.push({ index, kind: item.kind, reason: failureReason(error) });

@@ -17,8 +17,17 @@ export type InboundItem =
   | { kind: 'user_preference'; channel: ChannelRef; preference: Record<string, any>; waId?: string; userId?: string }
   | { kind: 'account'; wabaId: string; channels: ChannelRef[]; field: string; value: Record<string, any> };
 
-/** Applies a batch of items in the caller's tenant transaction (the envelope is marked processed in it too). */
-export type InboundSink = (tx: TenantTx, workspaceId: string, items: InboundItem[]) => Promise<void>;
+/** An item applied to nothing because of what it holds (no id, no customer identity): recorded, never retried. */
+export interface ItemRejection {
+  item: InboundItem;
+  reason: string;
+}
+
+/**
+ * Applies a batch of items in the caller's tenant transaction (the envelope is marked processed in
+ * it too) and returns the items it had to leave out, with a reason code each.
+ */
+export type InboundSink = (tx: TenantTx, workspaceId: string, items: InboundItem[]) => Promise<ItemRejection[]>;
 
 const digits = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '');
 

@@ -34,8 +34,19 @@ async function processClaimed(options: ProcessorOptions, tx: TenantTx, workspace
   if (!envelopes.length) return;
   const channels = await listChannelRefs(tx, workspaceId);
   const items: InboundItem[] = [];
-  for (const envelope of envelopes) items.push(...toItems(options, workspaceId, envelope, channels));
-  await options.sink(tx, workspaceId, items);
+  const origin = new Map<InboundItem, { envelopeId: number; index: number }>();
+  for (const envelope of envelopes) {
+    toItems(options, workspaceId, envelope, channels).forEach((item, index) => (items.push(item), origin.set(item, { envelopeId: envelope.id, index })));
+  }
+  const rejected = new Map<number, ItemFailure[]>();
+  for (const { item, reason } of await options.sink(tx, workspaceId, items)) {
+    const at = origin.get(item);
+    if (at) (rejected.get(at.envelopeId) ?? rejected.set(at.envelopeId, []).get(at.envelopeId)!).push({ index: at.index, kind: item.kind, reason });
+  }
+  for (const [envelopeId, failures] of rejected) {
+    await recordItemFailures(tx, workspaceId, envelopeId, failures, options.clock.now());
+    report(options, workspaceId, 0, { envelopeId, items: failures });
+  }
   await markProcessed(tx, workspaceId, envelopes.map((e) => e.id), options.clock.now());
 }
 
