@@ -3,7 +3,7 @@ import type { TenantTx } from '../../platform/db';
 import { listConsentEntries } from './consent.repository';
 import { identityKindsOf, type ContactRow } from './contact.repository';
 import type { ContactsDeps } from './deps';
-import { NAME_CONTEXT, PHONE_CONTEXT } from './resolve-contacts';
+import { BSUID_CONTEXT, NAME_CONTEXT, PHONE_CONTEXT, USERNAME_CONTEXT } from './resolve-contacts';
 
 export const ATTRIBUTES_CONTEXT = 'contact.attributes';
 
@@ -11,6 +11,8 @@ export const contactView = z.object({
   id: z.string(),
   name: z.string().nullable(),
   phone: z.string().nullable(),
+  username: z.string().nullable().describe('The WhatsApp username, when the customer has one (it may hide their phone number).'),
+  bsuid: z.string().nullable().describe("Meta's business-scoped user id: how a customer without a visible phone number is addressed."),
   identities: z.array(z.enum(['bsuid', 'wa_id', 'phone'])),
   tags: z.array(z.string()),
   attributes: z.record(z.string(), z.string()),
@@ -28,6 +30,8 @@ export async function toContactView(deps: ContactsDeps, tx: TenantTx, workspaceI
     id: r.id,
     name: await open(r.profile_name, NAME_CONTEXT),
     phone: await open(r.phone, PHONE_CONTEXT),
+    username: await open(r.username ?? null, USERNAME_CONTEXT),
+    bsuid: await open(r.bsuid, BSUID_CONTEXT),
     identities: [...new Set(await identityKindsOf(tx, workspaceId, r.id))],
     tags: r.tags,
     attributes,

@@ -9,6 +9,8 @@ export interface ContactRow {
   phone: Buffer | null;
   /** Sealed BSUID: the address of a contact whose phone number WhatsApp hides. */
   bsuid: Buffer | null;
+  /** Sealed WhatsApp username (Meta's profile.username). */
+  username?: Buffer | null;
   attributes: Buffer | null;
   tags: string[];
   /** Blind tokens of name words and phone digits; null until indexed (contacts older than search). */
@@ -51,7 +53,7 @@ export function findContacts(tx: TenantTx, workspaceId: string, ids: string[]): 
   return cdb(tx).selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
 }
 
-export async function updateContactFields(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<ContactRow, 'profile_name' | 'phone' | 'bsuid' | 'attributes' | 'tags' | 'search_tokens'>>, at: Date): Promise<void> {
+export async function updateContactFields(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<ContactRow, 'profile_name' | 'phone' | 'bsuid' | 'username' | 'attributes' | 'tags' | 'search_tokens'>>, at: Date): Promise<void> {
   await cdb(tx).updateTable('contacts').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 

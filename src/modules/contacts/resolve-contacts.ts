@@ -1,3 +1,4 @@
+import { isIndexable } from '../../platform/crypto';
 import { newId, type TenantTx } from '../../platform/db';
 import { publishEvents } from '../../platform/events';
 import { findContacts, findIdentities, insertContacts, insertIdentities, updateContactFields, type ContactRow, type IdentityKind } from './contact.repository';
@@ -8,6 +9,8 @@ export interface IdentityRef {
   bsuid?: string;
   waId?: string;
   profileName?: string;
+  /** The customer's WhatsApp username (profile.username), when Meta sends one. */
+  username?: string;
 }
 
 export interface ResolvedContact {
@@ -19,16 +22,19 @@ export interface ResolvedContact {
 export const NAME_CONTEXT = 'contact.name';
 export const PHONE_CONTEXT = 'contact.phone';
 export const BSUID_CONTEXT = 'contact.bsuid';
+export const USERNAME_CONTEXT = 'contact.username';
 
 /**
  * Finds or creates the contacts of a batch of customer identities, BSUID first, then wa_id.
  * A known contact seen with a new identity (a BSUID arriving later) gains it; a changed profile
  * name is stored, and so is a BSUID it gained or had no sealed copy of (its address when it has no
  * phone). Names, phones and BSUIDs are sealed under each contact's own data key.
- * Returns one result per ref (undefined for a ref with no identity at all).
+ * Returns one result per ref (undefined for a ref with no identity at all). An id with nothing to
+ * index ("abc" or "+" as a wa_id) identifies nobody and counts as absent.
  */
-export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspaceId: string, refs: IdentityRef[]): Promise<(ResolvedContact | undefined)[]> {
+export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspaceId: string, given: IdentityRef[]): Promise<(ResolvedContact | undefined)[]> {
   const { keyring } = deps;
+  const refs = given.map(usableIdentities);
   const tok = new Map<string, string>();
   const token = async (kind: IdentityKind, value: string) => {
     const k = `${kind}:${value}`;
@@ -44,6 +50,7 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
   const newContacts: { id: string; ref: IdentityRef }[] = [];
   const newIdentities: { kind: IdentityKind; token: string; contactId: string }[] = [];
   const names = new Map<string, string>();
+  const usernames = new Map<string, string>();
   /** The BSUID each contact was seen with; `gained` when its identity is new to the contact. */
   const bsuids = new Map<string, { value: string; gained: boolean }>();
   const contactIds: (string | undefined)[] = [];
@@ -68,6 +75,7 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
         }
       }
       if (refs[i]!.profileName) names.set(id, refs[i]!.profileName!);
+      if (refs[i]!.username) usernames.set(id, refs[i]!.username!);
     }
     contactIds.push(id);
   }
@@ -83,6 +91,7 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
       profile_name: names.get(c.id) ? await keyring.encrypt(tx, workspaceId, keyId, names.get(c.id)!, NAME_CONTEXT) : null,
       phone: c.ref.waId ? await keyring.encrypt(tx, workspaceId, keyId, `+${c.ref.waId}`, PHONE_CONTEXT) : null,
       bsuid: c.ref.bsuid ? await keyring.encrypt(tx, workspaceId, keyId, c.ref.bsuid, BSUID_CONTEXT) : null,
+      username: usernames.get(c.id) ? await keyring.encrypt(tx, workspaceId, keyId, usernames.get(c.id)!, USERNAME_CONTEXT) : null,
       search_tokens: await contactSearchTokens(keyring, tx, workspaceId, { name: names.get(c.id) ?? null, phone: c.ref.waId ?? null }),
     });
   }
@@ -95,10 +104,22 @@ export async function resolveContacts(deps: ContactsDeps, tx: TenantTx, workspac
   const keyOf = new Map(existing.map((r) => [r.id, r.key_id]));
   for (const row of existing) {
     if (created.has(row.id)) continue;
-    const set = { ...(await renamed(deps, tx, workspaceId, row, names.get(row.id))), ...(await sealedBsuid(deps, tx, workspaceId, row, bsuids.get(row.id))) };
+    const set = {
+      ...(await renamed(deps, tx, workspaceId, row, names.get(row.id))),
+      ...(await sealedBsuid(deps, tx, workspaceId, row, bsuids.get(row.id))),
+      ...(await changedUsername(deps, tx, workspaceId, row, usernames.get(row.id))),
+    };
     if (Object.keys(set).length) await updateContactFields(tx, workspaceId, row.id, set, deps.clock.now());
   }
   return contactIds.map((id) => (id ? { contactId: id, keyId: keyOf.get(id)!, created: created.has(id) } : undefined));
+}
+
+function usableIdentities(r: IdentityRef): IdentityRef {
+  return {
+    ...r,
+    bsuid: r.bsuid && isIndexable('bsuid', r.bsuid) ? r.bsuid : undefined,
+    waId: r.waId && isIndexable('wa_id', r.waId) ? r.waId : undefined,
+  };
 }
 
 /** A known contact's changed profile name, with the search tokens it changes. */
@@ -108,6 +129,13 @@ async function renamed(deps: ContactsDeps, tx: TenantTx, workspaceId: string, ro
   if (current === name) return {};
   const phone = row.phone ? await deps.keyring.decryptText(tx, workspaceId, row.phone, PHONE_CONTEXT) : null;
   return { profile_name: await deps.keyring.encrypt(tx, workspaceId, row.key_id, name, NAME_CONTEXT), search_tokens: await contactSearchTokens(deps.keyring, tx, workspaceId, { name, phone }) };
+}
+
+/** A known contact's new or changed WhatsApp username. */
+async function changedUsername(deps: ContactsDeps, tx: TenantTx, workspaceId: string, row: ContactRow, username: string | undefined): Promise<Partial<ContactRow>> {
+  if (!username) return {};
+  const current = row.username ? await deps.keyring.decryptText(tx, workspaceId, row.username, USERNAME_CONTEXT) : null;
+  return current === username ? {} : { username: await deps.keyring.encrypt(tx, workspaceId, row.key_id, username, USERNAME_CONTEXT) };
 }
 
 /**
@@ -125,6 +153,7 @@ async function sealedBsuid(deps: ContactsDeps, tx: TenantTx, workspaceId: string
  * and the new phone or BSUID becomes its address.
  */
 export async function addIdentity(deps: ContactsDeps, tx: TenantTx, workspaceId: string, contactId: string, kind: 'bsuid' | 'wa_id', value: string): Promise<void> {
+  if (!isIndexable(kind, value)) return;
   const rows = [{ kind: kind as IdentityKind, token: await deps.keyring.blindToken(tx, workspaceId, kind, value), contactId }];
   if (kind === 'wa_id') rows.push({ kind: 'phone', token: await deps.keyring.blindToken(tx, workspaceId, 'phone', value), contactId });
   await insertIdentities(tx, workspaceId, rows);

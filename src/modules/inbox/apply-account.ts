@@ -3,15 +3,16 @@ import { publishEvent } from '../../platform/events';
 import { applyNumberUpdate, type InboundItem } from '../channels';
 import { recordConsent, resolveContacts } from '../contacts';
 import { upsertTemplate } from '../templates';
-import { insertChannelEvent } from './account.repository';
-import type { InboxDeps } from './deps';
-import { metaTime } from './normalize-message';
+import type { InboxDeps, RejectItem } from './deps';
+import { metaText, metaTime } from './normalize-message';
+import { recordChannelEvent } from './record-channel-event';
 
 type AccountItem = Extract<InboundItem, { kind: 'account' }>;
 type ErrorItem = Extract<InboundItem, { kind: 'error' }>;
 type PreferenceItem = Extract<InboundItem, { kind: 'user_preference' }>;
 
-const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+// Template names, enums and ids become columns: repaired and bounded text, or absent.
+const str = (v: unknown) => metaText(v, 512);
 
 /** Template status/quality/category, number quality and throughput, account updates. */
 export async function applyAccountItem(deps: InboxDeps, tx: TenantTx, workspaceId: string, item: AccountItem): Promise<void> {
@@ -45,24 +46,28 @@ export async function applyAccountItem(deps: InboxDeps, tx: TenantTx, workspaceI
       await publishEvent(tx, workspaceId, 'channel.updated', { channelId: channel.channelId });
     }
   }
-  await insertChannelEvent(tx, workspaceId, { channelId: item.channels[0]?.channelId ?? null, wabaId: item.wabaId, field: item.field, event: str(v.event) ?? null, details: v }, now);
+  await recordChannelEvent(deps, tx, workspaceId, { channelId: item.channels[0]?.channelId ?? null, wabaId: item.wabaId, field: item.field, event: v.event, value: v });
 }
 
-/** Value-level errors (system, app, account): recorded with their code, nothing else. */
+/** Value-level errors (system, app, account): their code readable, the rest sealed. */
 export async function applyErrorItem(deps: InboxDeps, tx: TenantTx, workspaceId: string, item: ErrorItem): Promise<void> {
   const e = item.error;
-  await insertChannelEvent(tx, workspaceId, { channelId: item.channel.channelId, wabaId: item.channel.wabaId, field: 'errors', event: str(e.code) ?? null, details: { code: e.code, title: e.title, details: e.error_data?.details } }, deps.clock.now());
+  const code = str(e.code);
+  await recordChannelEvent(deps, tx, workspaceId, { channelId: item.channel.channelId, wabaId: item.channel.wabaId, field: 'errors', event: code, facts: code ? { code } : {}, value: e });
 }
 
 /** Meta's marketing stop / resume for a user: written to the consent ledger. */
-export async function applyPreferences(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: PreferenceItem[]): Promise<void> {
+export async function applyPreferences(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: PreferenceItem[], reject: RejectItem): Promise<void> {
   const relevant = items.filter((i) => i.preference.category === 'marketing_messages' && (i.preference.value === 'stop' || i.preference.value === 'resume'));
   if (!relevant.length) return;
   const contacts = await resolveContacts(deps.contacts, tx, workspaceId, relevant.map((i) => ({ waId: i.waId, bsuid: i.userId })));
   for (let n = 0; n < relevant.length; n++) {
     const c = contacts[n];
     const p = relevant[n]!.preference;
-    if (!c) continue;
+    if (!c) {
+      reject(relevant[n]!, 'no_customer_identity');
+      continue;
+    }
     const at = metaTime(p.timestamp, deps.clock.now());
     await recordConsent(tx, workspaceId, { contactId: c.contactId, purpose: 'marketing', granted: p.value === 'resume', source: 'meta_user_preferences', reference: `meta:${p.value}:${at.getTime()}`, at });
   }

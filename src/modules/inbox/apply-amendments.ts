@@ -5,7 +5,7 @@ import type { ResolvedContact } from '../contacts';
 import { amendmentsOf, eraseAmendmentContent, insertAmendments, type AmendmentRow } from './amendment.repository';
 import { AMENDMENT_CONTEXT, PAYLOAD_CONTEXT, type InboxDeps } from './deps';
 import { findMessagesByWamid, updateMessageAmended } from './message.repository';
-import { searchTextOf, type NormalizedMessage } from './normalize-message';
+import { metaId, searchTextOf, type NormalizedMessage } from './normalize-message';
 import type { MessageRow } from './tables';
 
 type Content = Record<string, unknown>;
@@ -41,7 +41,7 @@ export async function applyAmendments(deps: InboxDeps, tx: TenantTx, workspaceId
   const rows: AmendmentRow[] = [];
   for (const { m, contact } of items) {
     const body = m.content[m.type] as { original_message_id?: unknown } | undefined;
-    const target = typeof body?.original_message_id === 'string' ? body.original_message_id : null;
+    const target = metaId(body?.original_message_id) ?? null;
     if (!target) continue;
     const edited = m.type === 'edit' ? editedContent(body) : null;
     if (m.type === 'edit' && !edited) continue;

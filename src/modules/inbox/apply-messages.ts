@@ -4,10 +4,10 @@ import { enqueue } from '../../platform/jobs';
 import type { InboundItem } from '../channels';
 import { addIdentity, consentKeyword, recordConsent, resolveContacts } from '../contacts';
 import { upsertConversations, type ConversationTouch } from './conversation.repository';
-import { MEDIA_FETCH_QUEUE, PAYLOAD_CONTEXT, type InboxDeps } from './deps';
+import { MEDIA_FETCH_QUEUE, PAYLOAD_CONTEXT, type InboxDeps, type RejectItem } from './deps';
 import { insertMedia } from './media.repository';
 import { findMessagesByWamid, insertMessages, type NewMessage } from './message.repository';
-import { normalizeMessage, type NormalizedMessage } from './normalize-message';
+import { metaId, normalizeMessage, type NormalizedMessage } from './normalize-message';
 import { applyReactions } from './apply-reactions';
 import { applyAmendments, isAmendment, reconcileAmendments } from './apply-amendments';
 import type { InboundMessageRef } from './inbound-hook';
@@ -20,12 +20,13 @@ const FEP_MS = 72 * 3_600_000;
  * conversations opened or reopened with windows from Meta's timestamps, content sealed under the
  * contact's key, words indexed, media fetch jobs queued, consent keywords recorded, events published.
  */
-export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: MessageItem[]): Promise<void> {
+export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: MessageItem[], reject: RejectItem): Promise<void> {
   const now = deps.clock.now();
   const seen = new Set<string>();
   const fresh: { item: MessageItem; m: NormalizedMessage }[] = [];
   for (const item of items) {
     const m = normalizeMessage(item.message, now);
+    if (!m) reject(item, 'message_without_id');
     if (!m || seen.has(m.wamid)) continue;
     seen.add(m.wamid);
     fresh.push({ item, m });
@@ -34,7 +35,12 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
   const todo = fresh.filter((f) => !stored.has(f.m.wamid));
   if (!todo.length) return;
 
-  const contacts = await resolveContacts(deps.contacts, tx, workspaceId, todo.map(({ item }) => ({ bsuid: item.userId, waId: item.waId, profileName: item.profileName })));
+  const contacts = await resolveContacts(deps.contacts, tx, workspaceId, todo.map(({ item }) => ({ bsuid: item.userId, waId: item.waId, profileName: item.profileName, username: item.username })));
+  // A reaction to a message we never stored (sent from another app, or before the number was
+  // connected) has nothing to attach to: it is kept as a message of its own, naming its target.
+  const targetOf = (m: NormalizedMessage) => (m.type === 'reaction' ? metaId((m.content.reaction as { message_id?: unknown } | undefined)?.message_id) : undefined);
+  const targets = todo.map(({ m }) => targetOf(m)).filter((w): w is string => !!w);
+  const knownTargets = new Set([...seen, ...(await findMessagesByWamid(tx, workspaceId, targets)).map((r) => r.wamid)]);
   const reactions = [];
   const amendments = [];
   const rows: (NewMessage & { m: NormalizedMessage; keyId: string })[] = [];
@@ -42,10 +48,18 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
   for (let i = 0; i < todo.length; i++) {
     const { item, m } = todo[i]!;
     const contact = contacts[i];
-    if (!contact) continue;
-    if (m.type === 'reaction') {
-      reactions.push({ m, contact, channelId: item.channel.channelId });
+    if (!contact) {
+      reject(item, 'no_customer_identity');
       continue;
+    }
+    if (m.type === 'reaction') {
+      const target = targetOf(m);
+      if (!target) {
+        reject(item, 'reaction_without_target');
+        continue;
+      }
+      reactions.push({ m, contact, channelId: item.channel.channelId });
+      if (knownTargets.has(target)) continue;
     }
     if (isAmendment(m)) {
       amendments.push({ m, contact });
@@ -98,7 +112,7 @@ export async function applyMessages(deps: InboxDeps, tx: TenantTx, workspaceId: 
     }
     await applySideEffects(deps, tx, workspaceId, row.contact_id, row.id, m);
     created.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, direction: 'inbound' });
-    hooked.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, type: m.type, at: m.timestamp, text: m.searchText ?? null });
+    if (m.type !== 'reaction') hooked.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, type: m.type, at: m.timestamp, text: m.searchText ?? null });
   }
   await insertMedia(tx, media);
   await publishEvents(tx, workspaceId, [

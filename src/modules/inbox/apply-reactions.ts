@@ -3,7 +3,7 @@ import { publishEvent } from '../../platform/events';
 import type { ResolvedContact } from '../contacts';
 import { REACTION_CONTEXT, type InboxDeps } from './deps';
 import { findMessagesByWamid } from './message.repository';
-import type { NormalizedMessage } from './normalize-message';
+import { metaId, type NormalizedMessage } from './normalize-message';
 import { upsertReaction } from './reaction.repository';
 
 /**
@@ -13,13 +13,14 @@ import { upsertReaction } from './reaction.repository';
  */
 export async function applyReactions(deps: InboxDeps, tx: TenantTx, workspaceId: string, reactions: { m: NormalizedMessage; contact: ResolvedContact }[]): Promise<void> {
   if (!reactions.length) return;
-  const targets = new Map((await findMessagesByWamid(tx, workspaceId, reactions.map((r) => (r.m.content.reaction as { message_id?: string })?.message_id ?? ''))).map((r) => [r.wamid, r]));
+  const targets = new Map((await findMessagesByWamid(tx, workspaceId, reactions.map((r) => metaId((r.m.content.reaction as { message_id?: unknown } | undefined)?.message_id) ?? ''))).map((r) => [r.wamid, r]));
   for (const { m, contact } of reactions) {
-    const reaction = m.content.reaction as { message_id?: string; emoji?: string } | undefined;
-    if (!reaction?.message_id) continue;
-    const emoji = reaction.emoji ? await deps.keyring.encrypt(tx, workspaceId, contact.keyId, reaction.emoji, REACTION_CONTEXT) : null;
-    const changed = await upsertReaction(tx, workspaceId, { targetWamid: reaction.message_id, reactor: contact.contactId, emoji, at: m.timestamp });
-    const target = targets.get(reaction.message_id);
+    const reaction = m.content.reaction as { message_id?: unknown; emoji?: unknown } | undefined;
+    const targetWamid = metaId(reaction?.message_id);
+    if (!targetWamid) continue;
+    const emoji = typeof reaction?.emoji === 'string' && reaction.emoji ? await deps.keyring.encrypt(tx, workspaceId, contact.keyId, reaction.emoji, REACTION_CONTEXT) : null;
+    const changed = await upsertReaction(tx, workspaceId, { targetWamid, reactor: contact.contactId, emoji, at: m.timestamp });
+    const target = targets.get(targetWamid);
     if (changed && target) await publishEvent(tx, workspaceId, 'message.reaction', { messageId: target.id, conversationId: target.conversation_id });
   }
 }

@@ -4,25 +4,42 @@ import { publishEvents } from '../../platform/events';
 import { classifyGraphError, type InboundItem } from '../channels';
 import { resolveContacts } from '../contacts';
 import { upsertConversations } from './conversation.repository';
-import type { InboxDeps } from './deps';
+import type { InboxDeps, RejectItem } from './deps';
 import { insertMessages, lockMessagesForStatus, updateMessageStatuses, type StatusRow } from './message.repository';
-import { metaTime } from './normalize-message';
+import { metaId, metaText, metaTime } from './normalize-message';
 import { isKnownStatus, nextStatus } from './status-ladder';
 import type { MessageRow } from './tables';
 
 type StatusItem = Extract<InboundItem, { kind: 'status' }>;
 
+// Meta's typed fields become columns read by SQL (`(pricing->>'billable')::boolean`, error codes),
+// so each is coerced to its type here or dropped: a wrong type must not reach a page later.
+
+/** An integer code, also when sent as digits in a string. */
+function codeOf(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+function booleanOf(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  return undefined;
+}
+
 function errorOf(s: any) {
   const e = Array.isArray(s.errors) ? s.errors[0] : undefined;
-  if (!e || typeof e.code !== 'number') return undefined;
-  const c = classifyGraphError(e.code);
-  return { code: e.code, title: typeof e.title === 'string' ? e.title : null, details: typeof e.error_data?.details === 'string' ? e.error_data.details : null, class: c.class, hint: c.hint };
+  const code = e && typeof e === 'object' ? codeOf(e.code) : undefined;
+  if (code === undefined) return undefined;
+  const c = classifyGraphError(code);
+  return { code, title: metaText(e.title) ?? null, details: metaText(e.error_data?.details) ?? null, class: c.class, hint: c.hint };
 }
 
 function pricingOf(s: any) {
   const p = s.pricing;
-  if (!p || typeof p !== 'object') return undefined;
-  return { category: p.category, type: p.type, billable: p.billable, model: p.pricing_model };
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return undefined;
+  const pricing = { category: metaText(p.category, 64), type: metaText(p.type, 64), billable: booleanOf(p.billable), model: metaText(p.pricing_model, 16) };
+  return Object.values(pricing).some((v) => v !== undefined) ? pricing : undefined;
 }
 
 /**
@@ -33,12 +50,16 @@ function pricingOf(s: any) {
  * locking read, one set-based UPDATE and one events INSERT (three statuses per send at 1,000
  * sends/s made per-row statements the campaign's bottleneck).
  */
-export async function applyStatuses(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: StatusItem[]): Promise<void> {
+export async function applyStatuses(deps: InboxDeps, tx: TenantTx, workspaceId: string, items: StatusItem[], reject: RejectItem): Promise<void> {
   const now = deps.clock.now();
-  const valid = items.filter((i) => typeof i.status.id === 'string' && i.status.id && typeof i.status.status === 'string' && isKnownStatus(i.status.status));
+  const valid = items.filter((i) => {
+    const reason = !metaId(i.status.id) ? 'status_without_id' : typeof i.status.status !== 'string' || !isKnownStatus(i.status.status) ? 'unknown_status' : null;
+    if (reason) reject(i, reason);
+    return !reason;
+  });
   if (!valid.length) return;
   const wamids = [...new Set(valid.map((i) => i.status.id as string))];
-  const callbackOf = new Map(valid.filter((i) => typeof i.status.biz_opaque_callback_data === 'string').map((i) => [i.status.biz_opaque_callback_data as string, i.status.id as string]));
+  const callbackOf = new Map(valid.filter((i) => metaId(i.status.biz_opaque_callback_data)).map((i) => [i.status.biz_opaque_callback_data as string, i.status.id as string]));
   const found = await lockMessagesForStatus(tx, workspaceId, { wamids, ids: [...callbackOf.keys()] });
   const byWamid = new Map<string, StatusRow>(found.filter((r) => r.wamid).map((r) => [r.wamid!, r]));
   const dirty = new Map<string, StatusRow & { changedError?: unknown; changedPricing?: unknown; changedWamid?: string; before: string }>();
@@ -50,6 +71,8 @@ export async function applyStatuses(deps: InboxDeps, tx: TenantTx, workspaceId: 
     byWamid.set(wamid, dirty.get(row.id) ?? row);
   }
   await createUnknown(deps, tx, workspaceId, valid.filter((i) => !byWamid.has(i.status.id)), byWamid);
+  // A status of a message we do not have, naming no customer we can file it under.
+  for (const i of valid) if (!byWamid.has(i.status.id)) reject(i, 'no_customer_identity');
 
   for (const { status: s } of valid) {
     const row = byWamid.get(s.id);
@@ -79,7 +102,7 @@ async function createUnknown(deps: InboxDeps, tx: TenantTx, workspaceId: string,
   const firsts = [...new Map(items.map((i) => [i.status.id as string, i])).values()];
   if (!firsts.length) return;
   const now = deps.clock.now();
-  const contacts = await resolveContacts(deps.contacts, tx, workspaceId, firsts.map((i) => ({ waId: i.status.recipient_id || undefined, bsuid: i.status.recipient_user_id || undefined })));
+  const contacts = await resolveContacts(deps.contacts, tx, workspaceId, firsts.map((i) => ({ waId: metaText(i.status.recipient_id, 256), bsuid: metaText(i.status.recipient_user_id, 256) })));
   const touches = new Map<string, { contactId: string; channelId: string; lastMessageAt: Date; reopen: boolean }>();
   firsts.forEach((i, n) => {
     const c = contacts[n];

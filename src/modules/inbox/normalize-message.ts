@@ -16,9 +16,35 @@ export interface NormalizedMessage {
 
 const MEDIA_TYPES = new Set(['image', 'audio', 'video', 'document', 'sticker']);
 
+// The last second of 9999: beyond it neither ISO-8601 strings nor our ids (48-bit milliseconds) hold.
+const LATEST_META_SECONDS = 253_402_300_799;
+
+/** Meta's unix seconds (a string or a number); missing, negative, zero or out-of-range values give `fallback`. */
 export function metaTime(value: unknown, fallback: Date): Date {
-  const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
-  return Number.isFinite(n) && n > 0 ? new Date(n * 1000) : fallback;
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : typeof value === 'number' ? value : NaN;
+  return Number.isFinite(n) && n > 0 && n <= LATEST_META_SECONDS ? new Date(n * 1000) : fallback;
+}
+
+// PostgreSQL's text and jsonb refuse NUL, and jsonb refuses a lone surrogate (text quietly turns it
+// into U+FFFD): Meta's values become columns only through the functions below. Values sealed in
+// encrypted JSON need none of this, so message content keeps exactly what Meta sent.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text any column can hold: NUL removed, lone surrogates replaced by U+FFFD. */
+export function storableText(value: string): string {
+  return value.replace(/\0/g, '').replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** One of Meta's ids (wamid, media id) as a key: a string that needs no repair, else no id at all. */
+export function metaId(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' && value.length <= 512 && storableText(value) === value ? value : undefined;
+}
+
+/** A short value of Meta's (an enum, a title) for a column: numbers as text, repaired, bounded; other types are absent. */
+export function metaText(value: unknown, max = 1024): string | undefined {
+  const s = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+  const clean = s === undefined ? '' : storableText(s.slice(0, max));
+  return clean === '' ? undefined : clean;
 }
 
 function contextOf(m: any): NormalizedMessage['context'] {
@@ -59,14 +85,16 @@ export function searchTextOf(type: string, obj: any): string | undefined {
 
 /** Every inbound type of reference §8; an unknown type is stored as it came, with its errors. */
 export function normalizeMessage(m: any, now: Date): NormalizedMessage | null {
-  const wamid = typeof m?.id === 'string' && m.id ? m.id : null;
+  const wamid = metaId(m?.id);
   if (!wamid) return null;
-  const type = typeof m.type === 'string' && m.type ? m.type : 'unknown';
+  // The type is a column; its object is sealed content, keyed as stored (a NUL-free name).
+  const sent = typeof m.type === 'string' && m.type ? m.type : 'unknown';
+  const type = metaText(sent, 64) ?? 'unknown';
   const content: Record<string, unknown> = {};
-  if (type in m && m[type] !== undefined) content[type] = m[type];
+  if (Object.hasOwn(m, sent) && m[sent] !== undefined) content[type] = m[sent];
   else if (type === 'request_welcome') content[type] = {};
   const errors = Array.isArray(m.errors) ? m.errors : undefined;
-  const obj = m[type];
+  const obj = content[type] as any;
   const out: NormalizedMessage = { wamid, type, timestamp: metaTime(m.timestamp, now), content };
   const context = contextOf(m);
   if (context) out.context = context;
@@ -74,6 +102,7 @@ export function normalizeMessage(m: any, now: Date): NormalizedMessage | null {
   if (errors) out.errors = errors;
   const searchText = searchTextOf(type, obj);
   if (searchText) out.searchText = searchText;
-  if (MEDIA_TYPES.has(type) && obj && typeof obj.id === 'string') out.media = { id: obj.id, mime_type: obj.mime_type, sha256: obj.sha256 };
+  const mediaId = MEDIA_TYPES.has(type) && obj && typeof obj === 'object' ? metaId(obj.id) : undefined;
+  if (mediaId) out.media = { id: mediaId, mime_type: metaText(obj.mime_type, 255), sha256: metaText(obj.sha256, 255) };
   return out;
 }

@@ -6,12 +6,13 @@ export const OUTBOUND_STATUSES = ['queued', 'uncertain', 'accepted', 'sent', 'de
 export function nextStatus(current: string, incoming: string): string {
   if (current === 'failed') return 'failed';
   if (incoming === 'failed') return 'failed';
-  const a = RANK[current] ?? -1;
-  const b = RANK[incoming];
+  const a = Object.hasOwn(RANK, current) ? RANK[current]! : -1;
+  const b = Object.hasOwn(RANK, incoming) ? RANK[incoming] : undefined;
   if (b === undefined) return current;
   return b > a ? incoming : current;
 }
 
 export function isKnownStatus(status: string): boolean {
-  return status === 'failed' || status in RANK;
+  // Own keys only: "toString" or "__proto__" from a webhook is no status.
+  return status === 'failed' || Object.hasOwn(RANK, status);
 }

@@ -65,5 +65,9 @@ export interface InboxTables {
   labels: { workspace_id: string; id: string; name: string; color: string; created_at: Date; updated_at: Date };
   canned_responses: { workspace_id: string; id: string; shortcut: string; text: string; created_at: Date; updated_at: Date };
   message_amendments: { workspace_id: string; wamid: string; target_wamid: string; contact_id: string; kind: 'edit' | 'revoke'; content: Buffer | null; amended_at: Date; created_at: Generated<Date> };
-  channel_events: { workspace_id: string; id: string; channel_id: string | null; waba_id: string; field: string; event: string | null; details: unknown; received_at: Date };
+  channel_events: {
+    workspace_id: string; id: string; channel_id: string | null; waba_id: string; field: string; event: string | null;
+    /** Non-personal facts only; the value is in `sealed`. */
+    details: unknown; sealed: Buffer | null; customer_tokens: string[]; received_at: Date;
+  };
 }

@@ -58,6 +58,18 @@ test('a reply may quote our message id: Meta receives its wamid; a wamid passes 
   assert.equal(sent.find((s) => s.body.text?.body === 'And arrives tomorrow')?.body.context?.message_id, question.wamid);
 });
 
+test('a reaction may name our message id: Meta receives its wamid (our id as is would fail with 131009)', async () => {
+  const question = await inboundOf(ANN, 'text');
+  const r = await api.post('/api/v1/messages', { to: ANN, type: 'reaction', reaction: { message_id: question.id, emoji: '👍' } });
+  assert.equal(r.status, 202, r.text);
+  const unknown = await api.post('/api/v1/messages', { to: ANN, type: 'reaction', reaction: { message_id: '01937a2b-3333-7000-8000-000000000000', emoji: '👍' } });
+  assert.equal(unknown.status, 422, unknown.text);
+  assert.equal(code(unknown), 'context_message_not_found');
+  await h.settle();
+  const reactions = (h.sim.engine.listSent(h.number.phoneNumberId, ANN).sent as { body: { type: string; reaction?: { message_id: string; emoji: string } } }[]).filter((s) => s.body.type === 'reaction');
+  assert.deepEqual(reactions.map((s) => s.body.reaction), [{ message_id: question.wamid, emoji: '👍' }]);
+});
+
 test('a reply to an unknown id, or to a message of another chat, is refused before anything is queued', async () => {
   const before = sentTo(ANN).length;
   const unknown = await api.post('/api/v1/messages', { to: ANN, type: 'text', text: { body: 'x' }, context: { message_id: '01937a2b-0000-7000-8000-000000000000' } });
@@ -107,7 +119,7 @@ test('each accepted send is audited once, by user or API key; an idempotent repl
   assert.equal(agentEntry.details.type, 'text');
   assert.ok(!JSON.stringify(events).includes('audited'), 'no message text in the audit log');
   assert.ok(events.some((e) => e.actor.type === 'user' && e.actor.id === userId), 'session sends name the user');
-  assert.equal(events.length, 5, 'the five accepted sends of this file, refusals not audited');
+  assert.equal(events.length, 6, 'the six accepted sends of this file, refusals not audited');
 });
 
 test('a reply to our own message that has no wamid yet is refused with context_message_not_sent', async () => {

@@ -62,6 +62,14 @@ const normalizers: Record<BlindPurpose, (value: string) => string> = {
   word: normalizeForSearch,
 };
 
+/**
+ * Whether a value has something to index once normalized. Webhooks carry ids like "", "+" or a
+ * placeholder ("abc" as a wa_id): callers skip those for indexing instead of failing on them.
+ */
+export function isIndexable(purpose: BlindPurpose, value: string): boolean {
+  return normalizers[purpose](value) !== '';
+}
+
 /** One HMAC key per purpose, derived from an index secret (a workspace's, or the ingress one). */
 export function deriveBlindKey(indexSecret: KeyObject, purpose: BlindPurpose): KeyObject {
   return createSecretKey(Buffer.from(hkdfSync('sha256', indexSecret, Buffer.alloc(0), `whatgrow/blind-index/${purpose}/v1`, 32)));

@@ -5,6 +5,7 @@ export { resolveMasterKey, type ResolvedMasterKey } from './resolve-master-key';
 export { masterKeyId } from './master-key';
 export {
   blindPurposes,
+  isIndexable,
   normalizeEmail,
   normalizeForSearch,
   normalizeId,

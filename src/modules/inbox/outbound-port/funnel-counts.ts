@@ -19,13 +19,14 @@ export async function repliedCount(tx: TenantTx, workspaceId: string, messageIds
 /**
  * Billed messages by the pricing category of their status webhooks and a caller-given country,
  * from a query selecting (message_id, country). Billed: pricing type `regular` (Meta's current
- * field), or `billable` where the type is missing.
+ * field), or `billable` where the type is missing. Pricing stored before ingest coerced `billable`
+ * may hold it as a string: only a JSON boolean is cast, so such a row cannot fail the page.
  */
 export async function billedCounts(tx: TenantTx, workspaceId: string, messagesWithCountry: RawBuilder<unknown>): Promise<{ country: string | null; category: string | null; n: number }[]> {
   const { rows } = await sql<{ country: string | null; category: string | null; n: string }>`
     select s.country, m.pricing->>'category' as category, count(*) as n
     from (${messagesWithCountry}) s join messages m on m.workspace_id = ${workspaceId} and m.id = s.message_id
-    where m.pricing is not null and coalesce(m.pricing->>'type' = 'regular', (m.pricing->>'billable')::boolean, false)
+    where m.pricing is not null and coalesce(m.pricing->>'type' = 'regular', case when jsonb_typeof(m.pricing->'billable') = 'boolean' then (m.pricing->>'billable')::boolean end, false)
     group by s.country, m.pricing->>'category'`.execute(tx);
   return rows.map((r) => ({ country: r.country, category: r.category, n: Number(r.n) }));
 }

@@ -60,6 +60,17 @@ export async function markProcessed(tx: TenantTx, workspaceId: string, ids: numb
   await envDb(tx).updateTable('webhook_envelopes').set({ processed_at: at }).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
 }
 
+/** Items of a processed envelope that failed on their content: position, kind and reason code. */
+export async function recordItemFailures(tx: TenantTx, workspaceId: string, envelopeId: number, failures: { index: number; kind: string; reason: string }[], at: Date): Promise<void> {
+  if (!failures.length) return;
+  await sql`
+    insert into inbound_item_failures (workspace_id, envelope_id, item_index, kind, reason, failed_at)
+    select ${workspaceId}, ${envelopeId}, f.item_index, f.kind, f.reason, ${at}
+    from jsonb_to_recordset(${JSON.stringify(failures.map((f) => ({ item_index: f.index, kind: f.kind, reason: f.reason.slice(0, 100) })))}::jsonb)
+      as f(item_index int, kind text, reason text)
+    on conflict do nothing`.execute(tx);
+}
+
 /**
  * A failed attempt: counted, with an error class (never content), so a poison envelope stops
  * blocking. The attempt that reaches `maxAttempts` parks the envelope (returns true): it is kept,

@@ -11,14 +11,23 @@ export interface ChannelRef {
 
 /** One unit of work of a verified envelope, in envelope order. Meta's objects are passed as sent. */
 export type InboundItem =
-  | { kind: 'message'; channel: ChannelRef; message: Record<string, any>; profileName?: string; waId?: string; userId?: string }
+  | { kind: 'message'; channel: ChannelRef; message: Record<string, any>; profileName?: string; username?: string; waId?: string; userId?: string }
   | { kind: 'status'; channel: ChannelRef; status: Record<string, any> }
   | { kind: 'error'; channel: ChannelRef; error: Record<string, any> }
   | { kind: 'user_preference'; channel: ChannelRef; preference: Record<string, any>; waId?: string; userId?: string }
   | { kind: 'account'; wabaId: string; channels: ChannelRef[]; field: string; value: Record<string, any> };
 
-/** Applies a batch of items in the caller's tenant transaction (the envelope is marked processed in it too). */
-export type InboundSink = (tx: TenantTx, workspaceId: string, items: InboundItem[]) => Promise<void>;
+/** An item applied to nothing because of what it holds (no id, no customer identity): recorded, never retried. */
+export interface ItemRejection {
+  item: InboundItem;
+  reason: string;
+}
+
+/**
+ * Applies a batch of items in the caller's tenant transaction (the envelope is marked processed in
+ * it too) and returns the items it had to leave out, with a reason code each.
+ */
+export type InboundSink = (tx: TenantTx, workspaceId: string, items: InboundItem[]) => Promise<ItemRejection[]>;
 
 const digits = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '');
 
@@ -32,6 +41,14 @@ function channelsNamedBy(field: string, value: Record<string, any>, channels: Ch
   const display = digits(asString(value.display_phone_number));
   if (!display) return channels.length === 1 ? channels : [];
   return channels.filter((c) => digits(c.displayPhoneNumber) === display);
+}
+
+/**
+ * A `user_changed_user_id` system message may come with no `from` and no contacts block: the BSUID
+ * it announces is then the only id naming the customer (matched like any BSUID, never dropped).
+ */
+function changedUserIdOf(message: Record<string, any>): string | undefined {
+  return message.type === 'system' && message.system?.type === 'user_changed_user_id' ? asString(message.system.user_id) : undefined;
 }
 
 /** Every entry × change × message × status × error of the accepted entries, as items. */
@@ -55,7 +72,10 @@ export function itemsOf(entries: WebhookEntry[], channelOf: (phoneNumberId: stri
         const waId = asString(message.from);
         const userId = asString(message.from_user_id);
         const contact = contactFor(waId, userId);
-        items.push({ kind: 'message', channel, message, profileName: asString(contact?.profile?.name), waId: waId ?? asString(contact?.wa_id), userId: userId ?? asString(contact?.user_id) });
+        items.push({
+          kind: 'message', channel, message, profileName: asString(contact?.profile?.name), username: asString(contact?.profile?.username),
+          waId: waId ?? asString(contact?.wa_id), userId: userId ?? asString(contact?.user_id) ?? changedUserIdOf(message),
+        });
       }
       for (const status of asArray(value.statuses)) if (typeof status === 'object' && status) items.push({ kind: 'status', channel, status });
       for (const error of asArray(value.errors)) if (typeof error === 'object' && error) items.push({ kind: 'error', channel, error });

@@ -4,6 +4,7 @@ export { GroupCommitter } from './group-commit';
 export { unsafeInsertEnvelopes, unsafeCountParkedEnvelopes, type NewEnvelope } from './envelope.repository';
 export { startEnvelopeProcessor, type ProcessorOptions } from './process-envelopes';
 export { purgeProcessedEnvelopes, DEFAULT_ENVELOPE_RETENTION_DAYS } from './purge-envelopes';
-export type { ChannelRef, InboundItem, InboundSink } from './inbound-items';
+export type { ChannelRef, InboundItem, InboundSink, ItemRejection } from './inbound-items';
 export type { WebhookIngressDeps } from './deps';
 export { signatureMatches } from './signature';
+export { addCustomerIdsOf } from './envelope-shape';

@@ -7,8 +7,10 @@ import { createSimulator, type RunningSimulator } from '../../../../../simulator
 import { startTestApp, type TestApp } from '../../../../test-support/test-app';
 import { startEnvelopeProcessor } from './process-envelopes';
 
-// A poison envelope (its processing always fails) is parked after its maximum attempts: kept,
-// no longer retried, logged once as an alert with ids only, and counted in /readyz.
+// An envelope whose processing always fails for a reason other than its content (here: the
+// database drops the session) is parked after its maximum attempts: kept, no longer retried,
+// logged once as an alert with ids only, and counted in /readyz. A failure caused by the content
+// of its items does not park it: the items are recorded as failed and the envelope is processed.
 
 let t: TestApp;
 let sim: RunningSimulator;
@@ -23,7 +25,7 @@ after(async () => {
   await t.close();
 });
 
-test('an envelope failing every attempt is parked, alerted once with ids only, and counted for operators', async () => {
+test('an envelope failing every attempt on infrastructure is parked, alerted once with ids only, and counted for operators', async () => {
   const owner = await t.signUp();
   const number = { phoneNumberId: '1065403599001', wabaId: '1022901299001', displayPhoneNumber: '15550789001', accessToken: 'EAAJB-parked-token-abcdefgh', appSecret: 'parked-app-secret-0123456789', webhookUrl: `${t.url}/webhooks/whatsapp` };
   sim.engine.registerNumber(number);
@@ -38,7 +40,7 @@ test('an envelope failing every attempt is parked, alerted once with ids only, a
   let calls = 0;
   const sink = async () => {
     calls += 1;
-    throw new TypeError('cannot apply');
+    throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
   };
   const processor = startEnvelopeProcessor({ channels: t.container.channels, clock: t.container.clock, logger, sink, maxAttempts: 3, autoStart: false });
   await processor.drain();
@@ -47,7 +49,7 @@ test('an envelope failing every attempt is parked, alerted once with ids only, a
 
   const db = t.container.database.db;
   const [row] = (await sql<{ attempts: number; parked_at: Date | null; processed_at: Date | null; last_error: string }>`select attempts, parked_at, processed_at, last_error from webhook_envelopes`.execute(db)).rows;
-  assert.deepEqual([row!.attempts, row!.parked_at !== null, row!.processed_at, row!.last_error], [3, true, null, 'TypeError'], 'kept, not processed, parked');
+  assert.deepEqual([row!.attempts, row!.parked_at !== null, row!.processed_at, row!.last_error], [3, true, null, 'sqlstate_57P01'], 'kept, not processed, parked');
   assert.ok(calls >= 3 && calls <= 6, `tried a bounded number of times (${calls})`);
 
   const alerts = lines.filter((l) => l.alert === 'inbound_envelope_parked');
@@ -58,4 +60,22 @@ test('an envelope failing every attempt is parked, alerted once with ids only, a
   for (const secret of [CUSTOMER, 'Poison Pete', 'poison words']) assert.ok(!logged.includes(secret), 'no personal data in the logs');
 
   assert.deepEqual((await t.anonymous.get('/readyz')).body, { status: 'ready', parkedEnvelopes: 1 });
+  await sql`update webhook_envelopes set processed_at = now()`.execute(db);
+});
+
+test('items failing on their content are recorded with a reason code; their envelope is processed, never parked', async () => {
+  const db = t.container.database.db;
+  sim.engine.injectInbound({ phoneNumberId: '1065403599001', from: CUSTOMER, profileName: 'Poison Pete', type: 'text', text: { body: 'bad shape' } } as never);
+  await sim.engine.idle();
+  const sink = async () => {
+    throw new TypeError('cannot read properties of undefined');
+  };
+  const processor = startEnvelopeProcessor({ channels: t.container.channels, clock: t.container.clock, logger: t.container.logger, sink, maxAttempts: 3, autoStart: false });
+  await processor.drain();
+  await processor.stop();
+  const pending = await sql<{ attempts: number; parked_at: Date | null }>`select attempts, parked_at from webhook_envelopes where processed_at is null`.execute(db);
+  assert.deepEqual(pending.rows, [], 'processed, not kept for retry');
+  const failures = await sql<{ item_index: number; kind: string; reason: string }>`select item_index, kind, reason from inbound_item_failures`.execute(db);
+  assert.deepEqual(failures.rows, [{ item_index: 0, kind: 'message', reason: 'TypeError' }]);
+  assert.deepEqual((await t.anonymous.get('/readyz')).body, { status: 'ready', parkedEnvelopes: 0 });
 });

@@ -6,7 +6,8 @@ import { listChannelRefs } from '../../channel-credentials';
 import type { ChannelDeps } from '../../deps';
 import { ENVELOPE_CONTEXT } from './deps';
 import { entriesOf } from './envelope-shape';
-import { claimEnvelopes, markProcessed, recordFailure, unsafePendingWorkspaces, type ClaimedEnvelope } from './envelope.repository';
+import { applyEnvelopeItems, failureReason, type ItemFailure } from './apply-items';
+import { claimEnvelopes, markProcessed, recordFailure, recordItemFailures, unsafePendingWorkspaces, type ClaimedEnvelope } from './envelope.repository';
 import { itemsOf, type ChannelRef, type InboundItem, type InboundSink } from './inbound-items';
 
 export interface ProcessorOptions {
@@ -33,8 +34,19 @@ async function processClaimed(options: ProcessorOptions, tx: TenantTx, workspace
   if (!envelopes.length) return;
   const channels = await listChannelRefs(tx, workspaceId);
   const items: InboundItem[] = [];
-  for (const envelope of envelopes) items.push(...toItems(options, workspaceId, envelope, channels));
-  await options.sink(tx, workspaceId, items);
+  const origin = new Map<InboundItem, { envelopeId: number; index: number }>();
+  for (const envelope of envelopes) {
+    toItems(options, workspaceId, envelope, channels).forEach((item, index) => (items.push(item), origin.set(item, { envelopeId: envelope.id, index })));
+  }
+  const rejected = new Map<number, ItemFailure[]>();
+  for (const { item, reason } of await options.sink(tx, workspaceId, items)) {
+    const at = origin.get(item);
+    if (at) (rejected.get(at.envelopeId) ?? rejected.set(at.envelopeId, []).get(at.envelopeId)!).push({ index: at.index, kind: item.kind, reason });
+  }
+  for (const [envelopeId, failures] of rejected) {
+    await recordItemFailures(tx, workspaceId, envelopeId, failures, options.clock.now());
+    report(options, workspaceId, 0, { envelopeId, items: failures });
+  }
   await markProcessed(tx, workspaceId, envelopes.map((e) => e.id), options.clock.now());
 }
 
@@ -57,34 +69,50 @@ async function processWorkspace(options: ProcessorOptions, workspaceId: string):
   }
 }
 
+/**
+ * The fallback after a failed batch: envelope by envelope, each applied item by item if it must
+ * (see applyEnvelopeItems). Items that fail on their content are recorded and the envelope is
+ * processed; only an infrastructure failure counts as the envelope's attempt, which parks it
+ * after `maxAttempts`.
+ */
 async function processOneByOne(options: ProcessorOptions, workspaceId: string, limit: number, maxAttempts: number): Promise<number> {
   let done = 0;
   for (let i = 0; i < limit; i++) {
-    let failed: { id: number; error: string; parked: boolean } | null = null;
+    let outcome: { envelopeId: number; parked?: boolean; failed?: boolean; items?: ItemFailure[] } | null = null;
     const n = await withTenant(options.channels.db, workspaceId, async (tx) => {
       const [envelope] = await claimEnvelopes(tx, workspaceId, 1, maxAttempts);
       if (!envelope) return 0;
       try {
         await sql`savepoint one_envelope`.execute(tx);
-        await processClaimed(options, tx, workspaceId, [envelope]);
+        const channels = await listChannelRefs(tx, workspaceId);
+        const items = await applyEnvelopeItems(tx, workspaceId, toItems(options, workspaceId, envelope, channels), options.sink);
+        await recordItemFailures(tx, workspaceId, envelope.id, items, options.clock.now());
+        await markProcessed(tx, workspaceId, [envelope.id], options.clock.now());
         await sql`release savepoint one_envelope`.execute(tx);
+        outcome = { envelopeId: envelope.id, items };
       } catch (error) {
         await sql`rollback to savepoint one_envelope`.execute(tx);
-        const name = (error as Error).name;
-        failed = { id: envelope.id, error: name, ...(await recordFailure(tx, workspaceId, envelope.id, name, maxAttempts, options.clock.now())) };
+        const { parked } = await recordFailure(tx, workspaceId, envelope.id, failureReason(error), maxAttempts, options.clock.now());
+        outcome = { envelopeId: envelope.id, failed: true, parked };
       }
       return 1;
     });
-    if (failed) {
-      const { id: envelopeId, parked } = failed as { id: number; parked: boolean };
-      // Ids only: the alert must not copy the envelope's personal data into the logs.
-      if (parked) options.logger.error({ workspaceId, envelopeId, maxAttempts, alert: 'inbound_envelope_parked' }, 'inbound envelope parked after its maximum attempts; see parkedEnvelopes in /readyz');
-      else options.logger.error({ workspaceId, envelopeId }, 'inbound envelope failed; kept for retry');
-    }
+    if (outcome) report(options, workspaceId, maxAttempts, outcome);
     if (!n) break;
     done += n;
   }
   return done;
+}
+
+// Ids, counts and reason codes only: the alert must not copy the envelope's personal data into the logs.
+function report(options: ProcessorOptions, workspaceId: string, maxAttempts: number, o: { envelopeId: number; parked?: boolean; failed?: boolean; items?: ItemFailure[] }): void {
+  const { envelopeId } = o;
+  if (o.parked) options.logger.error({ workspaceId, envelopeId, maxAttempts, alert: 'inbound_envelope_parked' }, 'inbound envelope parked after its maximum attempts; see parkedEnvelopes in /readyz');
+  else if (o.failed) options.logger.error({ workspaceId, envelopeId }, 'inbound envelope failed; kept for retry');
+  else if (o.items?.length) {
+    const reasons = [...new Set(o.items.map((f) => f.reason))];
+    options.logger.warn({ workspaceId, envelopeId, failedItems: o.items.length, reasons }, 'inbound items failed on their content and were recorded; the rest of the envelope was applied');
+  }
 }
 
 /** Claims and applies stored envelopes until stopped. `drain()` processes everything pending (tests, benches). */
