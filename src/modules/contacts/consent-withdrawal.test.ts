@@ -109,6 +109,7 @@ test("Meta's marketing stop wins too; proof collected after it, or the customer'
   assert.equal((await contact('+14155550602')).marketingConsent, true);
   assert.equal((await api.post(`/api/v1/contacts/${bo.id}/consent`, { purpose: 'marketing', granted: true, proof: { ...proof, collectedAt: new Date(Date.now() + 3_600_000).toISOString() } })).status, 422, 'proof from the future');
 
+  assert.equal((await grant(cy.id)).status, 409);
   await h.inbound('14155550603', 'START');
   assert.equal((await contact('+14155550603')).marketingConsent, true, "the customer's own opt-in");
   await h.inbound('14155550603', 'STOP');
