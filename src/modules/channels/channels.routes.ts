@@ -17,7 +17,7 @@ const connectBody = z.object({
   accessToken: z.string().min(10).max(1000),
   appSecret: z.string().min(8).max(200),
   verifyToken: z.string().min(8).max(200),
-  graphApiBaseUrl: z.string().url().default('https://graph.facebook.com'),
+  graphApiBaseUrl: z.string().url().default('https://graph.facebook.com').describe('Must be a public address: loopback, private, link-local and unresolvable hosts, and any failure to reach it, answer 422 url_not_allowed; redirects are not followed.'),
   graphApiVersion: graphVersion.default('v24.0'),
 });
 
