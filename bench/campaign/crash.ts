@@ -27,7 +27,7 @@ async function main() {
   const db = await freshDatabaseUrl();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = { MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'error', WHATSAPP_MODE: 'cloud', PORT: String(port), PUBLIC_URL: url, DATA_DIR: mkdtempSync('tmp/bench-crash-'), ...(db.url ? { DATABASE_URL: db.url } : {}) };
+  const env: Record<string, string> = { MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'error', WHATSAPP_MODE: 'cloud', OUTBOUND_ALLOW_PRIVATE_URLS: 'true', PORT: String(port), PUBLIC_URL: url, DATA_DIR: mkdtempSync('tmp/bench-crash-'), ...(db.url ? { DATABASE_URL: db.url } : {}) };
   const { sim, number } = await startBenchSimulator(url, MPS);
   let child = await serve(env, url);
   try {

@@ -23,7 +23,7 @@ export async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Pr
 export async function startProduct(options: { throughputMps: number; databaseUrl?: string; withWorker?: boolean; env?: Record<string, string> }) {
   const port = options.env ? Number(options.env.PORT) : await freePort();
   const env: Record<string, string> = options.env ?? {
-    MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port),
+    MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port), OUTBOUND_ALLOW_PRIVATE_URLS: 'true',
     DATA_DIR: mkdtempSync('tmp/bench-campaign-'), DATABASE_POOL_SIZE: '10',
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;

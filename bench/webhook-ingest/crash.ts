@@ -22,7 +22,7 @@ const KILL_AFTER_MS = Number(process.env.CRASH_KILL_AFTER_MS ?? 2_000);
 async function main() {
   const dataDir = mkdtempSync(resolve('tmp/crash-'));
   const port = await freePort();
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString('base64'), WHATSAPP_MODE: 'cloud', LOG_LEVEL: 'error' };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), DATA_DIR: dataDir, MASTER_KEY: randomBytes(32).toString('base64'), WHATSAPP_MODE: 'cloud', OUTBOUND_ALLOW_PRIVATE_URLS: 'true', LOG_LEVEL: 'error' };
   let dropDatabase = async () => {};
   if (process.env.DATABASE_URL) {
     const scratch = await createBenchDatabase(process.env.DATABASE_URL, 'crash');

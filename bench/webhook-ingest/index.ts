@@ -41,7 +41,7 @@ async function load(worker: Worker, job: Omit<LoadJob, 'kind'>): Promise<Result>
 
 async function main() {
   const port = await freePort();
-  const env: Record<string, string> = { MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port), DATA_DIR: mkdtempSync('tmp/bench-ingest-') };
+  const env: Record<string, string> = { MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', OUTBOUND_ALLOW_PRIVATE_URLS: 'true', PORT: String(port), DATA_DIR: mkdtempSync('tmp/bench-ingest-') };
   // On PostgreSQL each run gets a fresh database next to the one named (dropped at the end).
   let dropDatabase = async () => {};
   if (process.env.DATABASE_URL) {

@@ -53,6 +53,14 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error('serve did not become healthy in 120 s');
 }
 
+async function until(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 test('workspace create --json prints exactly {"workspaceId", "apiKey"}; the key authenticates; revoked it gets 401', async () => {
   const created = whatgrow(['workspace', 'create', '--name', 'Acme', '--owner-email', 'owner@acme.test', '--owner-password', 'a strong password', '--json']);
   assert.equal(created.status, 0, created.stderr);
@@ -88,6 +96,47 @@ test('workspace create --json prints exactly {"workspaceId", "apiKey"}; the key 
   assert.match(await page.text(), /<div id="root">/);
   serve.kill('SIGTERM');
   await new Promise((r) => serve.once('exit', r));
+});
+
+test('a sandbox workspace made by the CLI under one port sends when the product is served on another', async () => {
+  const madeOn = await freePort();
+  const created = whatgrow(['workspace', 'create', '--name', 'Sandbox shop', '--owner-email', 'sandbox@acme.test', '--owner-password', 'a strong password', '--json'], { WHATSAPP_MODE: 'sandbox', PORT: String(madeOn) });
+  assert.equal(created.status, 0, created.stderr);
+  const { apiKey } = JSON.parse(created.stdout) as { apiKey: string };
+
+  const port = await freePort();
+  assert.notEqual(port, madeOn);
+  const serve = spawn(process.execPath, [bin, 'serve'], { env: { ...env, WHATSAPP_MODE: 'sandbox', PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  children.push(serve);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, serve);
+  try {
+    const client = new HttpClient(url, { bearer: apiKey });
+    const [channel] = ((await client.get('/api/v1/channels')).body as { data: { id: string; phoneNumberId: string; graphApiBaseUrl: string }[] }).data;
+    assert.equal(channel!.graphApiBaseUrl, `${url}/sandbox/graph`, 'the running process\'s simulator, not the one of the port it was made on');
+
+    // A simulated customer writes first (the 24-hour window opens), then the business answers.
+    const phone = new URL(((await client.get(`/api/v1/channels/${channel!.id}/sandbox-phone`)).body as { url: string }).url);
+    const headers = { 'x-sim-phone-key': phone.searchParams.get('key')!, 'content-type': 'application/json' };
+    const view = (await (await fetch(`${url}/sandbox/graph/_sim/phone/${channel!.phoneNumberId}`, { headers })).json()) as { customers: { waId: string }[] };
+    const customer = view.customers[0]!.waId;
+    const inbound = await fetch(`${url}/sandbox/graph/_sim/inbound`, { method: 'POST', headers, body: JSON.stringify({ phoneNumberId: channel!.phoneNumberId, from: customer, type: 'text', text: { body: 'Hello?' } }) });
+    assert.equal(inbound.status, 200, await inbound.text());
+    await until(async () => ((await client.get('/api/v1/conversations')).body as { data: unknown[] }).data.length === 1);
+
+    const sent = await client.post('/api/v1/messages', { to: `+${customer}`, type: 'text', text: { body: 'Hi! How can we help?' } });
+    assert.equal(sent.status, 202, sent.text);
+    const id = (sent.body as { id: string }).id;
+    let message: { status: string; error?: { code: string } } = { status: 'queued' };
+    await until(async () => {
+      message = (await client.get(`/api/v1/messages/${id}`)).body as typeof message;
+      return !['queued', 'uncertain'].includes(message.status);
+    });
+    assert.ok(['accepted', 'sent', 'delivered', 'read'].includes(message.status), JSON.stringify(message));
+  } finally {
+    serve.kill('SIGTERM');
+    await new Promise((r) => serve.once('exit', r));
+  }
 });
 
 test('a bad environment stops with a message naming the variable, exit code 1 and no stack trace', () => {

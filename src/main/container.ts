@@ -49,12 +49,14 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const keyring = await createKeyring({ db: database.db, masterKey: master.key, previousMasterKeys: config.previousMasterKeys.map((k) => Buffer.from(k, 'base64')) });
     const audit = createAuditLog({ key: keyring.systemKey('audit-chain'), clock });
     const auth: AuthDeps = { db: database.db, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, onWorkspaceCreated: [] };
-    const transport = new GraphTransport();
-    const channels: ChannelDeps = { db: database.db, keyring, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, transport };
+    const transport = new GraphTransport({ policy: { allowPrivate: config.outboundAllowPrivateUrls } });
+    // Sandbox channels reach this process's own simulator, at a URL built from PUBLIC_URL, never from a user.
+    const sandboxTransport = new GraphTransport({ policy: { allowPrivate: true } });
+    const channels: ChannelDeps = { db: database.db, keyring, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, transport, sandboxTransport };
     // Every workspace created in sandbox mode (sign-up or CLI) gets a connected sandbox number.
     if (config.whatsappMode === 'sandbox') auth.onWorkspaceCreated.push(async (workspaceId) => void (await provisionSandboxChannel(channels, workspaceId)));
     const realtime = { hub: createEventHub({ db: database.db, logger }), visibility: createVisibilityRegistry() };
-    const integrations: IntegrationDeps = { db: database.db, keyring, audit, clock, logger, allowPrivateUrls: config.webhooksAllowPrivateUrls, policy: { ...defaultWebhookPolicy }, enrichers: createEnricherRegistry() };
+    const integrations: IntegrationDeps = { db: database.db, keyring, audit, clock, logger, allowPrivateUrls: config.outboundAllowPrivateUrls, policy: { ...defaultWebhookPolicy }, enrichers: createEnricherRegistry() };
     const contacts: ContactsDeps = { db: database.db, keyring, clock, audit };
     const storage = localMediaStorage(join(config.dataDir, 'media'));
     const inbox: InboxDeps = { db: database.db, keyring, clock, audit, contacts, channels, storage };
@@ -89,7 +91,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       campaigns,
       automation,
       async close() {
-        await transport.close();
+        await Promise.all([transport.close(), sandboxTransport.close()]);
         await database.close();
       },
     };

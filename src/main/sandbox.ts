@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { registerSimulator, SimulatorEngine } from '../../simulator';
-import { listSandboxNumbers, SANDBOX_GRAPH_PATH, type ChannelDeps, type SandboxNumber } from '../modules/channels';
+import { listSandboxNumbers, SANDBOX_GRAPH_PATH, sandboxGraphUrl, type ChannelDeps, type SandboxNumber } from '../modules/channels';
 import type { AppInstance } from '../platform/http';
 import type { Logger } from '../platform/logging';
 
@@ -26,7 +26,7 @@ const toRegistration = (n: SandboxNumber) => ({
  * at start, and new ones as their workspaces are created.
  */
 export async function mountSandbox(app: AppInstance, deps: ChannelDeps, logger: Logger) {
-  const engine = new SimulatorEngine({ guarded: true, adminToken: randomBytes(24).toString('base64url'), publicUrl: `${deps.publicUrl}${SANDBOX_GRAPH_PATH}` });
+  const engine = new SimulatorEngine({ guarded: true, adminToken: randomBytes(24).toString('base64url'), publicUrl: sandboxGraphUrl(deps) });
   await app.register(async (scope) => registerSimulator(scope, { engine, prefix: SANDBOX_GRAPH_PATH, phonePagePath: '/sandbox/phone' }));
   const numbers = await listSandboxNumbers(deps);
   for (const n of numbers) engine.registerNumber(toRegistration(n));

@@ -29,7 +29,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await createTestDatabase();
   // The port is chosen first, so PUBLIC_URL (and the sandbox's URLs built from it) are right.
   const port = await freePort();
-  const config = loadConfig({ MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: database.dataDir ?? 'tmp/unused', LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port), ...env });
+  // Tests connect channels and webhooks to simulators on loopback: private targets are allowed
+  // unless a test turns the outbound-address guard on (OUTBOUND_ALLOW_PRIVATE_URLS: 'false').
+  const config = loadConfig({ MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: database.dataDir ?? 'tmp/unused', LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port), OUTBOUND_ALLOW_PRIVATE_URLS: 'true', ...env });
   const container = await buildContainer(config, createLogger({ level: config.logLevel }), { database });
   const app = await buildApi(container);
   await app.listen({ port, host: '127.0.0.1' });

@@ -4,6 +4,7 @@ import { withTenant, type TenantTx } from '../../platform/db';
 import { openChannelSecrets } from './channel-secrets';
 import { findChannel, listChannels } from './channel.repository';
 import type { ChannelDeps } from './deps';
+import { graphBaseUrlOf, graphTransportOf } from './graph-endpoint';
 import type { ChannelTables } from './tables';
 
 /** What webhook ingress and media downloads need of a channel. Never logged. */
@@ -16,6 +17,7 @@ export interface ChannelCredentials {
   accessToken: string;
   graphApiBaseUrl: string;
   graphApiVersion: string;
+  sandbox: boolean;
 }
 
 const TTL_MS = 30_000;
@@ -37,8 +39,9 @@ async function load(deps: ChannelDeps, phoneNumberId: string): Promise<ChannelCr
       wabaId: row.waba_id,
       appSecret: secrets.appSecret,
       accessToken: secrets.accessToken,
-      graphApiBaseUrl: row.graph_api_base_url,
+      graphApiBaseUrl: graphBaseUrlOf(deps, row),
       graphApiVersion: row.graph_api_version,
+      sandbox: row.sandbox,
     };
   });
 }
@@ -93,7 +96,7 @@ export async function loadChannelCredentialsById(deps: ChannelDeps, workspaceId:
 
 /** A Cloud API client for a channel (media downloads by inbound processing). */
 export function clientFor(deps: ChannelDeps, creds: ChannelCredentials): CloudApiClient {
-  return new CloudApiClient({ baseUrl: creds.graphApiBaseUrl, apiVersion: creds.graphApiVersion, accessToken: creds.accessToken, phoneNumberId: creds.phoneNumberId, wabaId: creds.wabaId, transport: deps.transport });
+  return new CloudApiClient({ baseUrl: creds.graphApiBaseUrl, apiVersion: creds.graphApiVersion, accessToken: creds.accessToken, phoneNumberId: creds.phoneNumberId, wabaId: creds.wabaId, transport: graphTransportOf(deps, creds) });
 }
 
 /** The routing facts of a workspace's channels, read inside its transaction (no secrets). */

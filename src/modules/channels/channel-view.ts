@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ChannelDeps } from './deps';
+import { graphBaseUrlOf } from './graph-endpoint';
 import type { ChannelRow } from './tables';
 
 export const channelView = z.object({
@@ -16,7 +18,7 @@ export const channelView = z.object({
 });
 
 /** The public view of a channel: never its token, app secret or verify token. */
-export function toChannelView(row: ChannelRow): z.infer<typeof channelView> {
+export function toChannelView(deps: Pick<ChannelDeps, 'publicUrl'>, row: ChannelRow): z.infer<typeof channelView> {
   return {
     id: row.id,
     phoneNumberId: row.phone_number_id,
@@ -25,7 +27,7 @@ export function toChannelView(row: ChannelRow): z.infer<typeof channelView> {
     throughputMps: row.throughput_mps,
     qualityRating: row.quality_rating,
     messagingLimit: row.messaging_limit,
-    graphApiBaseUrl: row.graph_api_base_url,
+    graphApiBaseUrl: graphBaseUrlOf(deps, row),
     graphApiVersion: row.graph_api_version,
     sandbox: row.sandbox,
     createdAt: row.created_at.toISOString(),

@@ -17,7 +17,7 @@ const connectBody = z.object({
   accessToken: z.string().min(10).max(1000),
   appSecret: z.string().min(8).max(200),
   verifyToken: z.string().min(8).max(200),
-  graphApiBaseUrl: z.string().url().default('https://graph.facebook.com'),
+  graphApiBaseUrl: z.string().url().default('https://graph.facebook.com').describe('Must be a public address: loopback, private, link-local and unresolvable hosts, and any failure to reach it, answer 422 url_not_allowed; redirects are not followed.'),
   graphApiVersion: graphVersion.default('v24.0'),
 });
 
@@ -38,21 +38,21 @@ export function registerChannelRoutes(app: AppInstance, deps: ChannelDeps): void
   }, async (request, reply) => {
     const principal = requirePrincipal(request);
     const row = await connectChannel(deps, principal.workspaceId, actorOf(principal), request.body);
-    return reply.status(201).send(toChannelView(row));
+    return reply.status(201).send(toChannelView(deps, row));
   });
 
   app.get('/api/v1/channels', { config: { access: 'channels.read' }, schema: { tags: ['channels'], response: { 200: z.object({ data: z.array(channelView) }) } } }, async (request) => {
     const rows = await listWorkspaceChannels(deps, requirePrincipal(request).workspaceId);
-    return { data: rows.map(toChannelView) };
+    return { data: rows.map((row) => toChannelView(deps, row)) };
   });
 
   app.get('/api/v1/channels/:id', { config: { access: 'channels.read' }, schema: { tags: ['channels'], params: idParams, response: { 200: channelView } } }, async (request) =>
-    toChannelView(await getChannel(deps, requirePrincipal(request).workspaceId, request.params.id)),
+    toChannelView(deps, await getChannel(deps, requirePrincipal(request).workspaceId, request.params.id)),
   );
 
   app.patch('/api/v1/channels/:id', { config: { access: 'channels.manage' }, schema: { tags: ['channels'], params: idParams, body: patchBody, response: { 200: channelView } } }, async (request) => {
     const principal = requirePrincipal(request);
-    return toChannelView(await patchChannel(deps, principal.workspaceId, actorOf(principal), request.params.id, request.body));
+    return toChannelView(deps, await patchChannel(deps, principal.workspaceId, actorOf(principal), request.params.id, request.body));
   });
 
   app.delete('/api/v1/channels/:id', { config: { access: 'channels.manage' }, schema: { tags: ['channels'], params: idParams } }, async (request, reply) => {

@@ -1,11 +1,12 @@
 import { newId, withTenant } from '../../platform/db';
+import { parseOutboundUrl, urlNotAllowed } from '../../platform/net';
 import type { Actor } from '../privacy';
 import { sha256Hex } from './hash';
 import { sealChannelSecrets } from './channel-secrets';
 import { insertChannel, unsafeFindRouteByPhoneNumberId } from './channel.repository';
 import type { ChannelDeps } from './deps';
 import { channelErrors } from './errors';
-import { CloudApiClient, CloudApiError, GraphNetworkError, type PhoneNumberInfo } from './whatsapp/cloud-api';
+import { CloudApiClient, CloudApiError, GraphApiError, type PhoneNumberInfo } from './whatsapp/cloud-api';
 
 export interface ConnectChannelInput {
   phoneNumberId: string;
@@ -18,8 +19,14 @@ export interface ConnectChannelInput {
   graphApiVersion: string;
 }
 
-/** Asks Meta about the number, so a wrong token is refused now rather than at the first send. */
+/**
+ * Asks Meta about the number, so a wrong token is refused now rather than at the first send. The
+ * base URL is the owner's to choose, so the request goes through the guarded transport, and every
+ * failure but a Graph API error (Meta answering about the token or the number) is the one generic
+ * `url_not_allowed`: refused address, refused or filtered port, timeout and non-Graph answer alike.
+ */
 async function fetchNumberInfo(deps: ChannelDeps, input: ConnectChannelInput): Promise<PhoneNumberInfo> {
+  parseOutboundUrl(input.graphApiBaseUrl);
   const client = new CloudApiClient({
     baseUrl: input.graphApiBaseUrl,
     apiVersion: input.graphApiVersion,
@@ -32,8 +39,8 @@ async function fetchNumberInfo(deps: ChannelDeps, input: ConnectChannelInput): P
   try {
     return await client.getPhoneNumberInfo();
   } catch (error) {
-    if (error instanceof GraphNetworkError) throw channelErrors.graphUnreachable(error.hint);
-    if (error instanceof CloudApiError) throw channelErrors.credentialsRejected(error.hint, (error as { code?: number }).code);
+    if (error instanceof GraphApiError) throw channelErrors.credentialsRejected(error.hint, error.code);
+    if (error instanceof CloudApiError) throw urlNotAllowed();
     throw error;
   }
 }

@@ -11,5 +11,8 @@ export interface ChannelDeps {
   clock: Clock;
   publicUrl: string;
   mode: 'sandbox' | 'cloud';
+  /** Connections of channels whose Graph base URL a user gave: guarded by the outbound-address policy. */
   transport: GraphTransport;
+  /** Connections of sandbox channels to this process's own simulator (loopback allowed). */
+  sandboxTransport: GraphTransport;
 }

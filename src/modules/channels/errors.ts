@@ -5,6 +5,5 @@ export const channelErrors = {
     new AppError(409, 'channel_already_connected', 'This phone number id is already connected to a workspace. Disconnect it there first.'),
   credentialsRejected: (hint: string, graphCode?: number) =>
     new AppError(422, 'channel_credentials_rejected', `Meta refused the credentials: ${hint}`, graphCode === undefined ? undefined : { graphCode }),
-  graphUnreachable: (hint: string) => new AppError(502, 'graph_unreachable', `Could not reach the Graph API to check the number: ${hint}`),
   notSandbox: () => new AppError(404, 'not_found', 'No such sandbox channel in this workspace.'),
 };

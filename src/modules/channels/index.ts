@@ -1,7 +1,8 @@
 export * from './whatsapp/cloud-api';
 export { registerChannelRoutes } from './channels.routes';
 export type { ChannelDeps } from './deps';
-export { provisionSandboxChannel, SANDBOX_GRAPH_PATH } from './provision-sandbox-channel';
+export { provisionSandboxChannel } from './provision-sandbox-channel';
+export { SANDBOX_GRAPH_PATH, sandboxGraphUrl } from './graph-endpoint';
 export { listSandboxNumbers, loadSandboxNumber, type SandboxNumber } from './sandbox-numbers';
 export { unsafeFindRouteByPhoneNumberId } from './channel.repository';
 export * from './whatsapp/webhooks';

@@ -5,7 +5,6 @@ import { insertChannel } from './channel.repository';
 import type { ChannelDeps } from './deps';
 import { sha256Hex } from './hash';
 
-export const SANDBOX_GRAPH_PATH = '/sandbox/graph';
 export const SANDBOX_API_VERSION = 'v24.0';
 
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
@@ -21,7 +20,8 @@ function sandboxCustomers(): SandboxCustomer[] {
 
 /**
  * Connects a sandbox number to a new workspace: ids unique to it, a random token and app secret,
- * webhooks to our own endpoint. The in-process simulator learns it from this row.
+ * webhooks to our own endpoint. The in-process simulator learns it from this row; no URL is
+ * stored, so the channel follows the process wherever it is served.
  */
 export async function provisionSandboxChannel(deps: ChannelDeps, workspaceId: string): Promise<string> {
   const id = newId();
@@ -42,7 +42,8 @@ export async function provisionSandboxChannel(deps: ChannelDeps, workspaceId: st
       waba_id: `2${digits(14)}`,
       display_phone_number: `1555${digits(7)}`,
       secrets: await sealChannelSecrets(deps.keyring, tx, workspaceId, id, secrets),
-      graph_api_base_url: `${deps.publicUrl}${SANDBOX_GRAPH_PATH}`,
+      // None stored: the sandbox's Graph API is the running process's simulator (graph-endpoint.ts).
+      graph_api_base_url: null,
       graph_api_version: SANDBOX_API_VERSION,
       throughput_mps: 80,
       quality_rating: 'GREEN',

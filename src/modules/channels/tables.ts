@@ -8,7 +8,8 @@ export interface ChannelTables {
     waba_id: string;
     display_phone_number: string;
     secrets: Buffer;
-    graph_api_base_url: string;
+    /** null for sandbox channels: their simulator is the running process's (graph-endpoint.ts). */
+    graph_api_base_url: string | null;
     graph_api_version: string;
     throughput_mps: number;
     quality_rating: string | null;

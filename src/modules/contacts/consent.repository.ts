@@ -12,6 +12,9 @@ export interface ConsentRow {
   at: Date;
   prev_hash: string;
   hash: string;
+  proof_collected_at: Date | null;
+  proof_method: string | null;
+  proof_reference: string | null;
 }
 
 const db = (tx: TenantTx) => tx as unknown as Kysely<{ consent_entries: ConsentRow }>;
@@ -35,18 +38,6 @@ export async function insertConsentEntry(tx: TenantTx, row: ConsentRow): Promise
 
 export function listConsentEntries(tx: TenantTx, workspaceId: string, contactId: string): Promise<ConsentRow[]> {
   return db(tx).selectFrom('consent_entries').selectAll().where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).orderBy('purpose').orderBy('seq').execute();
-}
-
-export async function hasConsentReference(tx: TenantTx, workspaceId: string, contactId: string, purpose: string, reference: string): Promise<boolean> {
-  const row = await db(tx)
-    .selectFrom('consent_entries')
-    .select('seq')
-    .where('workspace_id', '=', workspaceId)
-    .where('contact_id', '=', contactId)
-    .where('purpose', '=', purpose)
-    .where('reference', '=', reference)
-    .executeTakeFirst();
-  return Boolean(row);
 }
 
 /** The entry a message (or webhook) wrote, and the one before it on the same chain. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { withTenant } from '../../platform/db';
-import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { AppError, decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
-import { listConsentEntries } from './consent.repository';
+import { listConsentEntries, type ConsentRow } from './consent.repository';
 import { contactView } from './contact-view';
 import { findContacts } from './contact.repository';
 import type { ContactsDeps } from './deps';
@@ -13,7 +13,29 @@ import { registerImportRoutes } from './import/import.routes';
 const idParams = z.object({ id: z.string() });
 const tags = z.array(z.string().trim().min(1).max(50)).max(50);
 const attributes = z.record(z.string().max(64), z.string().max(1000));
-const consentEntry = z.object({ purpose: z.string(), seq: z.number(), granted: z.boolean(), source: z.string(), reference: z.string().nullable(), at: z.string(), hash: z.string() });
+const proofView = z.object({ collectedAt: z.string(), method: z.string(), reference: z.string() });
+const consentEntry = z.object({ purpose: z.string(), seq: z.number(), granted: z.boolean(), source: z.string(), reference: z.string().nullable(), at: z.string(), proof: proofView.nullable(), hash: z.string() });
+const consentMethods = ['web_form', 'double_opt_in', 'paper_form', 'recorded_call', 'in_person', 'other'] as const;
+const consentBody = z
+  .object({
+    purpose: z.literal('marketing'),
+    granted: z.boolean(),
+    source: z.string().min(1).max(100).default('api'),
+    proof: z
+      .object({
+        collectedAt: z.iso.datetime({ offset: true }).describe('When the customer gave this consent.'),
+        method: z.enum(consentMethods),
+        reference: z.string().trim().min(1).max(200).describe('Your own reference to the record (a form submission id, a document number), not personal data.'),
+      })
+      .optional()
+      .describe('Evidence of the customer\'s consent. Required to grant marketing consent again after the customer withdrew it themselves (STOP, or stopping marketing in WhatsApp): it must be collected after that withdrawal.'),
+  })
+  .refine((body) => !body.proof || body.granted, { path: ['proof'], message: 'proof goes with a grant (granted: true)' });
+
+const toEntryView = (r: ConsentRow) => ({
+  purpose: r.purpose, seq: r.seq, granted: r.granted, source: r.source, reference: r.reference, at: r.at.toISOString(),
+  proof: r.proof_collected_at ? { collectedAt: r.proof_collected_at.toISOString(), method: r.proof_method!, reference: r.proof_reference! } : null,
+});
 
 export function registerContactRoutes(app: AppInstance, deps: ContactsDeps): void {
   registerImportRoutes(app, deps);
@@ -50,23 +72,32 @@ export function registerContactRoutes(app: AppInstance, deps: ContactsDeps): voi
       const [contact] = await findContacts(tx, workspaceId, [request.params.id]);
       if (!contact) throw contactErrors.notFound();
       const rows = await listConsentEntries(tx, workspaceId, contact.id);
-      return { data: rows.map((r) => ({ purpose: r.purpose, seq: r.seq, granted: r.granted, source: r.source, reference: r.reference, at: r.at.toISOString(), hash: r.hash })) };
+      return { data: rows.map((r) => ({ ...toEntryView(r), hash: r.hash })) };
     });
   });
 
   app.post('/api/v1/contacts/:id/consent', {
     config: { access: 'contacts.write' },
-    schema: { tags: ['contacts'], description: 'Appends to the hash-chained consent ledger. No entry means no marketing consent.', params: idParams, body: z.object({ purpose: z.literal('marketing'), granted: z.boolean(), source: z.string().min(1).max(100).default('api') }), response: { 201: consentEntry.omit({ hash: true }) } },
+    schema: {
+      tags: ['contacts'],
+      description:
+        'Appends to the hash-chained consent ledger. No entry means no marketing consent. A customer\'s own withdrawal wins: granting again after it → 409 consent_withdrawn_by_customer, unless `proof` shows consent collected after the withdrawal.',
+      params: idParams,
+      body: consentBody,
+      response: { 201: consentEntry.omit({ hash: true }) },
+    },
   }, async (request, reply) => {
     const p = requirePrincipal(request);
     const at = deps.clock.now();
+    const proof = request.body.proof && { ...request.body.proof, collectedAt: new Date(request.body.proof.collectedAt) };
+    if (proof && proof.collectedAt > at) throw new AppError(422, 'validation_failed', 'The proof cannot be collected in the future.', { issues: [{ path: 'proof.collectedAt', message: 'a moment in the past' }] });
     const entry = await withTenant(deps.db, p.workspaceId, async (tx) => {
       const [contact] = await findContacts(tx, p.workspaceId, [request.params.id]);
       if (!contact) throw contactErrors.notFound();
-      const written = await recordConsent(tx, p.workspaceId, { contactId: contact.id, purpose: request.body.purpose, granted: request.body.granted, source: 'api', reference: `api:${request.body.source}:${at.getTime()}`, at });
-      await deps.audit.record(tx, p.workspaceId, actorOf(p), { action: 'consent.record', target: { type: 'contact', id: contact.id }, details: { granted: request.body.granted } });
+      const written = await recordConsent(tx, p.workspaceId, { contactId: contact.id, purpose: request.body.purpose, granted: request.body.granted, source: 'api', reference: `api:${request.body.source}:${at.getTime()}`, at, ...(proof ? { proof } : {}) });
+      await deps.audit.record(tx, p.workspaceId, actorOf(p), { action: 'consent.record', target: { type: 'contact', id: contact.id }, details: { granted: request.body.granted, withProof: Boolean(proof) } });
       return written!;
     });
-    return reply.status(201).send({ purpose: entry.purpose, seq: entry.seq, granted: entry.granted, source: entry.source, reference: entry.reference, at: entry.at.toISOString() });
+    return reply.status(201).send(toEntryView(entry));
   });
 }

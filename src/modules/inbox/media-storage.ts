@@ -4,8 +4,15 @@ import { dirname, join } from 'node:path';
 /** Where encrypted media bytes live: a directory today, an S3-compatible bucket later. */
 export interface MediaStorage {
   put(key: string, bytes: Buffer): Promise<void>;
+  /** Moves a finished file of `scratchDir` (already sealed) into storage under `key`. */
+  putFile(key: string, path: string): Promise<void>;
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
+  /**
+   * A private local directory for files being received or sealed, on the same filesystem as the
+   * media, so a finished file moves in by rename. Nothing in it is ever plaintext.
+   */
+  readonly scratchDir: string;
 }
 
 /** Files under DATA_DIR/media, written atomically (temporary file, then rename). */
@@ -15,12 +22,19 @@ export function localMediaStorage(root: string): MediaStorage {
     return join(root, key);
   };
   return {
+    // Keys cannot contain dots, so no medium can be stored inside it.
+    scratchDir: join(root, '.scratch'),
     async put(key, bytes) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
       await writeFile(tmp, bytes);
       await rename(tmp, path);
+    },
+    async putFile(key, file) {
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      await rename(file, path);
     },
     async get(key) {
       try {

@@ -1,4 +1,5 @@
 import { newId, withTenant } from '../../platform/db';
+import { checkOutboundUrl } from '../../platform/net';
 import { feedHead } from '../../platform/events';
 import type { Actor } from '../privacy';
 import { ensureCursor } from './delivery.repository';
@@ -6,11 +7,10 @@ import type { IntegrationDeps } from './deps';
 import type { ExternalEventType } from './event-mapping';
 import { findSubscription, insertSubscription } from './subscription.repository';
 import { newSigningSecret, sealSigningSecret } from './webhook-signing';
-import { validateWebhookUrl } from './webhook-url';
 
 /** Creates a subscription; the signing secret is returned here once and stored only encrypted. */
 export async function createSubscription(deps: IntegrationDeps, workspaceId: string, actor: Actor, input: { url: string; events: ExternalEventType[] }) {
-  const url = validateWebhookUrl(input.url, deps.allowPrivateUrls);
+  const url = await checkOutboundUrl(input.url, { allowPrivate: deps.allowPrivateUrls });
   const events = [...new Set(input.events)];
   const id = newId();
   const secret = newSigningSecret();

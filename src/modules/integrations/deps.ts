@@ -34,7 +34,7 @@ export interface IntegrationDeps {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
-  /** Loopback and private targets allowed (development, tests): WEBHOOKS_ALLOW_PRIVATE_URLS. */
+  /** Loopback and private targets allowed (development, tests): OUTBOUND_ALLOW_PRIVATE_URLS. */
   allowPrivateUrls: boolean;
   policy: WebhookPolicy;
   enrichers: EnricherRegistry;

@@ -1,4 +1,5 @@
 import { withTenant } from '../../platform/db';
+import { checkOutboundUrl } from '../../platform/net';
 import type { Cursor } from '../../platform/http';
 import type { Actor } from '../privacy';
 import { listDeliveries } from './delivery.repository';
@@ -7,7 +8,6 @@ import { integrationErrors } from './errors';
 import type { ExternalEventType } from './event-mapping';
 import { deleteSubscription, findSubscription, listSubscriptions, updateSubscription } from './subscription.repository';
 import type { SubscriptionRow } from './tables';
-import { validateWebhookUrl } from './webhook-url';
 
 export function listWorkspaceSubscriptions(deps: IntegrationDeps, workspaceId: string, limit: number, after?: Cursor) {
   return withTenant(deps.db, workspaceId, (tx) => listSubscriptions(tx, workspaceId, limit, after));
@@ -27,7 +27,7 @@ export interface SubscriptionPatch {
 
 /** Changes url/events, or disables/re-enables (re-enabling clears the failure streak). */
 export async function patchSubscription(deps: IntegrationDeps, workspaceId: string, actor: Actor, id: string, patch: SubscriptionPatch) {
-  const url = patch.url === undefined ? undefined : validateWebhookUrl(patch.url, deps.allowPrivateUrls);
+  const url = patch.url === undefined ? undefined : await checkOutboundUrl(patch.url, { allowPrivate: deps.allowPrivateUrls });
   return withTenant(deps.db, workspaceId, async (tx) => {
     const row = await findSubscription(tx, workspaceId, id, { forUpdate: true });
     if (!row) throw integrationErrors.notFound();

@@ -1,30 +1,60 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { postWebhook } from './post-webhook';
-import { isPrivateAddress, validateWebhookUrl } from './webhook-url';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { postWebhook, UNREACHABLE } from './post-webhook';
 
-test('private, loopback, link-local and mapped addresses are recognised', () => {
-  for (const ip of ['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '[::1]', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1']) assert.ok(isPrivateAddress(ip), ip);
-  for (const ip of ['8.8.8.8', '1.1.1.1', '172.32.0.1', '2606:4700::1111', 'example.com']) assert.ok(!isPrivateAddress(ip), ip);
-  assert.equal(validateWebhookUrl('https://Hooks.Example.com/a#frag', false), 'https://hooks.example.com/a');
-  assert.throws(() => validateWebhookUrl('http://0x7f.1/', false), /private/);
-});
+async function listening(handler: (request: IncomingMessage, response: ServerResponse) => void) {
+  const hits: string[] = [];
+  const server = createServer((request, response) => {
+    hits.push(request.url ?? '');
+    handler(request, response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    hits,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
-test('at delivery time a host name that resolves to a private address is refused; slow receivers time out', async () => {
-  const silent = createServer(() => undefined);
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  const port = (silent.address() as { port: number }).port;
+test('at delivery time private targets are refused, by literal and by a name resolving to one, with one reason; slow receivers time out', async () => {
+  const silent = await listening(() => undefined);
+  const closedPort = await listening(() => undefined);
+  await closedPort.close();
   try {
-    const refused = await postWebhook(`http://localhost:${port}/x`, '{}', {}, { timeoutMs: 500, allowPrivate: false });
-    assert.deepEqual([refused.statusCode, refused.error], [null, 'target resolves to a private address']);
-    const literal = await postWebhook(`http://127.0.0.1:${port}/x`, '{}', {}, { timeoutMs: 500, allowPrivate: false });
-    assert.equal(literal.error, 'target is a private address');
-    const slow = await postWebhook(`http://127.0.0.1:${port}/x`, '{}', {}, { timeoutMs: 200, allowPrivate: true });
+    for (const target of [`http://localhost:${silent.port}/x`, `http://127.0.0.1:${silent.port}/x`, `http://[::127.0.0.1]:${silent.port}/x`, `http://[::ffff:127.0.0.1]:${silent.port}/x`, `http://2130706433:${silent.port}/x`]) {
+      const refused = await postWebhook(target, '{}', {}, { timeoutMs: 500, allowPrivate: false });
+      assert.deepEqual([refused.statusCode, refused.error], [null, UNREACHABLE], target);
+    }
+    assert.deepEqual(silent.hits, [], 'nothing reached the private receiver');
+    const closed = await postWebhook(`http://127.0.0.1:${closedPort.port}/x`, '{}', {}, { timeoutMs: 500, allowPrivate: true });
+    assert.equal(closed.error, UNREACHABLE, 'a closed port reads like a refused address');
+    const slow = await postWebhook(`http://127.0.0.1:${silent.port}/x`, '{}', {}, { timeoutMs: 200, allowPrivate: true });
     assert.deepEqual([slow.statusCode, slow.error], [null, 'timed out after 200 ms']);
     assert.ok(slow.durationMs >= 190);
   } finally {
-    silent.closeAllConnections();
-    await new Promise((resolve) => silent.close(resolve));
+    await silent.close();
+  }
+});
+
+test('a redirect is not followed: the delivery fails with the 3xx and its target is never called', async () => {
+  const internal = await listening((_request, response) => response.end('metadata'));
+  const redirecting = await listening((_request, response) => {
+    response.writeHead(307, { location: `http://127.0.0.1:${internal.port}/latest/meta-data/` });
+    response.end();
+  });
+  try {
+    // Both are on loopback, so private targets are allowed here: even then no redirect is followed.
+    const result = await postWebhook(`http://127.0.0.1:${redirecting.port}/hook`, '{}', {}, { timeoutMs: 1_000, allowPrivate: true });
+    assert.deepEqual([result.statusCode, result.error], [307, 'HTTP 307']);
+    assert.deepEqual(redirecting.hits, ['/hook']);
+    assert.deepEqual(internal.hits, []);
+  } finally {
+    await internal.close();
+    await redirecting.close();
   }
 });

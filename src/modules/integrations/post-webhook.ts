@@ -1,8 +1,5 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
-import { isIP } from 'node:net';
-import { isPrivateAddress } from './webhook-url';
+import type { Agent } from 'undici';
+import { createGuardedAgent } from '../../platform/net';
 
 export interface PostResult {
   statusCode: number | null;
@@ -11,55 +8,62 @@ export interface PostResult {
   error: string | null;
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+/**
+ * What a delivery that never got an answer records, whatever the cause before the answer: an
+ * address that is not public, a name that does not resolve, a closed or filtered port, a failed
+ * TLS handshake. One reason for all, so deliveries cannot be used to map a network.
+ */
+export const UNREACHABLE = 'We could not reach that address.';
 
-/** Resolves like the default lookup, then refuses private addresses (checked at connect time). */
-function guardedLookup(hostname: string, options: object, callback: LookupCallback): void {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err, []);
-    const list = addresses as LookupAddress[];
-    if (list.some((a) => isPrivateAddress(a.address))) {
-      return callback(Object.assign(new Error('target resolves to a private address'), { code: 'EPRIVATE' }), []);
-    }
-    const all = (options as { all?: boolean }).all;
-    if (all) return callback(null, list);
-    callback(null, list[0]!.address, list[0]!.family);
-  });
+// One keep-alive pool per policy and deadline. The connect timeout is half the deadline, so a
+// filtered port fails as a connection failure (UNREACHABLE), never as a "timed out" that would
+// tell it apart from a closed one.
+const agents = new Map<string, Agent>();
+function agentFor(allowPrivate: boolean, timeoutMs: number): Agent {
+  const key = `${allowPrivate}:${timeoutMs}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    agent = createGuardedAgent({ allowPrivate, connectTimeoutMs: Math.max(1, Math.floor(timeoutMs / 2)), connections: 16 });
+    agents.set(key, agent);
+  }
+  return agent;
 }
 
-/** One POST: no redirects followed, a hard timeout, the response body read and discarded. */
-export function postWebhook(target: string, body: string, headers: Record<string, string>, options: { timeoutMs: number; allowPrivate: boolean }): Promise<PostResult> {
+class Deadline extends Error {}
+
+/**
+ * One POST through the outbound-address guard (every connection checked after DNS resolution):
+ * no redirect followed (a 3xx is a failed delivery), a hard deadline, at most 64 KB of the answer
+ * read and the rest dropped.
+ */
+export async function postWebhook(target: string, body: string, headers: Record<string, string>, options: { timeoutMs: number; allowPrivate: boolean }): Promise<PostResult> {
   const started = performance.now();
-  const url = new URL(target);
   const done = (statusCode: number | null, error: string | null): PostResult => ({ statusCode, durationMs: Math.round(performance.now() - started), error });
-  if (!options.allowPrivate && isIP(url.hostname.replace(/^\[|\]$/g, '')) && isPrivateAddress(url.hostname)) return Promise.resolve(done(null, 'target is a private address'));
-  const transport = url.protocol === 'https:' ? https : http;
-  return new Promise((resolve) => {
-    const request = transport.request(
-      url,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body).toString(), 'user-agent': 'WhatGrowPro-Webhooks/1', ...headers },
-        timeout: options.timeoutMs,
-        ...(options.allowPrivate ? {} : { lookup: guardedLookup as never }),
-      },
-      (response) => {
-        let received = 0;
-        response.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (received > 64 * 1024) response.destroy();
-        });
-        response.on('close', () => {
-          const status = response.statusCode ?? null;
-          resolve(done(status, status !== null && status >= 200 && status < 300 ? null : `HTTP ${status}`));
-        });
-      },
-    );
-    request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      const reason = error.code === 'EPRIVATE' ? 'target resolves to a private address' : error.code === 'ETIMEDOUT' ? `timed out after ${options.timeoutMs} ms` : `network error ${error.code ?? 'unknown'}`;
-      resolve(done(null, reason));
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new Deadline()), options.timeoutMs);
+  const url = new URL(target);
+  try {
+    const response = await agentFor(options.allowPrivate, options.timeoutMs).request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'WhatGrowPro-Webhooks/1', ...headers },
+      body,
+      signal: deadline.signal,
     });
-    request.end(body);
-  });
+    let received = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      received += chunk.length;
+      if (received > 64 * 1024) break;
+    }
+    response.body.destroy();
+    const status = response.statusCode;
+    return done(status, status >= 200 && status < 300 ? null : `HTTP ${status}`);
+  } catch {
+    // Connection failures surface before the deadline (see agentFor), so only a connected
+    // receiver that is too slow reaches it.
+    return done(null, deadline.signal.aborted ? `timed out after ${options.timeoutMs} ms` : UNREACHABLE);
+  } finally {
+    clearTimeout(timer);
+  }
 }

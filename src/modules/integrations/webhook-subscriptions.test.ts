@@ -35,9 +35,9 @@ test('the secret is shown once, stored encrypted, and never returned again; CRUD
   assert.ok(!enabled.text.includes(secret));
 
   for (const [body, code] of [
-    [{ url: 'ftp://example.com/x', events: ['message.status'] }, 'webhook_url_invalid'],
-    [{ url: 'not a url', events: ['message.status'] }, 'webhook_url_invalid'],
-    [{ url: 'https://user:pw@example.com/', events: ['message.status'] }, 'webhook_url_invalid'],
+    [{ url: 'ftp://example.com/x', events: ['message.status'] }, 'url_not_allowed'],
+    [{ url: 'not a url', events: ['message.status'] }, 'url_not_allowed'],
+    [{ url: 'https://user:pw@example.com/', events: ['message.status'] }, 'url_not_allowed'],
     [{ url: 'https://example.com/', events: ['message.created'] }, 'validation_failed'],
     [{ url: 'https://example.com/', events: [] }, 'validation_failed'],
   ] as const) {
@@ -74,16 +74,20 @@ test('only owners and admins manage webhooks', async () => {
   assert.equal((await t.anonymous.get('/api/v1/webhook-subscriptions')).status, 401);
 });
 
-test('in production (private URLs not allowed) loopback and private targets are refused', async () => {
-  const strict = await startTestApp();
+test('in production (private URLs not allowed) loopback, private and unresolvable targets are refused alike, after DNS resolution', async () => {
+  const strict = await startTestApp({ OUTBOUND_ALLOW_PRIVATE_URLS: 'false' });
   try {
     const owner = await strict.signUp();
-    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://10.1.2.3/x', 'http://169.254.169.254/latest', 'http://[::1]/x', 'http://192.168.0.5/']) {
+    const answers = new Set<string>();
+    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://10.1.2.3/x', 'http://169.254.169.254/latest', 'http://[::1]/x', 'http://192.168.0.5/', 'http://[::127.0.0.1]/x', 'http://[::ffff:127.0.0.1]/x', 'http://2130706433/x', 'http://no-such-host.invalid/x']) {
       const refused = await owner.client.post('/api/v1/webhook-subscriptions', { url, events: ['message.status'] });
       assert.equal(refused.status, 422, url);
-      assert.equal((refused.body as { error: { code: string } }).error.code, 'webhook_url_invalid');
+      answers.add(JSON.stringify(refused.body));
     }
-    assert.equal((await owner.client.post('/api/v1/webhook-subscriptions', { url: 'https://hooks.example.com/x', events: ['message.status'] })).status, 201);
+    assert.deepEqual([...answers], [JSON.stringify({ error: { code: 'url_not_allowed', message: 'We could not reach that address. Use a public https address.' } })]);
+    const created = (await owner.client.post('/api/v1/webhook-subscriptions', { url: 'https://93.184.215.14/x', events: ['message.status'] })).body as { id: string };
+    assert.ok(created.id, 'a public address is accepted');
+    assert.equal((await owner.client.patch(`/api/v1/webhook-subscriptions/${created.id}`, { url: 'http://[::127.0.0.1]/x' })).status, 422, 'a change of URL is checked too');
   } finally {
     await strict.close();
   }

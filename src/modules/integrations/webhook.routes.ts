@@ -10,7 +10,7 @@ import { deliveryView, subscriptionView, toDeliveryView, toSubscriptionView } fr
 const tags = ['webhooks'];
 const idParams = z.object({ id: z.string() });
 const events = z.array(z.enum(externalEventTypes)).min(1).max(externalEventTypes.length);
-const createBody = z.object({ url: z.string().min(1).max(2000).describe('http(s) endpoint of your system; private and loopback addresses are refused unless WEBHOOKS_ALLOW_PRIVATE_URLS is set'), events });
+const createBody = z.object({ url: z.string().min(1).max(2000).describe('http(s) endpoint of your system; checked after DNS resolution: an address that is not public (loopback, private, link-local…) or does not resolve → 422 url_not_allowed'), events });
 const patchBody = z.object({ url: z.string().min(1).max(2000), events, enabled: z.boolean() }).partial().refine((b) => Object.keys(b).length > 0, 'send at least one field to change');
 const created = subscriptionView.extend({ secret: z.string().describe('The signing secret, shown only in this response. Verify X-WhatGrow-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>.') });
 const cursorOf = (row: { created_at: Date; id: string }) => ({ at: row.created_at.toISOString(), id: row.id });

@@ -1,5 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { readdir } from 'node:fs/promises';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
 import { startSenderHarness } from '../../test-support/sender-harness';
@@ -151,4 +153,84 @@ test('a medium whose file is gone fails the send with media_not_found and a hint
   assert.equal(failed.error?.class, 'terminal');
   assert.match(failed.error?.hint ?? '', /upload the file again/);
   assert.equal(sentImages().length, before);
+});
+
+/**
+ * Uploads a PDF of `size` bytes as a multipart body written piece by piece (64 KB, never whole in
+ * this process either), chunked unless `announce` puts a Content-Length on it. Stops writing as
+ * soon as the server answers.
+ */
+let bearer: string | undefined;
+async function streamUpload(size: number, announce?: number): Promise<{ status: number; body: { id?: string; size?: number; error?: { code: string } } }> {
+  bearer ??= (await t.apiKey(api, 'agent')).key;
+  const boundary = 'streamed-upload-boundary';
+  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.pdf"\r\ncontent-type: application/pdf\r\n\r\n%PDF-1.4\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const piece = Buffer.alloc(64 * 1024, 0x41);
+  const url = new URL('/api/v1/media', t.url);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = httpRequest(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': `multipart/form-data; boundary=${boundary}`, ...(announce ? { 'content-length': String(announce) } : {}) },
+    }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
+    });
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    if (announce) {
+      req.flushHeaders(); // and not a byte of the body: the server must answer from the headers alone
+      return;
+    }
+    void (async () => {
+      const write = (b: Buffer) => (req.write(b) ? Promise.resolve() : new Promise<void>((r) => req.once('drain', () => r())));
+      await write(head);
+      for (let sent = 9; sent < size && !answered && !req.destroyed; sent += piece.length) await write(piece.subarray(0, Math.min(piece.length, size - sent)));
+      if (!answered && !req.destroyed) req.end(tail);
+    })();
+  });
+}
+
+async function peakRssGrowthDuring<T>(work: () => Promise<T>): Promise<{ result: T; growthMb: number }> {
+  global.gc?.();
+  const start = process.memoryUsage.rss();
+  let peak = start;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  try {
+    const result = await work();
+    return { result, growthMb: (peak - start) / 1024 / 1024 };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+const scratchFiles = async () => (await readdir(t.container.outbound.storage.scratchDir).catch(() => [])).length;
+
+test('uploads stream to disk: two concurrent 60 MB documents are stored with memory bounded, and read back intact', async (ctx) => {
+  const size = 60 * 1024 * 1024;
+  const { result, growthMb } = await peakRssGrowthDuring(() => Promise.all([streamUpload(size), streamUpload(size)]));
+  ctx.diagnostic(`peak RSS growth while receiving 2 × 60 MB: ${growthMb.toFixed(1)} MB`);
+  for (const r of result) assert.deepEqual([r.status, r.body.size], [201, size], JSON.stringify(r.body));
+  // Held in memory, the two files would take 120 MB at least, 240 MB with their sealed copies.
+  assert.ok(growthMb < 80, `the process grew by ${growthMb.toFixed(0)} MB while receiving 120 MB`);
+  assert.equal(await scratchFiles(), 0, 'no scratch file is left behind');
+  const stored = await fetch(`${t.url}/api/v1/media/${result[0].body.id}`, { headers: { authorization: `Bearer ${bearer}` } });
+  assert.equal(stored.status, 200);
+  const bytes = Buffer.from(await stored.arrayBuffer());
+  assert.equal(bytes.length, size);
+  assert.equal(bytes.subarray(0, 9).toString('latin1'), '%PDF-1.4\n');
+  assert.equal(bytes.indexOf(0x00), -1);
+});
+
+test('an upload past the limit is stopped as it arrives with 413 media_too_large, announced or not, and nothing is kept', async (ctx) => {
+  const limit = 100 * 1024 * 1024;
+  const { result: streamed, growthMb } = await peakRssGrowthDuring(() => streamUpload(limit + 1024 * 1024));
+  ctx.diagnostic(`peak RSS growth while refusing 101 MB: ${growthMb.toFixed(1)} MB`);
+  assert.deepEqual([streamed.status, streamed.body.error?.code], [413, 'media_too_large']);
+  assert.ok(growthMb < 60, `the process grew by ${growthMb.toFixed(0)} MB while refusing 101 MB`);
+  const announced = await streamUpload(0, limit * 2);
+  assert.deepEqual([announced.status, announced.body.error?.code], [413, 'media_too_large'], 'refused from its Content-Length, before reading');
+  assert.equal(await scratchFiles(), 0);
 });

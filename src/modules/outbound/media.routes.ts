@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { idempotencyHeaders, idempotent, type AppInstance } from '../../platform/http';
@@ -8,13 +7,13 @@ import type { OutboundDeps } from './deps';
 import { outboundError } from './errors';
 import { MEDIA_MAX_BYTES, SUPPORTED_MEDIA_TYPES } from './media-kinds';
 import { readMediaForm } from './read-media-form';
-import { uploadMedia } from './upload-media';
+import { uploadMedia, type UploadedMedia } from './upload-media';
 
 const UPLOAD_ROUTE = 'POST /api/v1/media';
 
 /**
  * The upload form in the OpenAPI document. The multipart parser leaves the body to the handler
- * (readMediaForm streams and checks it) and preValidation refuses any other media type, so there
+ * (readMediaForm streams it to a scratch file, checking the size as it arrives) and preValidation refuses any other media type, so there
  * is nothing left for the schema to validate.
  */
 const uploadForm = z.custom<unknown>(() => true).meta({
@@ -58,11 +57,17 @@ export function registerMediaRoutes(app: AppInstance, deps: OutboundDeps): void 
       },
     }, async (request, reply) => {
       const p = requirePrincipal(request);
-      const { bytes, declaredType } = await readMediaForm(request);
-      const file = { bytes, sha256: createHash('sha256').update(bytes).digest('base64'), ...checkMediaFile(bytes, declaredType) };
-      // A replay is the same file of the same type; the hash stands for the bytes.
-      const answer = await idempotent(deps, p.workspaceId, UPLOAD_ROUTE, request.headers['idempotency-key'], { sha256: file.sha256, mimeType: file.mimeType }, async (tx) => ({ status: 201, body: await uploadMedia(deps, tx, p.workspaceId, actorOf(p), file) }));
-      return reply.status(201).send(answer.body);
+      const { file: spooled, declaredType } = await readMediaForm(request, deps.storage.scratchDir);
+      let uploaded: UploadedMedia;
+      try {
+        const file = { spooled, ...checkMediaFile(spooled.head, spooled.size, declaredType) };
+        // A replay is the same file of the same type; the hash stands for the bytes.
+        uploaded = (await idempotent(deps, p.workspaceId, UPLOAD_ROUTE, request.headers['idempotency-key'], { sha256: spooled.sha256, mimeType: file.mimeType }, async (tx) => ({ status: 201, body: await uploadMedia(deps, tx, p.workspaceId, actorOf(p), file) }))).body;
+      } finally {
+        await spooled.discard();
+      }
+      // Answered once the scratch file is gone.
+      return reply.status(201).send(uploaded);
     });
   });
 }

@@ -34,8 +34,12 @@ export const environmentSchema = z
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
     TRUST_PROXY: booleanFlag.default(false),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    /** Lets outgoing webhooks reach loopback and private networks: off by default (SSRF guard). */
-    WEBHOOKS_ALLOW_PRIVATE_URLS: booleanFlag.default(false),
+    /**
+     * Lets channels' Graph base URLs and outgoing webhooks reach loopback and private networks
+     * (development, tests, benchmarks); off by default (SSRF guard). WEBHOOKS_ALLOW_PRIVATE_URLS is its older name.
+     */
+    OUTBOUND_ALLOW_PRIVATE_URLS: booleanFlag.optional(),
+    WEBHOOKS_ALLOW_PRIVATE_URLS: booleanFlag.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.MASTER_KEY) {

@@ -33,3 +33,10 @@ test('a PostgreSQL URL with a master key is accepted; empty values count as unse
   assert.equal(config.databaseUrl, 'postgresql://u@h:5432/db');
   assert.equal(config.logLevel, 'info');
 });
+
+test('private outbound URLs are refused unless OUTBOUND_ALLOW_PRIVATE_URLS (or its older name) says otherwise', () => {
+  assert.equal(loadConfig({}).outboundAllowPrivateUrls, false);
+  assert.equal(loadConfig({ OUTBOUND_ALLOW_PRIVATE_URLS: 'true' }).outboundAllowPrivateUrls, true);
+  assert.equal(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_URLS: '1' }).outboundAllowPrivateUrls, true);
+  assert.equal(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_URLS: 'true', OUTBOUND_ALLOW_PRIVATE_URLS: 'false' }).outboundAllowPrivateUrls, false, 'the current name wins');
+});

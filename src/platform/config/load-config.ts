@@ -13,8 +13,8 @@ export interface Config {
   chromiumPath: string;
   trustProxy: boolean;
   databasePoolSize: number;
-  /** Outgoing webhooks may target loopback/private addresses (development and tests only). */
-  webhooksAllowPrivateUrls: boolean;
+  /** Graph base URLs and outgoing webhooks may target loopback/private addresses (development and tests only). */
+  outboundAllowPrivateUrls: boolean;
 }
 
 /** A bad environment: names every variable that is wrong, so start-up can stop with a useful message. */
@@ -48,6 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: e.CHROMIUM_PATH,
     trustProxy: e.TRUST_PROXY,
     databasePoolSize: e.DATABASE_POOL_SIZE,
-    webhooksAllowPrivateUrls: e.WEBHOOKS_ALLOW_PRIVATE_URLS,
+    outboundAllowPrivateUrls: e.OUTBOUND_ALLOW_PRIVATE_URLS ?? e.WEBHOOKS_ALLOW_PRIVATE_URLS ?? false,
   });
 }

@@ -32,6 +32,35 @@ export function seal(key: KeyObject, header: Buffer, aad: Buffer, plaintext: Buf
   return Buffer.concat([prefix, body]);
 }
 
+/**
+ * `seal` for data that arrives in pieces (files of up to 100 MB), in the very same format: the
+ * caller writes `prefix`, then every `update`, then puts the tag `final` returns at `tagOffset`
+ * (it is only known at the end). `open` reads the result like any sealed value.
+ */
+export interface StreamSealer {
+  prefix: Buffer;
+  tagOffset: number;
+  update(chunk: Buffer): Buffer;
+  final(): Buffer;
+}
+
+export function sealStream(key: KeyObject, header: Buffer, aad: Buffer): StreamSealer {
+  const prefix = Buffer.alloc(header.length + IV_BYTES + TAG_BYTES);
+  header.copy(prefix, 0);
+  writeIv(prefix, header.length);
+  const cipher = createCipheriv('aes-256-gcm', key, prefix.subarray(header.length, header.length + IV_BYTES));
+  cipher.setAAD(aad);
+  return {
+    prefix,
+    tagOffset: header.length + IV_BYTES,
+    update: (chunk) => cipher.update(chunk),
+    final: () => {
+      cipher.final();
+      return cipher.getAuthTag();
+    },
+  };
+}
+
 /** Opens what `seal` made with a header of `headerLength` bytes; throws DecryptionError on any mismatch. */
 export function open(key: KeyObject, sealed: Buffer, headerLength: number, aad: Buffer): Buffer {
   if (sealed.length < headerLength + IV_BYTES + TAG_BYTES) throw new DecryptionError('ciphertext too short');

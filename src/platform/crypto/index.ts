@@ -1,5 +1,6 @@
 export { createKeyring, type KeyringOptions } from './create-keyring';
 export type { Keyring } from './keyring';
+export type { StreamSealer } from './aes-gcm';
 export type { KeyOwner } from './data-key-store';
 export { resolveMasterKey, type ResolvedMasterKey } from './resolve-master-key';
 export { masterKeyId } from './master-key';

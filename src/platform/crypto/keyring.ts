@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { newId, type AnyDb, type TenantTx } from '../db';
-import { generateKey, open, seal, wrapKey } from './aes-gcm';
+import { generateKey, open, seal, sealStream, wrapKey, type StreamSealer } from './aes-gcm';
 import { blindTokenWith, searchTokens, type BlindPurpose } from './blind-index';
 import { buildAad, DATA_HEADER_BYTES, readDataKeyId } from './ciphertext-format';
 import { dataKeyContext, deleteOwnerKeys, insertDataKeys, selectLatestOwnerKeyId, updateOwner, type KeyOwner } from './data-key-store';
@@ -79,6 +79,12 @@ export class Keyring {
   async encrypt(tx: TenantTx, workspaceId: string, keyId: string, plaintext: Buffer | string, context: string): Promise<Buffer> {
     const { key, header } = this.keys.cachedDataKey(workspaceId, keyId) ?? (await this.keys.loadDataKey(tx, workspaceId, keyId));
     return seal(key, header, buildAad(header, workspaceId, context), typeof plaintext === 'string' ? Buffer.from(plaintext) : plaintext);
+  }
+
+  /** `encrypt` for a stream (see StreamSealer): large files are sealed without being held in memory. */
+  async encryptStream(tx: TenantTx, workspaceId: string, keyId: string, context: string): Promise<StreamSealer> {
+    const { key, header } = this.keys.cachedDataKey(workspaceId, keyId) ?? (await this.keys.loadDataKey(tx, workspaceId, keyId));
+    return sealStream(key, header, buildAad(header, workspaceId, context));
   }
 
   /** Throws KeyShreddedError when the data key was erased, DecryptionError when bytes or context differ. */

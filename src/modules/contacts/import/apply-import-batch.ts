@@ -4,18 +4,20 @@ import { contactSearchTokens } from '../contact-search';
 import { ATTRIBUTES_CONTEXT } from '../contact-view';
 import { findContacts, findIdentities, insertContacts, insertIdentities, updateContactFields, type NewContactRow } from '../contact.repository';
 import type { ContactsDeps } from '../deps';
+import { keptWithdrawnMessage } from '../customer-withdrawal';
 import { recordConsentChanges } from '../record-consent';
 import { NAME_CONTEXT, PHONE_CONTEXT } from '../resolve-contacts';
 import { insertImportMembers } from './import.repository';
-import type { ImportRow } from './read-import-file';
+import type { ImportNotice, ImportRow } from './read-import-file';
 
 /**
  * Creates or updates the contacts of a batch of valid rows, matched by phone through the blind
  * index: names, phones and attributes sealed under each contact's key, tags added, marketing
- * consent written to the ledger (source "import", one entry per import and contact). Safe to
- * repeat: a second pass finds the contacts it made and the ledger refuses the same reference.
+ * consent written to the ledger (source "import", one entry per import and contact) except where
+ * the customer's own withdrawal stands, which the row's notice reports. Safe to repeat: a second
+ * pass finds the contacts it made and the ledger refuses the same reference.
  */
-export async function applyImportBatch(deps: ContactsDeps, tx: TenantTx, workspaceId: string, importId: string, rows: ImportRow[], at: Date): Promise<{ created: number; updated: number }> {
+export async function applyImportBatch(deps: ContactsDeps, tx: TenantTx, workspaceId: string, importId: string, rows: ImportRow[], at: Date): Promise<{ created: number; updated: number; notices: ImportNotice[] }> {
   const { keyring } = deps;
   // One at a time: the first call loads the index key, the rest hit the cache (no burst of loads).
   const phoneTok: string[] = [];
@@ -66,11 +68,13 @@ export async function applyImportBatch(deps: ContactsDeps, tx: TenantTx, workspa
   }
 
   const consent = rows.flatMap((row, i) => (row.consent === undefined ? [] : [{ contactId: contactIds[i]!, granted: row.consent, source: 'import' as const, reference: `import:${importId}`, at }]));
-  await recordConsentChanges(tx, workspaceId, 'marketing', consent);
+  const { keptWithdrawn } = await recordConsentChanges(tx, workspaceId, 'marketing', consent);
+  const lineOf = new Map(rows.map((row, i) => [contactIds[i]!, row.line]));
+  const notices = keptWithdrawn.map(({ contactId, withdrawal }): ImportNotice => ({ line: lineOf.get(contactId)!, column: 'marketing_consent', code: 'consent_withdrawn_by_customer', message: keptWithdrawnMessage(withdrawal) }));
   await insertImportMembers(tx, workspaceId, importId, contactIds);
   await publishEvents(tx, workspaceId, [
     ...fresh.map((f) => ({ type: 'contact.created' as const, data: { contactId: f.id } })),
     ...updatedIds.map((contactId) => ({ type: 'contact.updated' as const, data: { contactId } })),
   ]);
-  return { created: fresh.length, updated: updatedIds.length };
+  return { created: fresh.length, updated: updatedIds.length, notices };
 }

@@ -13,6 +13,8 @@ export const importView = z.object({
   updated: z.number(),
   errorCount: z.number(),
   errors: z.array(z.object({ line: z.number(), column: z.string().nullable(), code: z.string(), message: z.string() })),
+  noticeCount: z.number(),
+  notices: z.array(z.object({ line: z.number(), column: z.string(), code: z.string(), message: z.string() })).describe('Lines imported without all they asked for, e.g. marketing consent kept withdrawn because the customer withdrew it themselves.'),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
 });
@@ -24,6 +26,6 @@ export async function getContactImport(deps: ContactsDeps, workspaceId: string, 
   if (!row) throw notFound('import');
   return {
     id: row.id, status: row.status, totalRows: row.total_rows, processedRows: row.processed_rows, created: row.created, updated: row.updated,
-    errorCount: row.error_count, errors: row.errors, createdAt: row.created_at.toISOString(), completedAt: row.completed_at?.toISOString() ?? null,
+    errorCount: row.error_count, errors: row.errors, noticeCount: row.notice_count, notices: row.notices, createdAt: row.created_at.toISOString(), completedAt: row.completed_at?.toISOString() ?? null,
   };
 }

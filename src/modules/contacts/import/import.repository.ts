@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TenantTx } from '../../../platform/db';
-import type { ImportError } from './read-import-file';
+import type { ImportError, ImportNotice } from './read-import-file';
 
 export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed';
 
@@ -15,6 +15,8 @@ export interface ImportRowRecord {
   updated: number;
   error_count: number;
   errors: ImportError[];
+  notice_count: number;
+  notices: ImportNotice[];
   created_at: Date;
   updated_at: Date;
   completed_at: Date | null;
@@ -31,7 +33,7 @@ export async function insertImport(tx: TenantTx, row: Pick<ImportRowRecord, 'wor
   await idb(tx).insertInto('contact_imports').values(row as never).execute();
 }
 
-const PROGRESS = ['workspace_id', 'id', 'status', 'total_rows', 'processed_rows', 'created', 'updated', 'error_count', 'errors', 'created_at', 'updated_at', 'completed_at'] as const;
+const PROGRESS = ['workspace_id', 'id', 'status', 'total_rows', 'processed_rows', 'created', 'updated', 'error_count', 'errors', 'notice_count', 'notices', 'created_at', 'updated_at', 'completed_at'] as const;
 export type ImportProgress = Omit<ImportRowRecord, 'csv'>;
 
 /** An import without its file. With `lock`, the row is held until the transaction ends: two runs of one import take turns. */
@@ -50,10 +52,10 @@ export async function updateImport(
   tx: TenantTx,
   workspaceId: string,
   id: string,
-  set: Partial<Pick<ImportRowRecord, 'status' | 'csv' | 'processed_rows' | 'created' | 'updated' | 'error_count' | 'errors' | 'completed_at'>>,
+  set: Partial<Pick<ImportRowRecord, 'status' | 'csv' | 'processed_rows' | 'created' | 'updated' | 'error_count' | 'errors' | 'notice_count' | 'notices' | 'completed_at'>>,
   at: Date,
 ): Promise<void> {
-  const values = set.errors ? { ...set, errors: JSON.stringify(set.errors) } : set;
+  const values = { ...set, ...(set.errors ? { errors: JSON.stringify(set.errors) } : {}), ...(set.notices ? { notices: JSON.stringify(set.notices) } : {}) };
   await idb(tx).updateTable('contact_imports').set({ ...values, updated_at: at } as never).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 

@@ -4,7 +4,7 @@ import type { ContactsDeps } from '../deps';
 import { analyzeAudienceTables } from '../contact.repository';
 import { applyImportBatch } from './apply-import-batch';
 import { findImport, findImportFile, updateImport, type ImportProgress } from './import.repository';
-import { readImportFile, type ImportError, type ImportRow } from './read-import-file';
+import { readImportFile, type ImportError, type ImportNotice, type ImportRow } from './read-import-file';
 import { CONTACT_IMPORT_QUEUE, IMPORT_CSV_CONTEXT, importKeyOwner } from './start-import';
 
 /** Rows per transaction: the progress (and the UI's bar) moves once per batch. */
@@ -14,7 +14,7 @@ export const IMPORT_BATCH_ROWS = 250;
  * runner's lock, so no second worker claims a still-running import.
  */
 const RUN_BUDGET_MS = 20_000;
-/** Errors kept per import; `errorCount` still counts them all. */
+/** Errors (and notices) kept per import; `errorCount` (`noticeCount`) still counts them all. */
 const MAX_ERRORS = 1000;
 
 const FIRST_ANALYZE_ROWS = 2_000;
@@ -72,6 +72,8 @@ export async function processContactImport(deps: ContactsDeps, workspaceId: stri
         updated: row!.updated + counts.updated,
         error_count: row!.error_count + errors.length,
         errors: errors.length ? ([...row!.errors, ...errors] as ImportError[]).slice(0, MAX_ERRORS) : row!.errors,
+        notice_count: row!.notice_count + counts.notices.length,
+        notices: counts.notices.length ? ([...row!.notices, ...counts.notices] as ImportNotice[]).slice(0, MAX_ERRORS) : row!.notices,
       }, now);
       const rest = rows.length - row!.processed_rows - batch.length;
       if (rest > 0 && performance.now() - started > (options.budgetMs ?? RUN_BUDGET_MS)) {

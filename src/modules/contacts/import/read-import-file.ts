@@ -20,6 +20,14 @@ export interface ImportError {
   message: string;
 }
 
+/** A line that was imported, but not all it asked for was done; said in words a shop owner understands. */
+export interface ImportNotice {
+  line: number;
+  column: string;
+  code: 'consent_withdrawn_by_customer';
+  message: string;
+}
+
 export interface ImportRow {
   line: number;
   /** The phone's digits (E.164 without "+"). */

@@ -1,10 +1,17 @@
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
+import { createGuardedAgent, type OutboundPolicy } from '../../../../platform/net';
 
 export interface GraphTransportOptions {
   /** Time allowed to open a TCP/TLS connection; a failure here is always safe to retry. */
   connectTimeoutMs?: number;
   /** Upper bound of open connections per origin (Graph, the media CDN, a simulator). */
   connectionsPerOrigin?: number;
+  /**
+   * Which addresses connections may reach. The product passes its configured policy (public
+   * addresses only unless OUTBOUND_ALLOW_PRIVATE_URLS); without one, any address, as tools and
+   * tests talking to a local simulator need.
+   */
+  policy?: OutboundPolicy;
 }
 
 /**
@@ -17,15 +24,19 @@ export interface GraphTransportOptions {
  * processed, and non-idempotent requests must never be replayed. Concurrency comes from more
  * connections instead. Keep-alive uses undici's default idle timeout (4 s, shorter than
  * servers' own), which keeps "server closed the idle socket as we wrote" races rare.
+ *
+ * Every new connection passes the outbound-address guard (a channel's base URL is whatever its
+ * owner typed), and no redirect is ever followed.
  */
 export class GraphTransport {
   readonly dispatcher: Agent;
 
   constructor(options: GraphTransportOptions = {}) {
-    this.dispatcher = new Agent({
+    this.dispatcher = createGuardedAgent({
+      allowPrivate: options.policy?.allowPrivate ?? true,
       connections: options.connectionsPerOrigin ?? 512,
       pipelining: 1,
-      connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
     });
   }
 

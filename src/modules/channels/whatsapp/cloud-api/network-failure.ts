@@ -1,3 +1,4 @@
+import { ADDRESS_REFUSED } from '../../../../platform/net';
 import { GraphNetworkError, type CloudApiErrorFields, type NetworkFailure } from './errors';
 import { exponential } from './retry-policy';
 
@@ -9,6 +10,8 @@ const connectErrorCodes = new Set([
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
+  // The outbound-address guard refused the address before connecting.
+  ADDRESS_REFUSED,
 ]);
 
 const timeoutErrorCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
