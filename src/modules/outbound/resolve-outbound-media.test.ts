@@ -42,7 +42,7 @@ before(async () => {
   const uploaded = await owner.client.postForm('/api/v1/media', form);
   assert.equal(uploaded.status, 201, uploaded.text);
   mediaId = (uploaded.body as { id: string }).id;
-  transport = new GraphTransport();
+  transport = new GraphTransport({ policy: { allowPrivate: true } });
   graph = createServer((req, res) => {
     uploads += 1;
     req.resume();

@@ -45,7 +45,7 @@ before(async () => {
   // The customer writes first, so the 24-hour window is open for free-form messages.
   const inbound = await control('POST', '/_sim/inbound', { phoneNumberId: number.phoneNumberId, from: customer, type: 'text', text: { body: 'Hello!' } });
   inboundWamid = inbound.json.wamid;
-  transport = new GraphTransport();
+  transport = new GraphTransport({ policy: { allowPrivate: true } });
   client = new CloudApiClient({ baseUrl: sim.url, apiVersion: 'v24.0', accessToken: number.accessToken, phoneNumberId: number.phoneNumberId, wabaId: number.wabaId, transport });
 });
 

@@ -34,7 +34,7 @@ const send = () => client.sendMessage(buildMessage('+16315551181', content.text(
 
 before(async () => {
   server = await startCaptureServer(() => next);
-  transport = new GraphTransport();
+  transport = new GraphTransport({ policy: { allowPrivate: true } });
   client = new CloudApiClient({ baseUrl: server.url, apiVersion: 'v24.0', accessToken: 'EAAJB-errors', phoneNumberId: '106540352242922', wabaId: '1', transport });
 });
 

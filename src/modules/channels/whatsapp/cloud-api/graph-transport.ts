@@ -7,9 +7,9 @@ export interface GraphTransportOptions {
   /** Upper bound of open connections per origin (Graph, the media CDN, a simulator). */
   connectionsPerOrigin?: number;
   /**
-   * Which addresses connections may reach. The product passes its configured policy (public
-   * addresses only unless OUTBOUND_ALLOW_PRIVATE_URLS); without one, any address, as tools and
-   * tests talking to a local simulator need.
+   * Which addresses connections may reach: public addresses only unless the policy allows
+   * private ones (OUTBOUND_ALLOW_PRIVATE_URLS, the sandbox's own pool, tests that talk to a
+   * simulator on loopback). Safe by default: a transport built without a policy is guarded.
    */
   policy?: OutboundPolicy;
 }
@@ -33,7 +33,7 @@ export class GraphTransport {
 
   constructor(options: GraphTransportOptions = {}) {
     this.dispatcher = createGuardedAgent({
-      allowPrivate: options.policy?.allowPrivate ?? true,
+      allowPrivate: options.policy?.allowPrivate ?? false,
       connections: options.connectionsPerOrigin ?? 512,
       pipelining: 1,
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,

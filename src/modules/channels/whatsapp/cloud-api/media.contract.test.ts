@@ -31,7 +31,7 @@ before(async () => {
     if (request.method === 'DELETE') return { status: 200, json: { success: true } };
     return { status: 404, text: 'no route' };
   });
-  transport = new GraphTransport();
+  transport = new GraphTransport({ policy: { allowPrivate: true } });
   client = new CloudApiClient({ baseUrl: server.url, apiVersion: 'v24.0', accessToken: token, phoneNumberId, wabaId: '102290129340398', transport });
 });
 

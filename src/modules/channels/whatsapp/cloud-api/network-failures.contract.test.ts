@@ -34,7 +34,7 @@ function isNetworkError(failure: string, outcome: string, safeToRetry: boolean) 
 
 before(async () => {
   server = await startCaptureServer(() => next);
-  transport = new GraphTransport();
+  transport = new GraphTransport({ policy: { allowPrivate: true } });
 });
 
 after(async () => {
@@ -70,7 +70,7 @@ test('connection refused: not sent, safe to retry', async () => {
 });
 
 test('the deadline passes while waiting for a free connection: not sent, and it never is', async () => {
-  const single = new GraphTransport({ connectionsPerOrigin: 1 });
+  const single = new GraphTransport({ connectionsPerOrigin: 1, policy: { allowPrivate: true } });
   try {
     next = { hang: true };
     const count = server.requests.length;

@@ -26,7 +26,7 @@ let client: CloudApiClient;
 
 before(async () => {
   server = await startCaptureServer((request) => acceptedSend(JSON.parse(request.rawBody.toString()).to));
-  transport = new GraphTransport();
+  transport = new GraphTransport({ policy: { allowPrivate: true } });
   client = new CloudApiClient({ baseUrl: server.url, apiVersion: 'v24.0', accessToken: token, phoneNumberId, wabaId: '102290129340398', transport });
 });
 

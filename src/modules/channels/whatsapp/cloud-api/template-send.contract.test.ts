@@ -23,7 +23,7 @@ before(async () => {
     }
     return acceptedSend(body.to);
   });
-  transport = new GraphTransport();
+  transport = new GraphTransport({ policy: { allowPrivate: true } });
   client = new CloudApiClient({ baseUrl: server.url, apiVersion: 'v24.0', accessToken: token, phoneNumberId, wabaId: '102290129340398', transport });
 });
 

@@ -37,7 +37,7 @@ function client(apiVersion = 'v24.0'): CloudApiClient {
 
 before(async () => {
   server = await startCaptureServer(answer);
-  transport = new GraphTransport();
+  transport = new GraphTransport({ policy: { allowPrivate: true } });
 });
 
 after(async () => {

@@ -46,7 +46,7 @@ before(async () => {
     return { status: 401, json: { error: { message: `Invalid OAuth access token: ${echoed}`, type: 'OAuthException', code: 190,
       error_data: { details: `token ${echoed.slice('Bearer '.length)} expired` }, fbtrace_id: 'AbC' } } };
   });
-  transport = new GraphTransport();
+  transport = new GraphTransport({ policy: { allowPrivate: true } });
 });
 
 after(async () => {
