@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../logging';
 import { installErrorHandler } from './error-handler';
+import { installTextGuard, MAX_JSON_DEPTH } from './text-guard';
 
 export type AppInstance = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -62,6 +63,7 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app, { bodyLimitBytes: API_BODY_LIMIT_BYTES });
+  installTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -79,7 +81,9 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
           'WhatsApp Business messaging: inbox, contacts with consent, templates, campaigns. ' +
           `Errors are {"error": {"code", "message", "details"}}. Request bodies are limited to ${API_BODY_LIMIT_BYTES} bytes ` +
           '(413 payload_too_large); the Meta webhook route takes up to 4 MiB. Malformed JSON → 400 invalid_json; ' +
-          'schema violations → 422 validation_failed with details.issues. An id of another workspace is 404.' +
+          'schema violations → 422 validation_failed with details.issues. An id of another workspace is 404. ' +
+          'Text that cannot be stored (a NUL character, half of a UTF-16 surrogate pair) in a body or query string → 422 invalid_text ' +
+          `with details.issues; in a path id → 404 (it names nothing); JSON nested more than ${MAX_JSON_DEPTH} levels → 400 too_deeply_nested.` +
           (options.apiDescription ? `\n\n${options.apiDescription}` : ''),
       },
       servers: [{ url: options.publicUrl }],
