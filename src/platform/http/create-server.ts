@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../logging';
 import { installErrorHandler } from './error-handler';
+import { RouteTemplateLogController } from './request-log';
 import { installTextGuard, MAX_JSON_DEPTH } from './text-guard';
 
 export type AppInstance = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -47,6 +48,7 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
     trustProxy: options.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    logController: new RouteTemplateLogController(),
     // An over-long id is still just an id that names nothing: 404, not 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   }).withTypeProvider<ZodTypeProvider>();

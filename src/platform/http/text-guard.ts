@@ -72,7 +72,7 @@ export function assertStorable(value: unknown, root: string): void {
 export function installTextGuard(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body: string, done) => {
     parseJson(request, body, (error, parsed) => {
       if (error) return done(error, undefined);
       try {
