@@ -13,6 +13,7 @@ import {
 import type { Logger } from '../logging';
 import { installErrorHandler } from './error-handler';
 import { RouteTemplateLogController } from './request-log';
+import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers';
 import { installTextGuard, MAX_JSON_DEPTH } from './text-guard';
 
 export type AppInstance = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -68,10 +69,9 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
   installTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
   });
 
+  await installSecurityHeaders(app, { publicUrl: options.publicUrl });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -99,6 +99,8 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // swagger-ui replaces the policy helmet set with the docs' own (the same plus one style hash).
+  const docsPolicy = docsContentSecurityPolicy(options.publicUrl.startsWith('https:'));
+  await app.register(swaggerUi, { routePrefix: '/docs', transformStaticCSP: () => docsPolicy });
   return app;
 }
