@@ -20,7 +20,7 @@ type Route = { method: string; path: string; body?: Schema; query: { name: strin
 // documented 502 graph_unreachable is the upstream's answer, counted apart, not a fault of ours.
 const UPSTREAM_UNREACHABLE = /^\{"error":\{"code":"graph_unreachable"/;
 const NOT_JSON = new Set(['POST /api/v1/media', 'POST /api/v1/contacts/import', 'GET /api/v1/events']);
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 24);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 40);
 // JSON.stringify cannot write a value nested 10,000 deep: the body carries this marker, replaced by the raw text.
 const DEEP = '\u2063deep';
 const DEEP_TEXT = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);

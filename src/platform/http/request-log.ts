@@ -7,7 +7,7 @@ import { UNMATCHED_ROUTE } from '../logging';
  * invitation tokens, the webhook verify token, the sandbox phone key). A request that matched no
  * route logs a fixed placeholder, since its path is just as much caller-supplied text.
  */
-export const routeOf = (request: FastifyRequest) => (request.is404 ? undefined : request.routeOptions.url) ?? UNMATCHED_ROUTE;
+const routeOf = (request: FastifyRequest) => (request.is404 ? undefined : request.routeOptions.url) ?? UNMATCHED_ROUTE;
 
 /**
  * Fastify's request lines log `req.url` with its query string, and its not-found line the raw

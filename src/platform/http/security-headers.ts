@@ -8,7 +8,7 @@ import helmet from '@fastify/helmet';
  * No page may be framed (clickjacking). Pages that need a different policy (the sandbox's
  * customer phone) set their own header, which replaces this one.
  */
-export function contentSecurityPolicy(https: boolean): Record<string, string[]> {
+function contentSecurityPolicy(https: boolean): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'base-uri': ["'self'"],
@@ -28,7 +28,7 @@ export function contentSecurityPolicy(https: boolean): Record<string, string[]> 
 }
 
 /** The header value of a policy (helmet's own serialization of the same directives). */
-export const cspHeader = (directives: Record<string, string[]>) =>
+const cspHeader = (directives: Record<string, string[]>) =>
   Object.entries(directives).map(([name, sources]) => [name, ...sources].join(' ')).join(';');
 
 /**

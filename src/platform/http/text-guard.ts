@@ -16,7 +16,7 @@ export const MAX_JSON_DEPTH = 32;
 // With the `u` flag a well-formed surrogate pair is one code point, so \p{Cs} matches only a lone half.
 const LONE_SURROGATE = /\p{Cs}/u;
 
-export const isStorableText = (value: string) => !value.includes('\0') && !LONE_SURROGATE.test(value);
+const isStorableText = (value: string) => !value.includes('\0') && !LONE_SURROGATE.test(value);
 
 const invalidText = (path: string) =>
   new AppError(422, 'invalid_text', 'Some text in the request contains a character that cannot be stored (an invisible null character or half of an emoji). Remove it and try again.', {

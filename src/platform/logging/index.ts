@@ -44,7 +44,7 @@ interface LoggedRequest {
  * Whatever logs a request object (a library, a stray `{ req }`) gets its method and route
  * template only: never the raw URL, its query string or the headers.
  */
-export const serializers = {
+const serializers = {
   req: (req: LoggedRequest) => ({ method: req.method, route: (req.is404 ? undefined : req.routeOptions?.url) ?? UNMATCHED_ROUTE }),
   res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
 };
