@@ -30,6 +30,8 @@ declare module 'fastify' {
   }
 }
 
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
 /** Documented in the OpenAPI document and the contract: 1 MiB for the API. */
 export const API_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -47,8 +49,13 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: API_BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's X-Request-Id is kept when it looks like an id; anything else (it is logged on every
+    // line) is replaced, so the header cannot carry text into the logs.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     logController: new RouteTemplateLogController(),
     // An over-long id is still just an id that names nothing: 404, not 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },

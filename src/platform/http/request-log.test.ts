@@ -62,6 +62,15 @@ test('request lines carry the route template, method, status, duration and reque
   assert.equal(first.req, undefined);
 });
 
+test("a caller's request id is kept when it is an id, replaced when it is any other text", async () => {
+  lines.length = 0;
+  const kept = await owner.get('/healthz', { 'x-request-id': 'lb-7f3a9c2e-0001' });
+  assert.equal(kept.headers.get('x-request-id'), 'lb-7f3a9c2e-0001');
+  const replaced = await owner.get('/healthz', { 'x-request-id': `+${PHONE_DIGITS} Ana Silva` });
+  assert.match(replaced.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+  assert.doesNotMatch(lines.join(''), new RegExp(PHONE_DIGITS));
+});
+
 test('a request object logged by anyone is reduced to its method and route', () => {
   lines.length = 0;
   app.log.info({ req: { method: 'GET', url: `/api/v1/contacts?q=${PHONE_DIGITS}`, routeOptions: { url: '/api/v1/contacts' }, headers: { cookie: 'x' } } }, 'stray');
