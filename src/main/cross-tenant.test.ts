@@ -58,7 +58,7 @@ test('workspace B gets 404 on every id of workspace A, by session and by API key
 test('an id in any format that names nothing is 404, never a 500', async () => {
   for (const route of parametrized()) {
     const fixture = fixtures[`${route.method} ${route.url}`]!;
-    for (const id of ['not-a-uuid', '00000000-0000-0000-0000-000000000000', "1' or '1'='1", '%00', 'x'.repeat(150)]) {
+    for (const id of ['not-a-uuid', '00000000-0000-0000-0000-000000000000', "1' or '1'='1", '%00', '\u0000', 'a\u0000b', 'x'.repeat(150)]) {
       const response = await send(bKey, route.method, pathFor(route.url, id), fixture);
       assert.equal(response.status, 404, `${route.method} ${pathFor(route.url, id)} answered ${response.status}`);
     }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db';
 import { authDb } from './auth-db';
 
@@ -29,10 +30,10 @@ export async function insertUser(
     .execute();
 }
 
-export async function insertSession(db: AnyDb, session: { idHash: string; userId: string; workspaceId: string | null; csrfToken: string; expiresAt: Date }) {
+export async function insertSession(db: AnyDb, session: { idHash: string; userId: string; workspaceId: string | null; expiresAt: Date }) {
   await authDb(db)
     .insertInto('sessions')
-    .values({ id_hash: session.idHash, user_id: session.userId, current_workspace_id: session.workspaceId, csrf_token: session.csrfToken, expires_at: session.expiresAt })
+    .values({ id_hash: session.idHash, user_id: session.userId, current_workspace_id: session.workspaceId, expires_at: session.expiresAt })
     .execute();
 }
 
@@ -48,20 +49,28 @@ export async function deleteSession(db: AnyDb, idHash: string) {
   await authDb(db).deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
 
-export function findLoginAttempts(db: AnyDb, key: string) {
-  return authDb(db).selectFrom('login_attempts').selectAll().where('key', '=', key).executeTakeFirst();
-}
-
-export async function saveLoginAttempts(db: AnyDb, row: { key: string; failures: number; windowStartedAt: Date; lockedUntil: Date | null }) {
-  await authDb(db)
+/**
+ * Counts one attempt against each key and returns the counts, in one statement: concurrent
+ * attempts each see their own count (row locks order them), so a budget checked on the result
+ * holds under any parallelism. A window older than `windowStartedBefore` starts over at 1.
+ */
+export function countLoginAttempt(db: AnyDb, keys: string[], now: Date, windowStartedBefore: Date) {
+  const expired = sql<boolean>`login_attempts.window_started_at <= ${windowStartedBefore}::timestamptz`;
+  return authDb(db)
     .insertInto('login_attempts')
-    .values({ key: row.key, failures: row.failures, window_started_at: row.windowStartedAt, locked_until: row.lockedUntil })
+    .values(keys.map((key) => ({ key, failures: 1, window_started_at: now })))
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ failures: row.failures, window_started_at: row.windowStartedAt, locked_until: row.lockedUntil }),
+      oc.column('key').doUpdateSet({
+        failures: sql<number>`case when ${expired} then 1 else login_attempts.failures + 1 end`,
+        window_started_at: sql<Date>`case when ${expired} then ${now}::timestamptz else login_attempts.window_started_at end`,
+      }),
     )
+    .returning(['key', 'failures', 'window_started_at'])
     .execute();
 }
 
-export async function clearLoginAttempts(db: AnyDb, keys: string[]) {
-  await authDb(db).deleteFrom('login_attempts').where('key', 'in', keys).execute();
+/** Gives back the attempt of a successful login: the email's count is cleared, the others' decremented. */
+export async function refundLoginAttempt(db: AnyDb, clearKeys: string[], decrementKeys: string[]) {
+  if (clearKeys.length) await authDb(db).deleteFrom('login_attempts').where('key', 'in', clearKeys).execute();
+  if (decrementKeys.length) await authDb(db).updateTable('login_attempts').set({ failures: sql<number>`greatest(failures - 1, 0)` }).where('key', 'in', decrementKeys).execute();
 }

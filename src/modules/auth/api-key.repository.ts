@@ -23,14 +23,14 @@ export function findActiveApiKeyByHash(tx: TenantTx, workspaceId: string, keyHas
     .executeTakeFirst();
 }
 
-export function listApiKeys(tx: TenantTx, workspaceId: string) {
-  return authDb(tx)
+/** A page of keys, newest first (ids are time-ordered), before the key `before` (at most `limit` rows). */
+export function listApiKeys(tx: TenantTx, workspaceId: string, page: { before?: string; limit: number }) {
+  let q = authDb(tx)
     .selectFrom('api_keys')
     .select(['id', 'name', 'role', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
-    .where('workspace_id', '=', workspaceId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .where('workspace_id', '=', workspaceId);
+  if (page.before) q = q.where('id', '<', page.before);
+  return q.orderBy('id', 'desc').limit(page.limit).execute();
 }
 
 export async function revokeApiKey(tx: TenantTx, workspaceId: string, id: string, at: Date): Promise<boolean> {

@@ -41,8 +41,8 @@ export async function authenticateApiKey(deps: AuthDeps, key: string): Promise<{
   });
 }
 
-export function listKeys(deps: AuthDeps, workspaceId: string) {
-  return withTenant(deps.db, workspaceId, (tx) => listApiKeys(tx, workspaceId));
+export function listKeys(deps: AuthDeps, workspaceId: string, page: Parameters<typeof listApiKeys>[2]) {
+  return withTenant(deps.db, workspaceId, (tx) => listApiKeys(tx, workspaceId, page));
 }
 
 export async function revokeKey(deps: AuthDeps, workspaceId: string, actor: Actor, id: string): Promise<void> {

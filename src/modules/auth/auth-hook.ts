@@ -7,7 +7,7 @@ import { authErrors } from './errors';
 import { accessDescription } from './permission-docs';
 import { can, type Permission } from './permissions';
 import { findSession, SESSION_COOKIE } from './sessions';
-import { safeEqual } from './secrets';
+import { csrfTokenFor, safeEqual } from './secrets';
 import { findMembership } from './workspace.repository';
 
 /**
@@ -59,19 +59,19 @@ async function resolve(deps: AuthDeps, request: FastifyRequest): Promise<void> {
     const key = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     const found = key ? await authenticateApiKey(deps, key) : null;
     if (!found) throw unauthenticated();
-    request.principal = { kind: 'api_key', workspaceId: found.workspaceId, role: found.role, userId: null, apiKeyId: found.apiKeyId, sessionIdHash: null, csrfToken: null, ip: request.ip };
+    request.principal = { kind: 'api_key', workspaceId: found.workspaceId, role: found.role, userId: null, apiKeyId: found.apiKeyId, sessionIdHash: null, ip: request.ip };
     return;
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return;
   const session = await findSession(deps.db, token, deps.clock.now());
   if (!session) return;
-  request.session = { userId: session.user_id, idHash: session.id_hash, csrfToken: session.csrf_token, currentWorkspaceId: session.current_workspace_id };
+  request.session = { userId: session.user_id, idHash: session.id_hash, csrfToken: csrfTokenFor(token), currentWorkspaceId: session.current_workspace_id };
   const workspaceId = session.current_workspace_id;
   if (!workspaceId) return;
   const membership = await withTenant(deps.db, workspaceId, (tx) => findMembership(tx, workspaceId, session.user_id));
   if (!membership) return;
-  request.principal = { kind: 'session', workspaceId, role: membership.role, userId: session.user_id, apiKeyId: null, sessionIdHash: session.id_hash, csrfToken: session.csrf_token, ip: request.ip };
+  request.principal = { kind: 'session', workspaceId, role: membership.role, userId: session.user_id, apiKeyId: null, sessionIdHash: session.id_hash, ip: request.ip };
 }
 
 export function installAuthHook(app: AppInstance, deps: AuthDeps): void {

@@ -35,7 +35,12 @@ export function registerAuthRoutes(app: AppInstance, deps: AuthDeps): void {
 
   app.post('/api/v1/auth/login', {
     config: { access: 'public' },
-    schema: { tags: ['accounts'], body: logInBody, response: { 200: z.object({ userId: z.string() }) } },
+    schema: {
+      tags: ['accounts'],
+      description: 'At most 5 attempts per 15 minutes per email and per client address, counted before the password is checked (a success gives its attempt back). Past that → 429 too_many_attempts with details.retryAfterSeconds, even with the right password.',
+      body: logInBody,
+      response: { 200: z.object({ userId: z.string() }) },
+    },
   }, async (request, reply) => {
     assertSameOrigin(request);
     const result = await logIn(deps, { ...request.body, ip: request.ip });

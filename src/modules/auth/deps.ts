@@ -22,7 +22,6 @@ export interface Principal {
   userId: string | null;
   apiKeyId: string | null;
   sessionIdHash: string | null;
-  csrfToken: string | null;
   ip: string;
 }
 

@@ -6,7 +6,7 @@ export const authErrors = {
   emailTaken: () => new AppError(409, 'email_taken', 'An account with this email already exists. Sign in instead.'),
   invalidCredentials: () => new AppError(401, 'invalid_credentials', 'The email or password is incorrect.'),
   tooManyAttempts: (retryAfterSeconds: number) =>
-    new AppError(429, 'too_many_attempts', `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
+    new AppError(429, 'too_many_attempts', `Too many sign-in attempts for this account or from this network. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
       retryAfterSeconds,
     }),
   csrfFailed: () =>

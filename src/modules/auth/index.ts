@@ -6,6 +6,7 @@ export { permissionMatrix, permissions, roles, can, type Permission, type Role }
 export { registerUser } from './register-user';
 export { createWorkspace } from './create-workspace';
 export { createApiKey } from './api-keys';
+export { isWorkspaceMember } from './members';
 export { unsafeFindUserByEmail } from './account.repository';
 export { normalizeEmail, verifyPassword } from './secrets';
 export { permissionMatrixMarkdown } from './permission-docs';

@@ -1,7 +1,7 @@
 import { unsafeFindUserByEmail } from './account.repository';
 import type { AuthDeps } from './deps';
 import { authErrors } from './errors';
-import { assertNotLocked, recordFailure, recordSuccess, throttleKeys } from './login-throttle';
+import { giveBackLoginAttempt, takeLoginAttempt, throttleKeys } from './login-throttle';
 import { createSession } from './sessions';
 import { decoyPasswordHash, normalizeEmail, verifyPassword } from './secrets';
 import { unsafeListWorkspacesOfUser } from './workspace.repository';
@@ -11,14 +11,11 @@ export async function logIn(deps: AuthDeps, input: { email: string; password: st
   const emailNormalized = normalizeEmail(input.email);
   const keys = throttleKeys(emailNormalized, input.ip);
   const now = deps.clock.now();
-  await assertNotLocked(deps.db, keys, now);
+  await takeLoginAttempt(deps.db, keys, now);
   const user = await unsafeFindUserByEmail(deps.db, emailNormalized);
   const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
-  if (!user || !valid) {
-    await recordFailure(deps.db, keys, now);
-    throw authErrors.invalidCredentials();
-  }
-  await recordSuccess(deps.db, keys);
+  if (!user || !valid) throw authErrors.invalidCredentials();
+  await giveBackLoginAttempt(deps.db, keys);
   const workspaces = await unsafeListWorkspacesOfUser(deps.db, user.id);
   const session = await createSession(deps, user.id, workspaces[0]?.id ?? null);
   return { userId: user.id, session };

@@ -1,4 +1,4 @@
-import { withTenant } from '../../platform/db';
+import { withTenant, type TenantTx } from '../../platform/db';
 import { notFound } from '../../platform/http';
 import type { Actor } from '../privacy';
 import type { AuthDeps } from './deps';
@@ -6,8 +6,13 @@ import { authErrors } from './errors';
 import { mayAssignRole, type Role } from './permissions';
 import { countOwners, deleteMembership, findMembership, listMembers, updateMemberRole } from './workspace.repository';
 
-export function listWorkspaceMembers(deps: AuthDeps, workspaceId: string) {
-  return withTenant(deps.db, workspaceId, (tx) => listMembers(tx, workspaceId));
+export function listWorkspaceMembers(deps: AuthDeps, workspaceId: string, page: Parameters<typeof listMembers>[2]) {
+  return withTenant(deps.db, workspaceId, (tx) => listMembers(tx, workspaceId, page));
+}
+
+/** Whether someone is a member of the workspace (e.g. before a conversation is assigned to them). */
+export function isWorkspaceMember(tx: TenantTx, workspaceId: string, userId: string): Promise<boolean> {
+  return findMembership(tx, workspaceId, userId).then(Boolean);
 }
 
 /** Changes a member's role; only owners touch the owner role, and the last owner stays. */

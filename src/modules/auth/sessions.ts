@@ -10,7 +10,7 @@ export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 export async function createSession(deps: AuthDeps, userId: string, workspaceId: string | null): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
   const expiresAt = new Date(deps.clock.now().getTime() + SESSION_TTL_MS);
-  await insertSession(deps.db, { idHash: sha256(token), userId, workspaceId, csrfToken: randomToken(24), expiresAt });
+  await insertSession(deps.db, { idHash: sha256(token), userId, workspaceId, expiresAt });
   return { token, expiresAt };
 }
 

@@ -24,8 +24,9 @@ export interface AuthTables {
     accepted_at: Date | null;
     created_at: Generated<Date>;
   };
-  sessions: { id_hash: string; user_id: string; current_workspace_id: string | null; csrf_token: string; expires_at: Date; created_at: Generated<Date> };
-  login_attempts: { key: string; failures: number; window_started_at: Date; locked_until: Date | null };
+  sessions: { id_hash: string; user_id: string; current_workspace_id: string | null; expires_at: Date; created_at: Generated<Date> };
+  /** `failures`: attempts in the window not given back by a success (failed, refused or still running). */
+  login_attempts: { key: string; failures: number; window_started_at: Date };
   api_keys: {
     workspace_id: string;
     id: string;

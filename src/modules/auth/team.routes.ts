@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppInstance } from '../../platform/http';
+import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
 import { createApiKey, listKeys, revokeKey } from './api-keys';
 import { requirePrincipal } from './auth-hook';
 import { idParams, roleSchema } from './auth.schemas';
@@ -22,9 +22,11 @@ export function registerTeamRoutes(app: AppInstance, deps: AuthDeps): void {
     return reply.status(201).send(await createApiKey(deps, principal.workspaceId, actorOf(principal), request.body));
   });
 
-  app.get('/api/v1/api-keys', { config: { access: 'apiKeys.manage' }, schema: { tags: ['api keys'], response: { 200: z.object({ data: z.array(apiKeyView) }) } } }, async (request) => {
-    const rows = await listKeys(deps, requirePrincipal(request).workspaceId);
-    return { data: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, prefix: r.prefix, createdAt: r.created_at.toISOString(), lastUsedAt: r.last_used_at?.toISOString() ?? null, revokedAt: r.revoked_at?.toISOString() ?? null })) };
+  app.get('/api/v1/api-keys', { config: { access: 'apiKeys.manage' }, schema: { tags: ['api keys'], description: 'Newest first, revoked keys included.', querystring: pageQuery, response: { 200: listResponse(apiKeyView) } } }, async (request) => {
+    const { limit, cursor } = request.query;
+    const rows = await listKeys(deps, requirePrincipal(request).workspaceId, { before: decodeCursor(cursor)?.id, limit: limit + 1 });
+    const page = pageOf(rows, limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }));
+    return { nextCursor: page.nextCursor, data: page.data.map((r) => ({ id: r.id, name: r.name, role: r.role, prefix: r.prefix, createdAt: r.created_at.toISOString(), lastUsedAt: r.last_used_at?.toISOString() ?? null, revokedAt: r.revoked_at?.toISOString() ?? null })) };
   });
 
   app.delete('/api/v1/api-keys/:id', { config: { access: 'apiKeys.manage' }, schema: { tags: ['api keys'], params: idParams } }, async (request, reply) => {
@@ -33,9 +35,11 @@ export function registerTeamRoutes(app: AppInstance, deps: AuthDeps): void {
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/members', { config: { access: 'members.read' }, schema: { tags: ['members'], response: { 200: z.object({ data: z.array(memberView) }) } } }, async (request) => {
-    const rows = await listWorkspaceMembers(deps, requirePrincipal(request).workspaceId);
-    return { data: rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, joinedAt: r.created_at.toISOString() })) };
+  app.get('/api/v1/members', { config: { access: 'members.read' }, schema: { tags: ['members'], description: 'In joining order, oldest first.', querystring: pageQuery, response: { 200: listResponse(memberView) } } }, async (request) => {
+    const { limit, cursor } = request.query;
+    const rows = await listWorkspaceMembers(deps, requirePrincipal(request).workspaceId, { after: decodeCursor(cursor), limit: limit + 1 });
+    const page = pageOf(rows, limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }));
+    return { nextCursor: page.nextCursor, data: page.data.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, joinedAt: r.created_at.toISOString() })) };
   });
 
   app.patch('/api/v1/members/:id', {

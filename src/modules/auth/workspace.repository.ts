@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AnyDb, TenantTx } from '../../platform/db';
 import { authDb } from './auth-db';
 import type { Role } from './permissions';
@@ -18,14 +19,19 @@ export function findMembership(tx: TenantTx, workspaceId: string, userId: string
   return authDb(tx).selectFrom('memberships').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
 }
 
-export function listMembers(tx: TenantTx, workspaceId: string) {
-  return authDb(tx)
+// Members are listed in joining order. A cursor carries milliseconds, the column microseconds: order
+// and compare on the time truncated to milliseconds, then the id, so a page boundary is exact.
+const joinedMs = sql<Date>`date_trunc('milliseconds', m.created_at)`;
+
+/** A page of members, oldest first, after the member named by `after` (at most `limit` rows). */
+export function listMembers(tx: TenantTx, workspaceId: string, page: { after?: { at: string; id: string }; limit: number }) {
+  let q = authDb(tx)
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select(['m.user_id as id', 'u.email', 'u.name', 'm.role', 'm.created_at'])
-    .where('m.workspace_id', '=', workspaceId)
-    .orderBy('m.created_at', 'asc')
-    .execute();
+    .where('m.workspace_id', '=', workspaceId);
+  if (page.after) q = q.where(sql<boolean>`(${joinedMs}, m.user_id) > (${page.after.at}::timestamptz, ${page.after.id})`);
+  return q.orderBy(joinedMs).orderBy('m.user_id').limit(page.limit).execute();
 }
 
 export async function updateMemberRole(tx: TenantTx, workspaceId: string, userId: string, role: Role) {

@@ -35,7 +35,7 @@ export function registerInboxRoutes(app: AppInstance, deps: InboxDeps): void {
 
   app.patch('/api/v1/conversations/:id', {
     config: { access: 'inbox.write' },
-    schema: { tags: ['inbox'], params: idParams, body: z.object({ status: z.enum(['open', 'pending', 'resolved']), assigneeId: z.string().max(100).nullable(), labels: z.array(z.string().min(1).max(50)).max(50) }).partial(), response: { 200: conversationView } },
+    schema: { tags: ['inbox'], description: 'assigneeId: a member of the workspace (GET /api/v1/members), or null to unassign; anyone else → 422 assignee_not_member. Labels must exist (422 unknown_label).', params: idParams, body: z.object({ status: z.enum(['open', 'pending', 'resolved']), assigneeId: z.string().max(100).nullable(), labels: z.array(z.string().min(1).max(50)).max(50) }).partial(), response: { 200: conversationView } },
   }, async (request) => {
     const p = requirePrincipal(request);
     await getConversation(deps, p.workspaceId, request.params.id, await conversationScope(deps, p));
@@ -51,10 +51,12 @@ export function registerInboxRoutes(app: AppInstance, deps: InboxDeps): void {
     return { data: views, nextCursor: more && last ? encodeCursor({ at: last.timestamp, id: last.id }) : null };
   });
 
-  app.get('/api/v1/conversations/:id/notes', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], params: idParams, response: { 200: z.object({ data: z.array(noteView) }) } } }, async (request) => {
+  app.get('/api/v1/conversations/:id/notes', { config: { access: 'inbox.read' }, schema: { tags: ['inbox'], description: 'Newest first.', params: idParams, querystring: pageQuery, response: { 200: listResponse(noteView) } } }, async (request) => {
     const p = requirePrincipal(request);
     await getConversation(deps, p.workspaceId, request.params.id, await conversationScope(deps, p));
-    return { data: await listNotes(deps, p.workspaceId, request.params.id) };
+    const { limit, cursor } = request.query;
+    const notes = await listNotes(deps, p.workspaceId, request.params.id, { before: decodeCursor(cursor), limit: limit + 1 });
+    return pageOf(notes, limit, (n) => ({ at: n.createdAt, id: n.id }));
   });
 
   app.post('/api/v1/conversations/:id/notes', { config: { access: 'inbox.write' }, schema: { tags: ['inbox'], params: idParams, body: z.object({ body: z.string().min(1).max(10_000) }), response: { 201: noteView } } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withTenant, type TenantTx } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
+import { isWorkspaceMember } from '../auth';
 import { searchContactIds } from '../contacts';
 import type { Actor } from '../privacy';
 import { assertVisible, type ConversationScope } from './conversation-scope';
@@ -74,13 +75,19 @@ export async function patchConversation(deps: InboxDeps, workspaceId: string, ac
     if (!row) throw inboxErrors.conversationNotFound();
     const set: Parameters<typeof updateConversation>[3] = {};
     if (patch.status) set.status = patch.status;
-    if (patch.assigneeId !== undefined) set.assignee_id = patch.assigneeId;
+    if (patch.assigneeId !== undefined) set.assignee_id = await memberOrNobody(tx, workspaceId, patch.assigneeId);
     if (patch.labels) set.labels = await knownLabels(tx, workspaceId, patch.labels);
     await updateConversation(tx, workspaceId, id, set, deps.clock.now());
     await publishEvent(tx, workspaceId, 'conversation.updated', { conversationId: id });
     await deps.audit.record(tx, workspaceId, actor, { action: 'conversation.update', target: { type: 'conversation', id }, details: { fields: Object.keys(set) } });
     return (await findConversation(tx, workspaceId, id))!;
   });
+}
+
+/** A conversation is assigned to a member of the workspace, or to nobody (null). */
+async function memberOrNobody(tx: TenantTx, workspaceId: string, assigneeId: string | null): Promise<string | null> {
+  if (assigneeId !== null && !(await isWorkspaceMember(tx, workspaceId, assigneeId))) throw inboxErrors.assigneeNotMember();
+  return assigneeId;
 }
 
 /** A conversation carries only names of the workspace's labels (deduplicated, in the given order). */

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { newId, withTenant, type TenantTx } from '../../platform/db';
+import type { Cursor } from '../../platform/http';
 import type { Actor } from '../privacy';
 import { findConversation } from './conversation.repository';
 import { NOTE_CONTEXT, type InboxDeps } from './deps';
@@ -16,11 +17,13 @@ export interface NoteView {
   createdAt: string;
 }
 
-/** Internal notes, sealed under the conversation's contact key. */
-export async function listNotes(deps: InboxDeps, workspaceId: string, conversationId: string): Promise<NoteView[]> {
+/** Internal notes, sealed under the conversation's contact key: a page, newest first, before the note `before` names. */
+export async function listNotes(deps: InboxDeps, workspaceId: string, conversationId: string, page: { before?: Cursor; limit: number }): Promise<NoteView[]> {
   return withTenant(deps.db, workspaceId, async (tx) => {
     if (!(await findConversation(tx, workspaceId, conversationId))) throw inboxErrors.conversationNotFound();
-    const rows = await idb(tx).selectFrom('conversation_notes').selectAll().where('workspace_id', '=', workspaceId).where('conversation_id', '=', conversationId).orderBy('created_at', 'desc').limit(200).execute();
+    let q = idb(tx).selectFrom('conversation_notes').selectAll().where('workspace_id', '=', workspaceId).where('conversation_id', '=', conversationId);
+    if (page.before) q = q.where(sql<boolean>`(created_at, id) < (${page.before.at}::timestamptz, ${page.before.id})`);
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
     const out: NoteView[] = [];
     for (const r of rows) out.push({ id: r.id, conversationId, authorId: r.author_id, body: await deps.keyring.decryptText(tx, workspaceId, r.body, NOTE_CONTEXT), createdAt: r.created_at.toISOString() });
     return out;

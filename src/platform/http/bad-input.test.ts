@@ -46,6 +46,7 @@ test('an unsupported content type is 415, an unknown route is a JSON 404, a list
   const tooMany = await owner.get('/api/v1/audit-events?limit=201');
   assert.equal(tooMany.status, 422);
   assert.equal((await owner.get('/api/v1/audit-events?cursor=garbage')).status, 422);
+  assert.equal((await owner.get('/api/v1/audit-events?cursor=99999999999999999999')).status, 422, 'a number past the bigint sequence is no cursor');
 });
 
 test('errors never carry a stack trace, and every response names its request id', async () => {

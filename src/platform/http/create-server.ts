@@ -12,6 +12,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../logging';
 import { installErrorHandler } from './error-handler';
+import { RouteTemplateLogController } from './request-log';
+import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers';
+import { installTextGuard, MAX_JSON_DEPTH } from './text-guard';
 
 export type AppInstance = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -26,6 +29,8 @@ declare module 'fastify' {
     routeTable: RouteEntry[];
   }
 }
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Documented in the OpenAPI document and the contract: 1 MiB for the API. */
 export const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -44,8 +49,14 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: API_BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A caller's X-Request-Id is kept when it looks like an id; anything else (it is logged on every
+    // line) is replaced, so the header cannot carry text into the logs.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logController: new RouteTemplateLogController(),
     // An over-long id is still just an id that names nothing: 404, not 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -62,12 +73,12 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app, { bodyLimitBytes: API_BODY_LIMIT_BYTES });
+  installTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
   });
 
+  await installSecurityHeaders(app, { publicUrl: options.publicUrl });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -79,7 +90,9 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
           'WhatsApp Business messaging: inbox, contacts with consent, templates, campaigns. ' +
           `Errors are {"error": {"code", "message", "details"}}. Request bodies are limited to ${API_BODY_LIMIT_BYTES} bytes ` +
           '(413 payload_too_large); the Meta webhook route takes up to 4 MiB. Malformed JSON → 400 invalid_json; ' +
-          'schema violations → 422 validation_failed with details.issues. An id of another workspace is 404.' +
+          'schema violations → 422 validation_failed with details.issues. An id of another workspace is 404. ' +
+          'Text that cannot be stored (a NUL character, half of a UTF-16 surrogate pair) in a body or query string → 422 invalid_text ' +
+          `with details.issues; in a path id → 404 (it names nothing); JSON nested more than ${MAX_JSON_DEPTH} levels → 400 too_deeply_nested.` +
           (options.apiDescription ? `\n\n${options.apiDescription}` : ''),
       },
       servers: [{ url: options.publicUrl }],
@@ -93,6 +106,8 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // swagger-ui replaces the policy helmet set with the docs' own (the same plus one style hash).
+  const docsPolicy = docsContentSecurityPolicy(options.publicUrl.startsWith('https:'));
+  await app.register(swaggerUi, { routePrefix: '/docs', transformStaticCSP: () => docsPolicy });
   return app;
 }

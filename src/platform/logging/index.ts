@@ -31,15 +31,34 @@ export const redactedPaths = [
   '*.content',
 ];
 
-export function createLogger(options: { level: string; name?: string }): Logger {
-  // Command-line tools keep stdout for their result, so logs always go to stderr.
+/** What a log line says of a request that matched no route: its path is caller-supplied text too. */
+export const UNMATCHED_ROUTE = '(no route)';
+
+interface LoggedRequest {
+  method?: string;
+  is404?: boolean;
+  routeOptions?: { url?: string };
+}
+
+/**
+ * Whatever logs a request object (a library, a stray `{ req }`) gets its method and route
+ * template only: never the raw URL, its query string or the headers.
+ */
+const serializers = {
+  req: (req: LoggedRequest) => ({ method: req.method, route: (req.is404 ? undefined : req.routeOptions?.url) ?? UNMATCHED_ROUTE }),
+  res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+};
+
+export function createLogger(options: { level: string; name?: string; destination?: pino.DestinationStream }): Logger {
+  // Command-line tools keep stdout for their result, so logs go to stderr unless a test captures them.
   return pino(
     {
       level: options.level,
       name: options.name ?? 'whatgrow',
       redact: { paths: redactedPaths, censor: '[redacted]' },
+      serializers: { err: pino.stdSerializers.err, ...serializers },
       base: undefined,
     },
-    pino.destination(2),
+    options.destination ?? pino.destination(2),
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { withTenant, type AnyDb } from '../../../platform/db';
-import type { AppInstance } from '../../../platform/http';
+import { pageQuery, type AppInstance } from '../../../platform/http';
 import type { AuditLog } from './audit-log';
 import { listEvents } from './audit.repository';
 
@@ -16,8 +16,9 @@ const auditEventView = z.object({
   hash: z.string(),
 });
 
-// The audit log pages by sequence number (newest first); the cursor is the last seq seen.
-const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().regex(/^\d+$/, 'must be a cursor this API returned').optional() });
+// The audit log pages by sequence number (newest first); the cursor is the last seq seen. At most
+// 15 digits: any longer number is no sequence this API returned, and would overflow the bigint column.
+const auditQuery = pageQuery.extend({ cursor: z.string().regex(/^\d{1,15}$/, 'must be a cursor this API returned').optional() });
 
 export function registerAuditRoutes(app: AppInstance, deps: { db: AnyDb; audit: AuditLog }): void {
   app.get('/api/v1/audit-events', {
