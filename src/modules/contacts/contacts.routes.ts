@@ -7,6 +7,7 @@ import { contactView } from './contact-view';
 import { findContacts } from './contact.repository';
 import type { ContactsDeps } from './deps';
 import { contactErrors, createContact, getContact, listWorkspaceContacts, patchContact } from './manage-contacts';
+import { phoneNumberSchema } from './phone-number';
 import { recordConsent } from './record-consent';
 import { registerImportRoutes } from './import/import.routes';
 
@@ -50,7 +51,7 @@ export function registerContactRoutes(app: AppInstance, deps: ContactsDeps): voi
 
   app.post('/api/v1/contacts', {
     config: { access: 'contacts.write' },
-    schema: { tags: ['contacts'], body: z.object({ phone: z.string().regex(/^\+?[\d\s()-]{6,20}$/, 'an E.164 phone number'), name: z.string().min(1).max(256).optional(), tags: tags.optional(), attributes: attributes.optional() }), response: { 201: contactView } },
+    schema: { tags: ['contacts'], body: z.object({ phone: phoneNumberSchema, name: z.string().min(1).max(256).optional(), tags: tags.optional(), attributes: attributes.optional() }), response: { 201: contactView } },
   }, async (request, reply) => {
     const p = requirePrincipal(request);
     return reply.status(201).send(await createContact(deps, p.workspaceId, actorOf(p), request.body));

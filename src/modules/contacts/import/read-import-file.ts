@@ -1,4 +1,4 @@
-import { normalizePhone } from '../../../platform/crypto';
+import { PHONE_HINT, phoneDigitsOf } from '../phone-number';
 import { parseCsv } from './csv-parser';
 
 export type ImportErrorCode =
@@ -45,7 +45,6 @@ export type ImportFile = { headerErrors: ImportError[]; rows: RowOutcome[] };
 
 const KNOWN = new Set(['phone', 'name', 'tags', 'marketing_consent']);
 export const CONSENT_VALUES: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
-const PHONE = /^\+?[\d\s().-]+$/;
 export const IMPORT_LIMITS = { name: 256, tag: 50, tags: 50, attributeKey: 64, attributeValue: 1000 };
 
 const err = (line: number, column: string | null, code: ImportErrorCode, message: string): ImportError => ({ line, column, code, message });
@@ -80,9 +79,9 @@ function readRow(columns: string[], line: number, fields: string[], malformed: s
     const value = (fields[i] ?? '').trim();
     if (!column) return;
     if (column === 'phone') {
-      const digits = normalizePhone(value);
-      if (!PHONE.test(value) || digits.length < 8 || digits.length > 15 || digits.startsWith('0')) {
-        errors.push(err(line, column, 'invalid_phone', value ? 'Not a phone number in international (E.164) form, e.g. +14155550123.' : 'The phone is empty.'));
+      const digits = phoneDigitsOf(value);
+      if (digits === null) {
+        errors.push(err(line, column, 'invalid_phone', value ? `Not a phone number. ${PHONE_HINT}` : 'The phone is empty.'));
       } else if (firstLine.has(digits)) {
         errors.push(err(line, column, 'duplicate_phone', `The same phone number is on line ${firstLine.get(digits)}.`));
       } else {
