@@ -50,7 +50,7 @@ export async function startSenderHarness(
   const processor = startEnvelopeProcessor({ channels: t.container.channels, clock: t.container.clock, logger: t.container.logger, sink: inboundSink(t.container.inbox) });
   t.container.webhooks.onStored = processor.wake;
   const sender = startSender(t.container.outbound, { pollMs: 20 });
-  const graph = new CloudApiClient({ baseUrl: sim.url, apiVersion: 'v24.0', accessToken: number.accessToken, phoneNumberId: number.phoneNumberId, wabaId: number.wabaId });
+  const graph = new CloudApiClient({ baseUrl: sim.url, apiVersion: 'v24.0', accessToken: number.accessToken, phoneNumberId: number.phoneNumberId, wabaId: number.wabaId, transport: t.container.channels.transport });
 
   return {
     sim,

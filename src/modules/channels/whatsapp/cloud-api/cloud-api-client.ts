@@ -1,6 +1,6 @@
 import { downloadMedia, downloadMediaBytes, type MediaStream } from './download-media';
 import { GraphHttp, type CloudApiLogger } from './graph-http';
-import { sharedGraphTransport, type GraphTransport } from './graph-transport';
+import type { GraphTransport } from './graph-transport';
 import { deleteMedia, getMedia, uploadMedia, type MediaInfo, type MediaUpload } from './media';
 import type { OutboundMessage } from './outbound-message';
 import { getPhoneNumberInfo, type PhoneNumberInfo } from './phone-number';
@@ -26,8 +26,8 @@ export interface CloudApiClientConfig {
   wabaId: string;
   /** Deadline of one request, answer included (downloads: until the answer's headers). Default 20 s. */
   timeoutMs?: number;
-  /** Connections shared across channels; defaults to the process-wide transport. */
-  transport?: GraphTransport;
+  /** Connections shared across channels, with the outbound-address policy they obey. */
+  transport: GraphTransport;
   logger?: CloudApiLogger;
   /** Origins besides Meta's media host and `baseUrl`'s that may receive the token for media downloads. */
   trustedMediaOrigins?: readonly string[];
@@ -50,7 +50,7 @@ export class CloudApiClient {
       apiVersion: config.apiVersion,
       accessToken,
       timeoutMs: config.timeoutMs ?? 20_000,
-      transport: config.transport ?? sharedGraphTransport(),
+      transport: config.transport,
       ...(config.logger ? { logger: config.logger } : {}),
     });
   }

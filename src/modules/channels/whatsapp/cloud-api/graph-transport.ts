@@ -45,11 +45,3 @@ export class GraphTransport {
     return this.dispatcher.close();
   }
 }
-
-let shared: GraphTransport | undefined;
-
-/** The process-wide transport, created on first use. The composition root may pass its own instead. */
-export function sharedGraphTransport(): GraphTransport {
-  shared ??= new GraphTransport();
-  return shared;
-}

@@ -1,6 +1,6 @@
 /** The Cloud API client's public surface; `src/modules/channels/index.ts` re-exports it. */
 export { CloudApiClient, type CloudApiClientConfig } from './cloud-api-client';
-export { GraphTransport, sharedGraphTransport, type GraphTransportOptions } from './graph-transport';
+export { GraphTransport, type GraphTransportOptions } from './graph-transport';
 export type { CloudApiLogger } from './graph-http';
 
 export { buildMessage, type SendOptions } from './build-message';
