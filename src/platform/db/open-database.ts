@@ -1,10 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
+import { ReconnectingPostgresDialect } from './reconnecting-dialect';
 import { loadPgliteSeed } from './pglite-seed';
 import type { Logger } from '../logging';
 
@@ -43,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
     watchConnections(pool, options.logger);
-    const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    const db: AnyDb = new Kysely({ dialect: new ReconnectingPostgresDialect({ pool }) });
     return {
       kind: 'postgres',
       db,
