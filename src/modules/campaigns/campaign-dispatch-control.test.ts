@@ -18,6 +18,9 @@ let runner: ReturnType<typeof startCampaignRunner>;
 type View = { id: string; status: string; funnel: Record<string, number> & { skippedByReason: Record<string, number>; failedByCode: Record<string, number> } };
 
 const MPS = 20;
+/** When each send request left the product for the simulator (undici's dispatch: the request goes on the wire). */
+const leftAt: number[] = [];
+
 /**
  * Sends seen before pausing: past the stream's opening burst (its bucket starts with half a second
  * of tokens, all on the wire at once), so what is on the wire at the pause is the steady one request.
@@ -30,6 +33,12 @@ before(async () => {
   h = await startSenderHarness(t, api, { label: 'control', throughputMps: 80 });
   // 20 per second: one request every 50 ms, so "the one already on the wire" is a single request.
   assert.equal((await api.patch(`/api/v1/channels/${h.channelId}`, { throughputMps: MPS })).status, 200);
+  const agent = t.container.channels.transport.dispatcher;
+  const dispatch = agent.dispatch.bind(agent);
+  agent.dispatch = (options, handler) => {
+    if (options.method === 'POST' && String(options.path).endsWith('/messages')) leftAt.push(Date.now());
+    return dispatch(options, handler);
+  };
   runner = startCampaignRunner(t.container.campaigns, { pollMs: 20, onQueued: h.sender.wake });
   const body = (text: string, example: string[]) => ({ type: 'BODY', text, example: { body_text: [example] } });
   await h.graph.createTemplate({ name: 'notice', language: 'en_US', category: 'UTILITY', components: [body('Notice {{1}}.', ['1'])] } as never);
@@ -67,6 +76,8 @@ const sentTo = (phones: string[]) => {
   return phones.reduce((a, p) => a + (counts[p] ?? 0), 0);
 };
 
+const totalSent = () => h.sim.engine.listSent(h.number.phoneNumberId).sent.length;
+
 async function until<T>(what: string, get: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -88,11 +99,12 @@ test('pause stops dispatch within one request; resume sends the rest, each recip
   await until('steady sending', () => sentTo(phones), (n) => n >= STEADY);
   const paused = await api.post(`/api/v1/campaigns/${id}/pause`);
   assert.equal(paused.status, 200, paused.text);
-  const atAck = sentTo(phones);
+  const atAck = leftAt.length;
   // Long enough for dozens of sends at 20 per second, had the sender gone on with what it claimed.
   await new Promise((r) => setTimeout(r, 1_500));
+  assert.ok(leftAt.length - atAck <= 1, `after the pause was acknowledged ${leftAt.length - atAck} more requests left for the number`);
+  assert.equal(totalSent(), leftAt.length, 'the simulator received every request that left, and no other');
   const afterPause = sentTo(phones);
-  assert.ok(afterPause - atAck <= 1, `after the pause was acknowledged ${afterPause - atAck} more requests left the number`);
   assert.ok(afterPause < phones.length, 'the pause came before the end');
   assert.equal(await inflightOf(id), 0, 'claimed but unsent rows went back to the queue');
   assert.equal((await view(id)).status, 'paused');
@@ -112,10 +124,11 @@ test('cancel stops dispatch within one request; unsent sends end cancelled, coun
   assert.equal((await api.post(`/api/v1/campaigns/${id}/start`)).status, 200);
   await until('steady sending', () => sentTo(phones), (n) => n >= STEADY);
   assert.equal((await api.post(`/api/v1/campaigns/${id}/cancel`)).status, 200);
-  const atAck = sentTo(phones);
+  const atAck = leftAt.length;
   await new Promise((r) => setTimeout(r, 1_500));
+  assert.ok(leftAt.length - atAck <= 1, `after the cancel was acknowledged ${leftAt.length - atAck} more requests left for the number`);
+  assert.equal(totalSent(), leftAt.length, 'the simulator received every request that left, and no other');
   const sent = sentTo(phones);
-  assert.ok(sent - atAck <= 1, `after the cancel was acknowledged ${sent - atAck} more requests left the number`);
   await h.settle();
   const counts = h.sim.engine.listSent(h.number.phoneNumberId).countsByRecipient;
   assert.ok(phones.every((p) => (counts[p] ?? 0) <= 1), 'nobody got a message twice');
