@@ -103,10 +103,10 @@ test('pause stops dispatch within one request; resume sends the rest, each recip
   // Long enough for dozens of sends at 20 per second, had the sender gone on with what it claimed.
   await new Promise((r) => setTimeout(r, 1_500));
   assert.ok(leftAt.length - atAck <= 1, `after the pause was acknowledged ${leftAt.length - atAck} more requests left for the number`);
-  assert.equal(totalSent(), leftAt.length, 'the simulator received every request that left, and no other');
+  await until('the simulator received every request that left, and no other', () => totalSent(), (n) => n === leftAt.length);
   const afterPause = sentTo(phones);
   assert.ok(afterPause < phones.length, 'the pause came before the end');
-  assert.equal(await inflightOf(id), 0, 'claimed but unsent rows went back to the queue');
+  await until('claimed but unsent rows back in the queue, answered ones written', () => inflightOf(id), (n) => n === 0);
   assert.equal((await view(id)).status, 'paused');
 
   assert.equal((await api.post(`/api/v1/campaigns/${id}/resume`)).status, 200);
@@ -127,7 +127,7 @@ test('cancel stops dispatch within one request; unsent sends end cancelled, coun
   const atAck = leftAt.length;
   await new Promise((r) => setTimeout(r, 1_500));
   assert.ok(leftAt.length - atAck <= 1, `after the cancel was acknowledged ${leftAt.length - atAck} more requests left for the number`);
-  assert.equal(totalSent(), leftAt.length, 'the simulator received every request that left, and no other');
+  await until('the simulator received every request that left, and no other', () => totalSent(), (n) => n === leftAt.length);
   const sent = sentTo(phones);
   await h.settle();
   const counts = h.sim.engine.listSent(h.number.phoneNumberId).countsByRecipient;
@@ -147,7 +147,8 @@ test('consent withdrawn after a marketing send was queued: not sent, skipped in 
   const phones = await contacts('55503', 20, 'promo', true);
   const id = await campaign('Promo', 'promo', 'promo');
   assert.equal((await api.post(`/api/v1/campaigns/${id}/start`)).status, 200);
-  await until('first send', () => sentTo(phones), (n) => n >= 1);
+  const queuedCount = async () => Number((await sql<{ n: number }>`select count(*) as n from campaign_recipients where campaign_id = ${id} and state = 'queued'`.execute(t.database.db)).rows[0]!.n);
+  await until('every recipient queued', queuedCount, (n) => n === phones.length);
   // Held while the customer opts out, so the withdrawal lands between queueing and dispatch.
   assert.equal((await api.post(`/api/v1/campaigns/${id}/pause`)).status, 200);
   const counts = h.sim.engine.listSent(h.number.phoneNumberId).countsByRecipient;
