@@ -40,7 +40,7 @@ export interface Container {
 
 export async function buildContainer(config: Config, logger: Logger, options: { clock?: Clock; database?: Database } = {}): Promise<Container> {
   const clock = options.clock ?? systemClock;
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, logger }));
   try {
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'database migrated');

@@ -11,6 +11,8 @@ let counter = 0;
 const numberShapes = {
   outbound: { phone: '1077403522', waba: '1033901293', display: '1555079' },
   campaign: { phone: '1088403522', waba: '1044901293', display: '1555081' },
+  control: { phone: '1099403522', waba: '1055901293', display: '1555082' },
+  faults: { phone: '1011403522', waba: '1066901293', display: '1555083' },
 };
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withTenant, type TenantTx } from '../../platform/db';
 import { billedCounts, repliedCount, statusCounts } from '../inbox';
+import { CAMPAIGN_CANCELLED, CONSENT_WITHDRAWN } from '../outbound';
 import { findCampaign, queuedMessageIds, queuedMessagesWithCountry, recipientCounts, type CampaignRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
 import { campaignNotFound } from './errors';
@@ -24,6 +25,8 @@ export const campaignView = z.object({
 });
 export type CampaignView = z.infer<typeof campaignView>;
 
+/** Sends dropped at dispatch, before any request left: the funnel counts them as skipped, by their code. */
+const DROPPED = new Set<string>([CONSENT_WITHDRAWN.code, CAMPAIGN_CANCELLED.code]);
 const SENT = new Set(['sent', 'delivered', 'read', 'played']);
 const DELIVERED = new Set(['delivered', 'read', 'played']);
 const READ = new Set(['read', 'played']);
@@ -47,10 +50,12 @@ export async function viewWithFunnel(tx: TenantTx, workspaceId: string, c: Campa
   return toView(c, recipients, statuses, { replied, actual });
 }
 
-export function toView(c: CampaignRow, recipients: { state: string; reason: string | null; n: number }[], statuses: { status: string; code: string | null; n: number }[], outcome: { replied: number; actual: number }): CampaignView {
+export function toView(c: CampaignRow, recipients: { state: string; reason: string | null; n: number }[], allStatuses: { status: string; code: string | null; n: number }[], outcome: { replied: number; actual: number }): CampaignView {
+  const dropped = allStatuses.filter((s) => s.status === 'failed' && DROPPED.has(s.code ?? ''));
+  const statuses = allStatuses.filter((s) => !dropped.includes(s));
   const sum = (f: (s: { status: string }) => boolean) => statuses.filter(f).reduce((a, s) => a + s.n, 0);
   const total = recipients.reduce((a, r) => a + r.n, 0);
-  const skipped = recipients.filter((r) => r.state === 'skipped');
+  const skipped = [...recipients.filter((r) => r.state === 'skipped'), ...dropped.map((s) => ({ reason: s.code, n: s.n }))];
   const pending = recipients.filter((r) => r.state === 'pending').reduce((a, r) => a + r.n, 0);
   const failedByCode: Record<string, number> = {};
   for (const s of statuses.filter((x) => x.status === 'failed')) failedByCode[s.code ?? 'unknown'] = (failedByCode[s.code ?? 'unknown'] ?? 0) + s.n;
@@ -60,7 +65,7 @@ export function toView(c: CampaignRow, recipients: { state: string; reason: stri
     funnel: {
       total, queued: pending + sum((s) => ['queued', 'uncertain', 'accepted'].includes(s.status)), sent: sum((s) => SENT.has(s.status)), delivered: sum((s) => DELIVERED.has(s.status)),
       read: sum((s) => READ.has(s.status)), replied: outcome.replied, failed: sum((s) => s.status === 'failed'), skipped: skipped.reduce((a, r) => a + r.n, 0), failedByCode,
-      skippedByReason: Object.fromEntries(skipped.map((r) => [r.reason ?? 'unknown', r.n])),
+      skippedByReason: skipped.reduce<Record<string, number>>((by, r) => ({ ...by, [r.reason ?? 'unknown']: (by[r.reason ?? 'unknown'] ?? 0) + r.n }), {}),
     },
     // Actual: each message billed by its pricing webhook, at the price table's rate for the webhook's category and the recipient's country.
     cost: { estimate: c.estimate?.amount ?? null, actual: Math.round(outcome.actual * 10_000) / 10_000, currency: c.estimate?.currency ?? 'USD' },

@@ -80,6 +80,11 @@ export async function markSkipped(tx: TenantTx, workspaceId: string, campaignId:
   if (contactIds.length) await cdb(tx).updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('contact_id', 'in', contactIds).execute();
 }
 
+/** Recipients not yet queued leave the campaign (it was cancelled). */
+export async function markPendingSkipped(tx: TenantTx, workspaceId: string, campaignId: string, reason: string): Promise<void> {
+  await cdb(tx).updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').execute();
+}
+
 export async function recipientCounts(tx: TenantTx, workspaceId: string, campaignId: string): Promise<{ state: string; reason: string | null; n: number }[]> {
   const { rows } = await sql<{ state: string; reason: string | null; n: string }>`
     select state, skip_reason as reason, count(*) as n from campaign_recipients where workspace_id = ${workspaceId} and campaign_id = ${campaignId} group by state, skip_reason`.execute(tx);

@@ -2,7 +2,7 @@ import { withTenant, type TenantTx } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
 import type { TemplateObject } from '../channels';
 import { audienceMembers, marketingConsentOf } from '../contacts';
-import { pendingOfCampaign, queueTemplateSends, type BatchSend } from '../outbound';
+import { campaignHasOpenSends, controlCampaignSends, pendingOfCampaign, queueTemplateSends, type BatchSend } from '../outbound';
 import { findTemplateByName, renderTemplate, resolveWorkspaceChannel } from '../templates';
 import { claimPendingRecipients, findCampaign, markQueued, markSkipped, unsafeActiveCampaigns, updateCampaign, type CampaignRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
@@ -32,6 +32,7 @@ export async function stepCampaign(deps: CampaignsDeps, workspaceId: string, cam
     const reason = !template ? 'template_deleted' : template.status !== 'APPROVED' ? `template_${String(template.status).toLowerCase()}` : (template.category ?? '').toUpperCase() !== c.category ? 'template_recategorized' : null;
     if (reason) {
       await updateCampaign(tx, workspaceId, c.id, { status: 'paused', paused_reason: reason }, now);
+      await controlCampaignSends(tx, workspaceId, c.id, 'pause', now);
       await publishEvent(tx, workspaceId, 'campaign.progress', { campaignId: c.id });
       return 0;
     }
@@ -40,7 +41,8 @@ export async function stepCampaign(deps: CampaignsDeps, workspaceId: string, cam
     if (room <= 0) return 0;
     const recipients = await claimPendingRecipients(tx, workspaceId, c.id, room);
     if (!recipients.length) {
-      if (queued === 0) {
+      // Complete only when no send is left in any state: claimed, in flight or awaiting its outcome.
+      if (queued === 0 && !(await campaignHasOpenSends(tx, workspaceId, c.id))) {
         await updateCampaign(tx, workspaceId, c.id, { status: 'completed', completed_at: now }, now);
         await publishEvent(tx, workspaceId, 'campaign.completed', { campaignId: c.id });
       }
@@ -63,7 +65,7 @@ async function materialize(deps: CampaignsDeps, tx: TenantTx, c: CampaignRow, co
     if (!m.phone || (consented && !consented.has(m.contactId))) skipped.push(m.contactId);
     else sends.push({ contactId: m.contactId, keyId: m.keyId, to: m.phone, template: renderTemplate(base, m) });
   }
-  const ids = await queueTemplateSends(deps.outbound, tx, ws, c.channel_id, c.id, sends);
+  const ids = await queueTemplateSends(deps.outbound, tx, ws, c.channel_id, { id: c.id, marketing: c.category === 'MARKETING' }, sends);
   await markQueued(tx, ws, c.id, sends.map((s, i) => ({ contactId: s.contactId, messageId: ids[i]! })));
   await markSkipped(tx, ws, c.id, skipped, 'no_marketing_consent');
   return sends.length;

@@ -14,8 +14,9 @@ export interface BatchSend {
 /**
  * Queues a batch of template sends of a campaign (already checked by the caller) in the caller's
  * transaction: conversations, queued messages, sealed queue rows. Returns the message ids in order.
+ * Marketing sends have their recipient's consent checked again when they are dispatched.
  */
-export async function queueTemplateSends(deps: OutboundDeps, tx: TenantTx, workspaceId: string, channelId: string, campaignId: string, sends: BatchSend[]): Promise<string[]> {
+export async function queueTemplateSends(deps: OutboundDeps, tx: TenantTx, workspaceId: string, channelId: string, campaign: { id: string; marketing: boolean }, sends: BatchSend[]): Promise<string[]> {
   if (!sends.length) return [];
   const now = deps.clock.now();
   const conversations = await openConversationsForSend(tx, workspaceId, sends.map((s) => s.contactId), channelId, now);
@@ -27,7 +28,7 @@ export async function queueTemplateSends(deps: OutboundDeps, tx: TenantTx, works
   for (let i = 0; i < sends.length; i++) {
     const s = sends[i]!;
     const request = { messaging_product: 'whatsapp', recipient_type: 'individual', to: s.to, type: 'template', template: s.template, biz_opaque_callback_data: ids[i] };
-    rows.push({ workspace_id: workspaceId, message_id: ids[i]!, channel_id: channelId, contact_id: s.contactId, campaign_id: campaignId, request: await deps.keyring.encryptJson(tx, workspaceId, s.keyId, request, REQUEST_CONTEXT), next_attempt_at: now });
+    rows.push({ workspace_id: workspaceId, message_id: ids[i]!, channel_id: channelId, contact_id: s.contactId, campaign_id: campaign.id, marketing: campaign.marketing, request: await deps.keyring.encryptJson(tx, workspaceId, s.keyId, request, REQUEST_CONTEXT), next_attempt_at: now });
   }
   await enqueueSends(tx, rows);
   return ids;

@@ -21,9 +21,11 @@ export async function sendMessage(deps: OutboundDeps, tx: TenantTx, workspaceId:
   if (!recipient) throw outboundError(404, 'not_found', contactId ? 'No such contact in this workspace (or it has neither a phone number nor a BSUID to address).' : 'The recipient is not a phone number or a BSUID.');
   const conversation = await openConversationForSend(tx, workspaceId, recipient.contactId, channel.id, now);
 
+  let marketing = false;
   if (message.type === 'template') {
     const { category } = await checkTemplate(tx, workspaceId, channel.wabaId, message.template);
-    if (category === 'MARKETING' && !(await marketingConsentOf(tx, workspaceId, [recipient.contactId])).has(recipient.contactId)) {
+    marketing = category === 'MARKETING';
+    if (marketing && !(await marketingConsentOf(tx, workspaceId, [recipient.contactId])).has(recipient.contactId)) {
       throw outboundError(409, 'consent_required', 'This contact has not consented to marketing messages; record their opt-in first.', { contactId: recipient.contactId });
     }
   } else if (!conversation.windowExpiresAt || conversation.windowExpiresAt <= now) {
@@ -38,7 +40,7 @@ export async function sendMessage(deps: OutboundDeps, tx: TenantTx, workspaceId:
   const request = { messaging_product: 'whatsapp', recipient_type: 'individual', to: recipient.to, ...message, ...(context ? { context } : {}), biz_opaque_callback_data: id };
   await insertOutboundMessages(deps.keyring, tx, workspaceId, [{ id, channelId: channel.id, conversationId: conversation.id, contactId: recipient.contactId, keyId: recipient.keyId, type: message.type, content, ...(context ? { context } : {}), at: now, ...options }]);
   await enqueueSends(tx, [{
-    workspace_id: workspaceId, message_id: id, channel_id: channel.id, contact_id: recipient.contactId, campaign_id: null,
+    workspace_id: workspaceId, message_id: id, channel_id: channel.id, contact_id: recipient.contactId, campaign_id: null, marketing,
     request: await deps.keyring.encryptJson(tx, workspaceId, recipient.keyId, request, REQUEST_CONTEXT), next_attempt_at: now,
   }]);
   return { id, status: 'queued', conversationId: conversation.id, contactId: recipient.contactId };

@@ -1,52 +1,38 @@
-import { withTenant } from '../../platform/db';
+import { randomUUID } from 'node:crypto';
+import { faultBackoffMs, withTenant } from '../../platform/db';
 import { clientFor, loadChannelCredentialsById, type CloudApiClient, type OutboundMessage } from '../channels';
-import { recordSendOutcomes, type SendOutcome } from '../inbox';
 import { resolveWorkspaceChannel } from '../templates';
 import { classifySendFailure } from './classify-send-failure';
-import { REQUEST_CONTEXT, type OutboundDeps } from './deps';
+import { claimSends, type Claimed } from './claim-sends';
+import type { OutboundDeps } from './deps';
+import { CAMPAIGN_CANCELLED, CONSENT_WITHDRAWN } from './dropped-sends';
 import { resolveOutboundMedia } from './resolve-outbound-media';
-import { acquireLease, claimDue, hasOpenWork, markUncertain, orphanedInflight, releaseLease, removeSettled, requeue, type ClaimedRow } from './outbound.repository';
+import { acquireLease, hasOpenWork, orphanedInflight, releaseLease, type ClaimedRow, type HoldKind } from './outbound.repository';
+import { SendResults, type SendResult } from './send-results';
 import { TokenBucket } from './token-bucket';
 import { settleUncertain } from './settle-uncertain';
 
 const LEASE_MS = 15_000;
 const HEARTBEAT_MS = 5_000;
-/**
- * Results are written when this many wait or the oldest has waited FLUSH_MAX_AGE_MS: at 1,000
- * sends/s that is a write every ~64 ms, at 80/s every 100 ms (a write every 25 ms carried two
- * results at 80/s, and per-transaction work was most of the database's time). A crash before a
- * write loses nothing: its rows stay in flight, become uncertain and are settled by status webhooks.
- */
-const FLUSH_BATCH = 64;
-const FLUSH_MAX_AGE_MS = 100;
-const FLUSH_CHECK_MS = 10;
 const SETTLE_EVERY_MS = 5_000;
+/** How long a stopping stream keeps retrying to write the results it holds. */
+const FINAL_WRITE_MS = 30_000;
 const jitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
-
-interface Claimed {
-  row: ClaimedRow;
-  request: OutboundMessage;
-}
-
-interface Result {
-  outcome?: SendOutcome;
-  settle?: 'done' | 'uncertain';
-  retry?: { at: Date; refund?: boolean };
-  messageId: string;
-}
 
 /**
  * One channel's send stream, run by the lease's owner: claims due rows in batches, paces them
  * through the token bucket and per-recipient blocks, dispatches with bounded concurrency and
- * writes results in batches. Ends when the channel has no work left or the lease is lost.
+ * writes results in batches. Ends when the channel has no work left or the lease is lost. A failed
+ * query (a dropped connection, a restart) costs a backoff, never the stream or a known result.
  */
 export class SendStream {
   #bucket = new TokenBucket(80);
   #client: CloudApiClient | undefined;
   #blocked = new Map<string, { until: number; strikes: number }>();
-  #results: Result[] = [];
-  #oldestResultAt = 0;
-  #flushing: Promise<void> | undefined;
+  #results: SendResults;
+  #holds = new Map<string, HoldKind>();
+  /** Signals received while a claim runs: they may be newer than the holds that claim read. */
+  #signalled: Map<string, HoldKind | null> | undefined;
   #inflight = 0;
   #stopped = false;
   #leaseAt = 0;
@@ -54,6 +40,7 @@ export class SendStream {
   readonly done: Promise<void>;
 
   constructor(private readonly deps: OutboundDeps, readonly workspaceId: string, readonly channelId: string, private readonly owner: string) {
+    this.#results = new SendResults(deps, workspaceId, channelId);
     this.done = this.#run().catch((error: unknown) => deps.logger.error({ err: error, workspaceId, channelId }, 'send stream failed'));
   }
 
@@ -61,50 +48,79 @@ export class SendStream {
     this.#stopped = true;
   }
 
+  /** A campaign of this workspace was paused or cancelled (or resumed: `null`) in this process. */
+  holdChanged(campaignId: string, hold: HoldKind | null): void {
+    void (hold ? this.#holds.set(campaignId, hold) : this.#holds.delete(campaignId));
+    this.#signalled?.set(campaignId, hold);
+  }
+
   async #run(): Promise<void> {
     const { deps, workspaceId, channelId } = this;
-    const creds = await loadChannelCredentialsById(deps.channels, workspaceId, channelId);
+    const creds = await this.#untilDone(() => loadChannelCredentialsById(deps.channels, workspaceId, channelId));
     if (!creds) return;
     this.#client = clientFor(deps.channels, creds);
-    await this.#renew();
-    // Rows left in flight by a dead owner may have been sent: uncertain, never resent.
-    const orphans = await withTenant(deps.db, workspaceId, (tx) => orphanedInflight(tx, workspaceId, channelId, deps.clock.now()));
-    if (orphans.length) await this.#write(orphans.map((messageId) => ({ messageId, outcome: { messageId, status: 'uncertain' } })));
-    const flusher = setInterval(() => {
-      if (this.#results.length >= FLUSH_BATCH || (this.#results.length && Date.now() - this.#oldestResultAt >= FLUSH_MAX_AGE_MS)) void this.#flush();
-    }, FLUSH_CHECK_MS);
+    // Another worker owns the number: its rows in flight are its own, not orphans.
+    if (!(await this.#untilDone(() => this.#renew()))) return;
+    this.#results.start();
     try {
-      while (!this.#stopped) {
-        if (Date.now() - this.#leaseAt > HEARTBEAT_MS && !(await this.#renew())) break;
+      // Rows left in flight by a dead owner may have been sent: uncertain, never resent.
+      const orphans = await this.#untilDone(() => withTenant(deps.db, workspaceId, (tx) => orphanedInflight(tx, workspaceId, channelId, deps.clock.now())));
+      for (const messageId of orphans ?? []) this.#results.add({ messageId, claimId: '', outcome: { messageId, status: 'uncertain' } });
+      await this.#loop();
+    } finally {
+      // Requests on the wire answer within the client's timeout; their results are written too.
+      while (this.#inflight > 0) await sleep(5);
+      await this.#results.close(FINAL_WRITE_MS);
+      await withTenant(deps.db, workspaceId, (tx) => releaseLease(tx, workspaceId, channelId, this.owner)).catch(() => undefined);
+    }
+  }
+
+  async #loop(): Promise<void> {
+    for (let failures = 0; !this.#stopped; ) {
+      try {
+        if (Date.now() - this.#leaseAt > HEARTBEAT_MS && !(await this.#renew())) return;
         if (Date.now() - this.#settledAt > SETTLE_EVERY_MS) await this.#settle();
         const batch = this.#inflight < this.#maxInflight() ? await this.#claim() : [];
+        failures = 0;
         if (!batch.length) {
-          if (this.#inflight === 0 && !this.#results.length && (await this.#idle())) break;
+          if (this.#inflight === 0 && !this.#results.pending && (await this.#idle())) return;
           await sleep(this.#inflight ? 5 : 50);
           continue;
         }
         for (const [i, claimed] of batch.entries()) {
           if (this.#stopped) {
             // Claimed but never sent: back to pending for the next owner, not left to become uncertain.
-            for (const { row } of batch.slice(i)) this.#result({ messageId: row.message_id, retry: { at: this.deps.clock.now(), refund: true } });
+            for (const c of batch.slice(i)) this.#results.add({ messageId: c.row.message_id, claimId: c.claimId, retry: { at: this.deps.clock.now(), refund: true } });
             break;
           }
           await this.#dispatch(claimed);
         }
+      } catch (error) {
+        await this.#backOff(error, (failures += 1));
       }
-      while (this.#inflight > 0) await sleep(5);
-    } finally {
-      clearInterval(flusher);
-      // The running flush, then what arrived after it (a few tries if the database is failing).
-      for (let i = 0; i < 5 && (this.#results.length || this.#flushing); i++) await this.#flush();
-      await withTenant(deps.db, workspaceId, (tx) => releaseLease(tx, workspaceId, channelId, this.owner)).catch(() => undefined);
     }
   }
 
+  /** Retries `fn` with backoff until it succeeds; undefined if the stream is stopped first. */
+  async #untilDone<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    for (let failures = 1; !this.#stopped; failures++) {
+      try {
+        return await fn();
+      } catch (error) {
+        await this.#backOff(error, failures);
+      }
+    }
+    return undefined;
+  }
+
+  #backOff(error: unknown, failures: number): Promise<unknown> {
+    this.deps.logger.warn({ err: { message: (error as Error).message }, channelId: this.channelId, failures }, 'send stream query failed; retrying');
+    return sleep(faultBackoffMs(failures));
+  }
+
   /**
-   * Requests in flight at most: a second of the ceiling. The window caps the rate at
-   * window / latency, so a quarter second's worth (20 at 80 mps) fell short whenever Graph took
-   * over 250 ms to answer. Rows are still claimed only as tokens allow.
+   * Requests in flight at most: a second of the ceiling (the window caps the rate at window /
+   * latency: 20 at 80 mps fell short whenever Graph took over 250 ms). Claims still follow tokens.
    */
   #maxInflight(): number {
     return Math.max(32, Math.ceil(this.#bucket.ceiling));
@@ -124,8 +140,8 @@ export class SendStream {
 
   /**
    * Claims only what the bucket lets out now (rows marked in flight are dispatched within
-   * milliseconds, so a crash leaves almost nothing uncertain) and opens the sealed requests in
-   * the same transaction.
+   * milliseconds, so a crash leaves almost nothing uncertain). A claim that fails may still have
+   * committed: its id goes with the next results write, which puts its rows back to pending.
    */
   async #claim(): Promise<Claimed[]> {
     // Claim in steps of ~20 ms of throughput, not one row per transaction.
@@ -133,20 +149,25 @@ export class SendStream {
     const short = step - this.#bucket.available();
     if (short > 0) await sleep(Math.min(100, Math.ceil((short / this.#bucket.rate) * 1000)));
     const n = Math.min(this.#maxInflight() - this.#inflight, Math.max(1, this.#bucket.available()));
-    const { deps, workspaceId, channelId } = this;
-    return withTenant(deps.db, workspaceId, async (tx) => {
-      const rows = await claimDue(tx, workspaceId, channelId, deps.clock.now(), n);
-      await deps.keyring.preloadKeysOf(tx, workspaceId, rows.map((r) => r.request));
-      const out: Claimed[] = [];
-      for (const row of rows) out.push({ row, request: await deps.keyring.decryptJson<OutboundMessage>(tx, workspaceId, row.request, REQUEST_CONTEXT) });
-      return out;
-    });
+    const claimId = randomUUID();
+    this.#signalled = new Map();
+    try {
+      const { claimed, withdrawn, holds } = await claimSends(this.deps, this.workspaceId, this.channelId, n, claimId);
+      for (const [campaignId, hold] of this.#signalled) void (hold ? holds.set(campaignId, hold) : holds.delete(campaignId));
+      this.#holds = holds;
+      for (const { message_id: messageId } of withdrawn) this.#results.add({ messageId, claimId, outcome: { messageId, status: 'failed', error: { ...CONSENT_WITHDRAWN } }, settle: 'done' });
+      return claimed;
+    } catch (error) {
+      this.#results.lostClaim(claimId);
+      throw error;
+    } finally {
+      this.#signalled = undefined;
+    }
   }
 
   async #idle(): Promise<boolean> {
-    const { deps, workspaceId, channelId } = this;
     await this.#settle();
-    return !(await withTenant(deps.db, workspaceId, (tx) => hasOpenWork(tx, workspaceId, channelId)));
+    return !(await withTenant(this.deps.db, this.workspaceId, (tx) => hasOpenWork(tx, this.workspaceId, this.channelId)));
   }
 
   async #settle(): Promise<void> {
@@ -154,24 +175,41 @@ export class SendStream {
     await settleUncertain(this.deps, this.workspaceId, this.channelId);
   }
 
-  async #dispatch({ row, request }: Claimed): Promise<void> {
-    const block = this.#blocked.get(row.contact_id);
-    if (block && block.until > Date.now()) {
-      this.#result({ messageId: row.message_id, retry: { at: new Date(this.deps.clock.now().getTime() + (block.until - Date.now())), refund: true } });
-      return;
-    }
-    for (let wait = this.#bucket.tryTake(); wait > 0; wait = this.#bucket.tryTake()) await sleep(wait);
-    this.#inflight += 1;
-    void this.#send(row, request).finally(() => (this.#inflight -= 1));
+  /** A claimed row of a paused campaign goes back to pending (its hold keeps it there); of a cancelled one, it is dropped. */
+  #droppedByHold({ row, claimId }: Claimed): boolean {
+    const hold = row.campaign_id ? this.#holds.get(row.campaign_id) : undefined;
+    if (!hold) return false;
+    const messageId = row.message_id;
+    if (hold === 'pause') this.#results.add({ messageId, claimId, retry: { at: this.deps.clock.now(), refund: true } });
+    else this.#results.add({ messageId, claimId, outcome: { messageId, status: 'failed', error: { ...CAMPAIGN_CANCELLED } }, settle: 'done' });
+    return true;
   }
 
-  async #send(row: ClaimedRow, request: OutboundMessage): Promise<void> {
+  async #dispatch(claimed: Claimed): Promise<void> {
+    const { row, claimId } = claimed;
+    const block = this.#blocked.get(row.contact_id);
+    if (block && block.until > Date.now()) {
+      this.#result(row, claimId, { retry: { at: new Date(this.deps.clock.now().getTime() + (block.until - Date.now())), refund: true } });
+      return;
+    }
+    if (this.#droppedByHold(claimed)) return;
+    for (let wait = this.#bucket.tryTake(); wait > 0; wait = this.#bucket.tryTake()) await sleep(wait);
+    // Checked again just before the request leaves: a pause acknowledged while this row waited for its token wins.
+    if (this.#droppedByHold(claimed)) return;
+    this.#inflight += 1;
+    void this.#send(row, claimId, claimed.request).finally(() => (this.#inflight -= 1));
+  }
+
+  #result(row: ClaimedRow, claimId: string, result: Omit<SendResult, 'messageId' | 'claimId'>): void {
+    this.#results.add({ messageId: row.message_id, claimId, ...result });
+  }
+  async #send(row: ClaimedRow, claimId: string, request: OutboundMessage): Promise<void> {
     const { deps } = this;
     const messageId = row.message_id;
     try {
       const sent = await this.#client!.sendMessage(await resolveOutboundMedia(deps, this.workspaceId, this.#client!, request));
       this.#blocked.delete(row.contact_id);
-      this.#result({ messageId, outcome: { messageId, status: 'accepted', wamid: sent.wamid }, settle: 'done' });
+      this.#result(row, claimId, { outcome: { messageId, status: 'accepted', wamid: sent.wamid }, settle: 'done' });
     } catch (error) {
       const strikes = this.#blocked.get(row.contact_id)?.strikes ?? 0;
       const action = classifySendFailure(error, action0(error) === 'recipient' ? strikes : row.attempts - 1);
@@ -179,57 +217,23 @@ export class SendStream {
         if (action.scope === 'phone_number') {
           // Meta's advice is a back-off; a short pause with a lower rate keeps the number near its ceiling.
           this.#bucket.throttled(jitter(Math.min(action.delayMs, 250)));
-          this.#result({ messageId, retry: { at: new Date(deps.clock.now().getTime() + jitter(Math.min(action.delayMs, 250))), refund: true } });
+          this.#result(row, claimId, { retry: { at: new Date(deps.clock.now().getTime() + jitter(Math.min(action.delayMs, 250))), refund: true } });
           return;
         }
         if (action.scope === 'recipient') {
           const delay = jitter(action.delayMs);
           this.#blocked.set(row.contact_id, { until: Date.now() + delay, strikes: strikes + 1 });
           if (strikes < action.maxRetries) {
-            this.#result({ messageId, retry: { at: new Date(deps.clock.now().getTime() + delay), refund: true } });
+            this.#result(row, claimId, { retry: { at: new Date(deps.clock.now().getTime() + delay), refund: true } });
             return;
           }
         } else if (row.attempts - 1 < action.maxRetries) {
-          this.#result({ messageId, retry: { at: new Date(deps.clock.now().getTime() + jitter(action.delayMs)) } });
+          this.#result(row, claimId, { retry: { at: new Date(deps.clock.now().getTime() + jitter(action.delayMs)) } });
           return;
         }
-        this.#result({ messageId, outcome: { messageId, status: 'failed', error: action.error }, settle: 'done' });
-        return;
       }
-      if (action.kind === 'uncertain') this.#result({ messageId, outcome: { messageId, status: 'uncertain' }, settle: 'uncertain' });
-      else this.#result({ messageId, outcome: { messageId, status: 'failed', error: action.error }, settle: 'done' });
+      this.#result(row, claimId, action.kind === 'uncertain' ? { outcome: { messageId, status: 'uncertain' }, settle: 'uncertain' } : { outcome: { messageId, status: 'failed', error: action.error }, settle: 'done' });
     }
-  }
-
-  #result(result: Result): void {
-    if (!this.#results.length) this.#oldestResultAt = Date.now();
-    this.#results.push(result);
-  }
-
-  /** One flush at a time; a failed write keeps its results for the next one (their rows stay in flight meanwhile). */
-  #flush(): Promise<void> {
-    this.#flushing ??= (async () => {
-      const results = this.#results.splice(0);
-      if (!results.length) return;
-      try {
-        await this.#write(results);
-      } catch (error) {
-        this.#results.unshift(...results);
-        this.deps.logger.warn({ err: error, channelId: this.channelId }, 'send results write failed; retrying');
-      }
-    })().finally(() => (this.#flushing = undefined));
-    return this.#flushing;
-  }
-
-  async #write(results: Result[]): Promise<void> {
-    const { deps, workspaceId } = this;
-    const now = deps.clock.now();
-    await withTenant(deps.db, workspaceId, async (tx) => {
-      await recordSendOutcomes(tx, workspaceId, results.flatMap((r) => (r.outcome ? [r.outcome] : [])), now);
-      await removeSettled(tx, workspaceId, results.filter((r) => r.settle === 'done').map((r) => r.messageId));
-      await markUncertain(tx, workspaceId, results.filter((r) => r.settle === 'uncertain' || (!r.settle && r.outcome?.status === 'uncertain')).map((r) => r.messageId));
-      await requeue(tx, workspaceId, results.flatMap((r) => (r.retry ? [{ messageId: r.messageId, ...r.retry }] : [])));
-    });
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { onCampaignSendsChanged } from './campaign-sends-control';
 import type { OutboundDeps } from './deps';
 import { unsafeChannelsWithWork, vacuumSendQueue } from './outbound.repository';
 import { SendStream } from './send-stream';
@@ -50,13 +51,19 @@ export function startSender(deps: OutboundDeps, options: { pollMs?: number; owne
         if (!stopped) timer = setTimeout(tick, pollMs);
       });
   };
+  const wake = () => {
+    if (timer) clearTimeout(timer);
+    tick();
+  };
   tick();
+  // A pause or cancel made in this process reaches the streams before it is acknowledged; a resume wakes the sender.
+  const unsubscribe = onCampaignSendsChanged(deps, (workspaceId, campaignId, hold) => {
+    for (const s of streams.values()) if (s.workspaceId === workspaceId) s.holdChanged(campaignId, hold);
+    if (!hold) wake();
+  });
 
   return {
-    wake() {
-      if (timer) clearTimeout(timer);
-      tick();
-    },
+    wake,
     async drain(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -69,6 +76,7 @@ export function startSender(deps: OutboundDeps, options: { pollMs?: number; owne
     },
     async stop() {
       stopped = true;
+      unsubscribe();
       if (timer) clearTimeout(timer);
       await scanning;
       for (const s of streams.values()) s.stop();

@@ -1,3 +1,4 @@
+export { isConnectionLoss, faultBackoffMs } from './connection-loss';
 export { openDatabase, type AnyDb, type Database, type DatabaseOptions } from './open-database';
 export { migrate, listMigrations } from './migrate';
 export { withTenant, type TenantTx } from './with-tenant';

@@ -1,11 +1,13 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
+import { ReconnectingPostgresDialect } from './reconnecting-dialect';
 import { loadPgliteSeed } from './pglite-seed';
+import type { Logger } from '../logging';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
@@ -27,6 +29,8 @@ export interface DatabaseOptions {
   skipLock?: boolean;
   /** A new embedded database starts from the seed built at install time (false: run initdb). */
   seed?: boolean;
+  /** Where lost connections are reported (they are replaced either way). */
+  logger?: Logger;
 }
 
 // int8 (counts, sequences) as numbers on both engines; PGlite already does this.
@@ -39,7 +43,8 @@ const pgTypes = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
-    const db: AnyDb = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    watchConnections(pool, options.logger);
+    const db: AnyDb = new Kysely({ dialect: new ReconnectingPostgresDialect({ pool }) });
     return {
       kind: 'postgres',
       db,
@@ -82,4 +87,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     unlock();
     throw error;
   }
+}
+
+/**
+ * A server that ends a session (pg_terminate_backend, restart, failover, a proxy's idle timeout)
+ * makes `pg` emit 'error' — on the pool for an idle client, on the client itself for one checked
+ * out — and an 'error' event nobody listens to ends the process. The pool already discards such a
+ * client (it is no longer queryable, so its release removes it) and opens a fresh one on demand;
+ * the statement that was running fails and its caller retries. These listeners only keep the
+ * event from being fatal.
+ */
+function watchConnections(pool: pg.Pool, logger: Logger | undefined): void {
+  const report = (error: Error) => logger?.warn({ err: { message: error.message, code: (error as { code?: string }).code } }, 'database connection lost; the pool replaces it');
+  pool.on('connect', (client) => void client.on('error', report));
+  // Re-emitted by the pool for idle clients, already reported by the client's own listener.
+  pool.on('error', () => undefined);
 }

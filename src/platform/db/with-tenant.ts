@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { isConnectionLoss } from './connection-loss';
 import type { AnyDb } from './open-database';
 
 declare const tenantBrand: unique symbol;
@@ -21,9 +22,22 @@ export async function withTenant<T>(db: AnyDb | TenantTx, workspaceId: string, f
     if (current !== workspaceId) throw new Error('withTenant: nested call for a different workspace');
     return fn(db as TenantTx);
   }
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('app.workspace_id', ${workspaceId}, true), set_config('role', 'whatgrow_app', true)`.execute(trx);
-    Object.defineProperty(trx, '__workspaceId', { value: workspaceId });
-    return fn(trx as TenantTx);
-  });
+  for (let attempt = 1; ; attempt++) {
+    let started = false;
+    try {
+      return await db.transaction().execute(async (trx) => {
+        await sql`select set_config('app.workspace_id', ${workspaceId}, true), set_config('role', 'whatgrow_app', true)`.execute(trx);
+        Object.defineProperty(trx, '__workspaceId', { value: workspaceId });
+        started = true;
+        return fn(trx as TenantTx);
+      });
+    } catch (error) {
+      // A pooled connection that died while idle (the server ended it, a proxy timed it out) fails
+      // at BEGIN, before `fn` ran: the same work on a fresh connection is safe, and spares the
+      // caller an error for a fault it had no part in. Once `fn` has run, retrying is its caller's call.
+      if (started || attempt >= STALE_CONNECTION_RETRIES || !isConnectionLoss(error)) throw error;
+    }
+  }
 }
+
+const STALE_CONNECTION_RETRIES = 3;

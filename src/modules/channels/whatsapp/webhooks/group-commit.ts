@@ -1,7 +1,18 @@
+import { faultBackoffMs, isConnectionLoss } from '../../../../platform/db';
+import { AppError } from '../../../../platform/http';
+
+/** Writes retried on a fresh connection before the batch's requests are refused. */
+const RETRIES_ON_CONNECTION_LOSS = 3;
+
 /**
  * In-process group commit: rows queued within `lingerMs` (or until `maxRows`) are written by one
  * multi-row INSERT, and each caller's promise settles when that INSERT has committed. Up to
  * `maxInFlight` flushes run at once (a connection each), so a slow commit does not stall intake.
+ * A write that failed because its connection died is retried on a fresh one (the pool replaces
+ * it), so a dropped connection delays answers by milliseconds instead of refusing them; if the
+ * database stays unreachable the callers get 503, never a success for rows that were not stored.
+ * (A retry after a COMMIT whose answer was lost stores the envelope twice; processing treats the
+ * copy as a redelivery.)
  */
 export class GroupCommitter<T> {
   private pending: { row: T; resolve: () => void; reject: (e: unknown) => void }[] = [];
@@ -32,6 +43,17 @@ export class GroupCommitter<T> {
     if (!this.timer) this.timer = setTimeout(() => ((this.timer = null), void this.flush()), delay);
   }
 
+  private async writeRetrying(rows: T[]): Promise<void> {
+    for (let failures = 0; ; failures++) {
+      try {
+        return await this.write(rows);
+      } catch (error) {
+        if (!isConnectionLoss(error) || failures >= RETRIES_ON_CONNECTION_LOSS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, faultBackoffMs(failures + 1, 500)));
+      }
+    }
+  }
+
   private async flush(): Promise<void> {
     if (!this.pending.length) return;
     if (this.inFlight >= this.options.maxInFlight) {
@@ -41,10 +63,11 @@ export class GroupCommitter<T> {
     const batch = this.pending.splice(0, this.options.maxRows);
     this.inFlight += 1;
     try {
-      await this.write(batch.map((b) => b.row));
+      await this.writeRetrying(batch.map((b) => b.row));
       for (const b of batch) b.resolve();
     } catch (error) {
-      for (const b of batch) b.reject(error);
+      const refusal = isConnectionLoss(error) ? new AppError(503, 'storage_unavailable', 'The database is unreachable for a moment; nothing was stored. Please retry.') : error;
+      for (const b of batch) b.reject(refusal);
     } finally {
       this.inFlight -= 1;
       this.waiters.shift()?.();
