@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isConnectionLoss } from '../db';
 import { AppError, type ErrorEnvelope } from './app-error';
 
 function envelope(code: string, message: string, details?: Record<string, unknown>): ErrorEnvelope {
@@ -37,6 +38,12 @@ export function installErrorHandler(app: FastifyInstance, limits: { bodyLimitByt
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(envelope('bad_request', error.message));
+    }
+    // A lost database connection is our outage, not the caller's mistake: a retryable 503 (Meta and
+    // API clients retry), and the pool replaces the connection meanwhile.
+    if (isConnectionLoss(error)) {
+      request.log.warn({ code: (error as { code?: string }).code }, 'database connection lost during a request');
+      return reply.status(503).header('retry-after', '1').send(envelope('service_unavailable', 'We could not reach our database for a moment. Please try again in a few seconds.'));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(envelope('internal_error', `Something went wrong on our side (request ${request.id}).`));
