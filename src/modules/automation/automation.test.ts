@@ -221,7 +221,8 @@ test('STOP gets the opt-out confirmation exactly once, even when its job runs tw
   const customer = '16315550207';
   await h.inbound(customer, 'STOP');
   const stop = ((await api.get('/api/v1/messages?direction=inbound&limit=200')).body as { data: { id: string; content?: { text?: { body: string } } }[] }).data.find((m) => m.content?.text?.body === 'STOP')!;
-  const { rows } = await sql<JobRow>`select id, queue, workspace_id, payload, attempts, max_attempts from jobs where queue = ${INBOUND_AUTOMATION_QUEUE} and status = 'queued'`.execute(t.database.db);
+  const { rows } = await sql<JobRow>`select id, queue, workspace_id, payload, attempts, max_attempts from jobs where queue = ${INBOUND_AUTOMATION_QUEUE}`.execute(t.database.db);
+  // The runner may already have run it (its poll can fire under load): running it again must change nothing.
   const stopJob = rows.find((r) => r.payload.messageId === stop.id) ?? assert.fail('the automation job was queued with the message');
   assert.deepEqual(Object.keys(stopJob.payload).sort(), ['messageId', 'workspaceId'], 'ids only');
   await Promise.all([runInboundAutomation(t.container.automation, stopJob), runInboundAutomation(t.container.automation, stopJob)]);
