@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../../../platform/clock';
-import { isConnectionLoss, withTenant, type TenantTx } from '../../../../platform/db';
+import { withTenant, type TenantTx } from '../../../../platform/db';
 import type { Logger } from '../../../../platform/logging';
 import { listChannelRefs } from '../../channel-credentials';
 import type { ChannelDeps } from '../../deps';
@@ -64,8 +64,6 @@ async function processWorkspace(options: ProcessorOptions, workspaceId: string):
       return envelopes.length;
     });
   } catch (error) {
-    // A lost connection says nothing about the envelopes: the round ends and the loop retries them.
-    if (isConnectionLoss(error)) throw error;
     options.logger.warn({ workspaceId, err: { message: (error as Error).message } }, 'inbound batch failed; retrying envelope by envelope');
     return processOneByOne(options, workspaceId, limit, maxAttempts);
   }
