@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse, type CsvError, type Options } from 'csv-parse';
 
 /** One CSV record: its fields and the file line it starts on (a quoted field may span lines). */
 export interface CsvRecord {
@@ -31,27 +31,32 @@ const breaksIn = (fields: string[]) => fields.reduce((n, f) => n + (f.match(LINE
  */
 export async function* readCsvRecords(bytes: Buffer): AsyncGenerator<CsvRecord> {
   let next = 1;
+  // The line each record starts on, in parse order: the records come out of the stream in that order.
+  const starts: number[] = [];
   const unterminated: CsvRecord[] = [];
-  const parser = parse({
+  const options: Options = {
     bom: true,
     relax_quotes: true,
     relax_column_count: true,
     record_delimiter: ['\r\n', '\n', '\r'],
     skip_records_with_error: true,
-    on_record: (fields: string[]): CsvRecord | null => {
+    on_record: (fields: string[]) => {
       const line = next;
       next += 1 + breaksIn(fields);
-      return fields.length === 1 && fields[0] === '' ? null : { line, fields };
+      if (fields.length === 1 && fields[0] === '') return null;
+      starts.push(line);
+      return fields;
     },
-    on_skip: (error) => {
+    on_skip: (error: CsvError | undefined) => {
       // The options above leave this the one error csv-parse can find; any other is a bug to surface.
       if (error?.code !== 'CSV_QUOTE_NOT_CLOSED') throw error ?? new Error('csv-parse skipped a record without an error');
       unterminated.push({ line: next, fields: [], malformed: 'unterminated_quote' });
       return undefined;
     },
-  });
+  };
+  const parser = parse(options);
   Readable.from(slices(bytes)).pipe(parser);
-  for await (const record of parser) yield record as CsvRecord;
+  for await (const fields of parser) yield { line: starts.shift()!, fields: fields as string[] };
   // csv-parse reports an unterminated quote only once the file has ended: after every other record.
   yield* unterminated;
 }

@@ -44,6 +44,8 @@ export type RowOutcome = { row: ImportRow; errors?: undefined } | { row?: undefi
 /** The rows come one by one as the file is read; a file with header errors has none. */
 export type ImportFile = { headerErrors: ImportError[]; rows: AsyncIterable<RowOutcome> };
 
+async function* noRows(): AsyncGenerator<RowOutcome> {}
+
 const KNOWN = new Set(['phone', 'name', 'tags', 'marketing_consent']);
 export const CONSENT_VALUES: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
 export const IMPORT_LIMITS = { name: 256, tag: 50, tags: 50, attributeKey: 64, attributeValue: 1000 };
@@ -57,8 +59,9 @@ const err = (line: number, column: string | null, code: ImportErrorCode, message
  */
 export async function readImportFile(csv: Buffer): Promise<ImportFile> {
   const records = readCsvRecords(csv);
-  const { value: header } = await records.next();
-  if (!header) return { headerErrors: [err(1, null, 'empty_file', 'The file has no header row.')], rows: [] };
+  const first = await records.next();
+  if (first.done) return { headerErrors: [err(1, null, 'empty_file', 'The file has no header row.')], rows: noRows() };
+  const header = first.value;
   const columns = header.fields.map((f) => (KNOWN.has(f.trim().toLowerCase()) ? f.trim().toLowerCase() : f.trim()));
   const headerErrors: ImportError[] = [];
   if (header.malformed) headerErrors.push(err(1, null, 'malformed_row', 'The header row has a quoted field that is never closed.'));
@@ -69,7 +72,7 @@ export async function readImportFile(csv: Buffer): Promise<ImportFile> {
   });
   if (headerErrors.length) {
     await records.return(undefined);
-    return { headerErrors, rows: [] };
+    return { headerErrors, rows: noRows() };
   }
   return { headerErrors, rows: readRows(columns, records) };
 }
