@@ -22,7 +22,8 @@ const FIRST_ANALYZE_ROWS = 2_000;
 const finished = (row: ImportProgress | undefined) => !row || row.status === 'completed' || row.status === 'failed';
 
 /**
- * The import job: decrypts the file, then commits batch after batch, each with its progress, so
+ * The import job: decrypts the file and reads its rows as the batches ask for them (never the
+ * whole file as one string), committing batch after batch, each with its progress, so
  * a crashed or repeated run resumes after the last committed batch and never applies one twice
  * (the import row is locked per batch, so concurrent runs take turns). A run past its time budget
  * hands the rest to a continuation job committed with its last batch. When done, the file and
