@@ -1,8 +1,11 @@
-// Crash test: a campaign runs in a `whatgrow serve` child process that is killed with SIGKILL
-// mid-campaign and restarted on the same database; the simulator (in this process) keeps its
-// counts and retries the webhooks the dead process missed. Prints, by the simulator's count per
-// recipient, how many eligible recipients got exactly one message, none, or more (duplicates),
-// and sends to opted-out contacts. DATABASE_URL selects PostgreSQL (else PGlite under tmp/).
+// Crash run at scale: a campaign runs in a `whatgrow serve` child process that is killed with
+// SIGKILL a third of the way through, wherever its sender is, and restarted on the same database; the simulator
+// (in this process) keeps its counts and retries the webhooks the dead process missed. Prints, by
+// the simulator's count per recipient, how many eligible recipients got exactly one message, none,
+// or more (duplicates), and sends to opted-out contacts. The lease, orphan and uncertain paths are
+// asserted by src/main/sender-crash.test.ts at a kill point it controls; this run adds scale and an
+// uncontrolled kill point, where rows claimed but not yet sent show up as `missing` (uncertain,
+// never resent). DATABASE_URL selects PostgreSQL (else PGlite under tmp/).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';

@@ -4,7 +4,7 @@ import type { ContactsDeps } from '../deps';
 import { analyzeAudienceTables } from '../contact.repository';
 import { applyImportBatch } from './apply-import-batch';
 import { findImport, findImportFile, updateImport, type ImportProgress } from './import.repository';
-import { readImportFile, type ImportError, type ImportNotice, type ImportRow } from './read-import-file';
+import { readImportFile, type ImportError, type ImportNotice, type ImportRow, type RowOutcome } from './read-import-file';
 import { CONTACT_IMPORT_QUEUE, IMPORT_CSV_CONTEXT, importKeyOwner } from './start-import';
 
 /** Rows per transaction: the progress (and the UI's bar) moves once per batch. */
@@ -22,7 +22,8 @@ const FIRST_ANALYZE_ROWS = 2_000;
 const finished = (row: ImportProgress | undefined) => !row || row.status === 'completed' || row.status === 'failed';
 
 /**
- * The import job: decrypts the file, then commits batch after batch, each with its progress, so
+ * The import job: decrypts the file and reads its rows as the batches ask for them (never the
+ * whole file as one string), committing batch after batch, each with its progress, so
  * a crashed or repeated run resumes after the last committed batch and never applies one twice
  * (the import row is locked per batch, so concurrent runs take turns). A run past its time budget
  * hands the rest to a continuation job committed with its last batch. When done, the file and
@@ -30,7 +31,7 @@ const finished = (row: ImportProgress | undefined) => !row || row.status === 'co
  */
 export async function processContactImport(deps: ContactsDeps, workspaceId: string, importId: string, options: { budgetMs?: number } = {}): Promise<void> {
   const started = performance.now();
-  const text = await withTenant(deps.db, workspaceId, async (tx) => {
+  const csv = await withTenant(deps.db, workspaceId, async (tx) => {
     const row = await findImport(tx, workspaceId, importId);
     if (finished(row)) return null;
     const csv = await findImportFile(tx, workspaceId, importId);
@@ -39,10 +40,18 @@ export async function processContactImport(deps: ContactsDeps, workspaceId: stri
       await updateImport(tx, workspaceId, importId, { status: 'failed', completed_at: deps.clock.now() }, deps.clock.now());
       return null;
     }
-    return deps.keyring.decryptText(tx, workspaceId, csv, IMPORT_CSV_CONTEXT);
+    return deps.keyring.decrypt(tx, workspaceId, csv, IMPORT_CSV_CONTEXT);
   });
-  if (text === null) return;
-  const { rows } = readImportFile(text);
+  if (csv === null) return;
+  const rows = rowCursor((await readImportFile(csv)).rows);
+  try {
+    await processBatches(deps, workspaceId, importId, rows.take, started, options.budgetMs ?? RUN_BUDGET_MS);
+  } finally {
+    await rows.close();
+  }
+}
+
+async function processBatches(deps: ContactsDeps, workspaceId: string, importId: string, take: RowCursor['take'], started: number, budgetMs: number): Promise<void> {
   // The contact tables grow under the batches' lookups: fresh statistics each time they quadruple
   // keep those lookups probing keys, not scanning the workspace (PGlite has no autovacuum).
   let analyzeAt = FIRST_ANALYZE_ROWS;
@@ -56,7 +65,7 @@ export async function processContactImport(deps: ContactsDeps, workspaceId: stri
       if (finished(row)) return false;
       processed = row!.processed_rows + IMPORT_BATCH_ROWS;
       const now = deps.clock.now();
-      const batch = rows.slice(row!.processed_rows, row!.processed_rows + IMPORT_BATCH_ROWS);
+      const batch = await take(row!.processed_rows, IMPORT_BATCH_ROWS);
       if (!batch.length) {
         await updateImport(tx, workspaceId, importId, { status: 'completed', csv: null, completed_at: now }, now);
         await deps.keyring.shredOwner(tx, workspaceId, importKeyOwner(importId));
@@ -75,8 +84,8 @@ export async function processContactImport(deps: ContactsDeps, workspaceId: stri
         notice_count: row!.notice_count + counts.notices.length,
         notices: counts.notices.length ? ([...row!.notices, ...counts.notices] as ImportNotice[]).slice(0, MAX_ERRORS) : row!.notices,
       }, now);
-      const rest = rows.length - row!.processed_rows - batch.length;
-      if (rest > 0 && performance.now() - started > (options.budgetMs ?? RUN_BUDGET_MS)) {
+      const rest = row!.total_rows - row!.processed_rows - batch.length;
+      if (rest > 0 && performance.now() - started > budgetMs) {
         await enqueue(tx, CONTACT_IMPORT_QUEUE, { workspaceId, importId }, { workspaceId });
         return false;
       }
@@ -84,4 +93,31 @@ export async function processContactImport(deps: ContactsDeps, workspaceId: stri
     });
     if (!more) return;
   }
+}
+
+type RowCursor = { take: (from: number, count: number) => Promise<RowOutcome[]>; close: () => Promise<void> };
+
+/**
+ * The file's rows read forward only, as batches ask for them. A batch starts at the committed
+ * progress, which a concurrent run of the same import may have moved on: the rows in between are
+ * read (their phones still count for duplicates) and passed over.
+ */
+function rowCursor(rows: AsyncIterable<RowOutcome>): RowCursor {
+  const it = rows[Symbol.asyncIterator]();
+  let at = 0;
+  return {
+    async take(from, count) {
+      const batch: RowOutcome[] = [];
+      while (at < from + count) {
+        const next = await it.next();
+        if (next.done) break;
+        if (at >= from) batch.push(next.value);
+        at += 1;
+      }
+      return batch;
+    },
+    async close() {
+      await it.return?.();
+    },
+  };
 }

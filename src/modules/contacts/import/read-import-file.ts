@@ -1,5 +1,5 @@
 import { PHONE_HINT, phoneDigitsOf } from '../phone-number';
-import { parseCsv } from './csv-parser';
+import { readCsvRecords, type CsvRecord } from './csv-records';
 
 export type ImportErrorCode =
   | 'invalid_phone'
@@ -41,7 +41,10 @@ export interface ImportRow {
 
 export type RowOutcome = { row: ImportRow; errors?: undefined } | { row?: undefined; errors: ImportError[] };
 
-export type ImportFile = { headerErrors: ImportError[]; rows: RowOutcome[] };
+/** The rows come one by one as the file is read; a file with header errors has none. */
+export type ImportFile = { headerErrors: ImportError[]; rows: AsyncIterable<RowOutcome> };
+
+async function* noRows(): AsyncGenerator<RowOutcome> {}
 
 const KNOWN = new Set(['phone', 'name', 'tags', 'marketing_consent']);
 export const CONSENT_VALUES: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
@@ -50,28 +53,37 @@ export const IMPORT_LIMITS = { name: 256, tag: 50, tags: 50, attributeKey: 64, a
 const err = (line: number, column: string | null, code: ImportErrorCode, message: string): ImportError => ({ line, column, code, message });
 
 /**
- * The rows of an import file, each valid or with its errors: columns phone, name, tags ("; " or
- * "|" separated), marketing_consent, any other column an attribute. Header problems (no phone
- * column, a repeated column) make the file unusable and come back as `headerErrors`.
+ * The rows of an import file (UTF-8 bytes), each valid or with its errors: columns phone, name,
+ * tags ("; " or "|" separated), marketing_consent, any other column an attribute. Header problems
+ * (no phone column, a repeated column) make the file unusable and come back as `headerErrors`.
  */
-export function readImportFile(text: string): ImportFile {
-  const [header, ...records] = parseCsv(text);
-  if (!header) return { headerErrors: [err(1, null, 'empty_file', 'The file has no header row.')], rows: [] };
+export async function readImportFile(csv: Buffer): Promise<ImportFile> {
+  const records = readCsvRecords(csv);
+  const first = await records.next();
+  if (first.done) return { headerErrors: [err(1, null, 'empty_file', 'The file has no header row.')], rows: noRows() };
+  const header = first.value;
   const columns = header.fields.map((f) => (KNOWN.has(f.trim().toLowerCase()) ? f.trim().toLowerCase() : f.trim()));
   const headerErrors: ImportError[] = [];
-  if (!columns.includes('phone')) headerErrors.push(err(1, 'phone', 'missing_phone_column', 'The header has no "phone" column.'));
+  if (header.malformed) headerErrors.push(err(1, null, 'malformed_row', 'The header row has a quoted field that is never closed.'));
+  else if (!columns.includes('phone')) headerErrors.push(err(1, 'phone', 'missing_phone_column', 'The header has no "phone" column.'));
   columns.forEach((c, i) => {
     if (c && columns.indexOf(c) !== i) headerErrors.push(err(1, c, 'duplicate_column', `Column ${i + 1} repeats an earlier column's name.`));
     if (c.length > IMPORT_LIMITS.attributeKey) headerErrors.push(err(1, null, 'value_too_long', `Column ${i + 1}'s name is longer than ${IMPORT_LIMITS.attributeKey} characters.`));
   });
-  if (header.malformed) headerErrors.push(err(1, null, 'malformed_row', 'The header row has broken quoting.'));
-  if (headerErrors.length) return { headerErrors, rows: [] };
-  const firstLine = new Map<string, number>();
-  return { headerErrors, rows: records.map((r) => readRow(columns, r.line, r.fields, r.malformed, firstLine)) };
+  if (headerErrors.length) {
+    await records.return(undefined);
+    return { headerErrors, rows: noRows() };
+  }
+  return { headerErrors, rows: readRows(columns, records) };
 }
 
-function readRow(columns: string[], line: number, fields: string[], malformed: string | undefined, firstLine: Map<string, number>): RowOutcome {
-  if (malformed) return { errors: [err(line, null, 'malformed_row', malformed === 'stray_quote' ? 'Text follows a closing quote.' : 'A quoted field is never closed.')] };
+async function* readRows(columns: string[], records: AsyncIterable<CsvRecord>): AsyncGenerator<RowOutcome> {
+  const firstLine = new Map<string, number>();
+  for await (const record of records) yield readRow(columns, record, firstLine);
+}
+
+function readRow(columns: string[], { line, fields, malformed }: CsvRecord, firstLine: Map<string, number>): RowOutcome {
+  if (malformed) return { errors: [err(line, null, 'malformed_row', 'A quoted field opens on this line and is never closed, so this row and any after it cannot be read.')] };
   if (fields.length > columns.length) return { errors: [err(line, null, 'too_many_columns', `The row has ${fields.length} fields; the header has ${columns.length}.`)] };
   const errors: ImportError[] = [];
   const row: ImportRow = { line, digits: '', tags: [], attributes: {} };

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { newId, type TenantTx } from '../../../platform/db';
 import { AppError } from '../../../platform/http';
 import { enqueue } from '../../../platform/jobs';
@@ -16,21 +17,19 @@ export const importKeyOwner = (importId: string) => ({ type: 'contact_import', i
  * is sealed under a data key of its own, and a job carrying ids only does the rows.
  */
 export async function startContactImport(deps: ContactsDeps, tx: TenantTx, workspaceId: string, actor: Actor, csv: Buffer): Promise<{ importId: string }> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(csv);
-  } catch {
-    throw new AppError(422, 'validation_failed', 'The file is not UTF-8 text.', { issues: [{ path: 'body', message: 'not UTF-8' }] });
-  }
-  const file = readImportFile(text);
+  // Checked on the bytes: the file is never held as one string.
+  if (!isUtf8(csv)) throw new AppError(422, 'validation_failed', 'The file is not UTF-8 text.', { issues: [{ path: 'body', message: 'not UTF-8' }] });
+  const file = await readImportFile(csv);
   if (file.headerErrors.length) {
     throw new AppError(422, 'validation_failed', 'The CSV header cannot be imported.', { issues: file.headerErrors.map((e) => ({ path: `body.line${e.line}`, message: e.message, code: e.code })) });
   }
+  let rows = 0;
+  for await (const _ of file.rows) rows += 1;
   const id = newId();
   const keyId = await deps.keyring.createDataKey(tx, workspaceId, importKeyOwner(id));
   const sealed = await deps.keyring.encrypt(tx, workspaceId, keyId, csv, IMPORT_CSV_CONTEXT);
-  await insertImport(tx, { workspace_id: workspaceId, id, status: 'queued', csv: sealed, total_rows: file.rows.length });
+  await insertImport(tx, { workspace_id: workspaceId, id, status: 'queued', csv: sealed, total_rows: rows });
   await enqueue(tx, CONTACT_IMPORT_QUEUE, { workspaceId, importId: id }, { workspaceId });
-  await deps.audit.record(tx, workspaceId, actor, { action: 'contact.import', target: { type: 'contact_import', id }, details: { rows: file.rows.length, bytes: csv.length } });
+  await deps.audit.record(tx, workspaceId, actor, { action: 'contact.import', target: { type: 'contact_import', id }, details: { rows, bytes: csv.length } });
   return { importId: id };
 }

@@ -131,8 +131,19 @@ test('every message type is accepted and recorded with exactly the body we sent'
 });
 
 test('mark as read and the typing indicator', async () => {
+  const later = (await control('POST', '/_sim/inbound', { phoneNumberId: number.phoneNumberId, from: customer, type: 'text', text: { body: 'Still there?' } })).json.wamid as string;
+  const chats = sim.engine.requireNumber(number.phoneNumberId).chats;
+  const readByBusiness = () => [inboundWamid, later].map((wamid) => chats.find(wamid)?.item.readByBusiness === true);
+  assert.deepEqual(readByBusiness(), [false, false]);
+
   await client.markAsRead(inboundWamid);
-  await client.sendTypingIndicator(inboundWamid);
+  assert.deepEqual(readByBusiness(), [true, false], 'the read receipt turns the message blue, not a later one');
+  // The simulator refuses a typing indicator not shaped as Meta's ({"type": "text"}); this one
+  // is accepted and, as on Meta, also marks its message read.
+  await client.sendTypingIndicator(later);
+  assert.deepEqual(readByBusiness(), [true, true]);
+
+  await assert.rejects(client.markAsRead('wamid.not-an-inbound-message'), (error: unknown) => error instanceof GraphApiError && error.code === 131009);
 });
 
 test('media: upload, retrieve, download with sha256 check, delete', async () => {

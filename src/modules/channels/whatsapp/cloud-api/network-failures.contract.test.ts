@@ -8,16 +8,32 @@ import { after, before, test } from 'node:test';
 import { buildMessage, CloudApiClient, content, GraphNetworkError, GraphTransport } from './index';
 import { acceptedSend, startCaptureServer, type CaptureServer, type CannedAnswer } from './testing/graph-capture-server';
 
-let next: CannedAnswer = { hang: true };
+let next: CannedAnswer | Promise<CannedAnswer> = { hang: true };
 let server: CaptureServer;
+/** Resolved by the server as each request arrives: tests wait on arrivals, never on sleeps. */
+const arrivals: (() => void)[] = [];
+function nextArrival(): Promise<void> {
+  const arrived = new Promise<void>((resolve) => arrivals.push(resolve));
+  let timer: NodeJS.Timeout | undefined;
+  const tooLate = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the request never reached the server')), 10_000)));
+  return Promise.race([arrived, tooLate]).finally(() => clearTimeout(timer));
+}
 let transport: GraphTransport;
 
 const message = buildMessage('+16315551181', content.text('Hi'), { biz_opaque_callback_data: 'msg_1' });
 
+/**
+ * Deadlines are generous: a deadline meant to fire while the server hangs must not fire before
+ * the request is even written, and one meant not to fire must not under a loaded CPU. Each is
+ * still the only thing that ends its call.
+ */
+const HANG_DEADLINE_MS = 1_500;
+const ANSWER_DEADLINE_MS = 15_000;
+
 function clientFor(baseUrl: string, options: { timeoutMs?: number; transport?: GraphTransport } = {}): CloudApiClient {
   return new CloudApiClient({
     baseUrl, apiVersion: 'v24.0', accessToken: 'EAAJB-network', phoneNumberId: '106540352242922', wabaId: '1',
-    timeoutMs: options.timeoutMs ?? 300, transport: options.transport ?? transport,
+    timeoutMs: options.timeoutMs ?? ANSWER_DEADLINE_MS, transport: options.transport ?? transport,
   });
 }
 
@@ -33,7 +49,10 @@ function isNetworkError(failure: string, outcome: string, safeToRetry: boolean) 
 }
 
 before(async () => {
-  server = await startCaptureServer(() => next);
+  server = await startCaptureServer(() => {
+    for (const arrived of arrivals.splice(0)) arrived();
+    return next;
+  });
   transport = new GraphTransport({ policy: { allowPrivate: true } });
 });
 
@@ -44,14 +63,14 @@ after(async () => {
 
 test('no answer before the deadline after the request was sent: uncertain, not safe to resend', async () => {
   next = { hang: true };
-  const count = server.requests.length;
-  await assert.rejects(clientFor(server.url).sendMessage(message), isNetworkError('timeout', 'uncertain', false));
-  assert.equal(server.requests.length, count + 1, 'the server did receive the send');
+  const arrived = nextArrival();
+  await assert.rejects(clientFor(server.url, { timeoutMs: HANG_DEADLINE_MS }).sendMessage(message), isNetworkError('timeout', 'uncertain', false));
+  await arrived; // the server did receive the send
 });
 
 test('the same timeout on a GET is safe to retry (idempotent)', async () => {
   next = { hang: true };
-  await assert.rejects(clientFor(server.url).getMedia('1037543291543636'), isNetworkError('timeout', 'uncertain', true));
+  await assert.rejects(clientFor(server.url, { timeoutMs: HANG_DEADLINE_MS }).getMedia('1037543291543636'), isNetworkError('timeout', 'uncertain', true));
 });
 
 test('the connection drops after the request was sent: uncertain', async () => {
@@ -72,13 +91,17 @@ test('connection refused: not sent, safe to retry', async () => {
 test('the deadline passes while waiting for a free connection: not sent, and it never is', async () => {
   const single = new GraphTransport({ connectionsPerOrigin: 1, policy: { allowPrivate: true } });
   try {
-    next = { hang: true };
+    // The one connection is held by a send the server answers only when the test says so, so
+    // the second send's deadline can only pass while it waits for that connection.
+    let release!: (answer: CannedAnswer) => void;
+    next = new Promise<CannedAnswer>((resolve) => (release = resolve));
     const count = server.requests.length;
-    const blocking = clientFor(server.url, { timeoutMs: 1_000, transport: single }).sendMessage(message);
-    blocking.catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const arrived = nextArrival();
+    const blocking = clientFor(server.url, { transport: single }).sendMessage(message);
+    await arrived;
     await assert.rejects(clientFor(server.url, { timeoutMs: 200, transport: single }).sendMessage(message), isNetworkError('cancelled_before_dispatch', 'not_sent', true));
-    await assert.rejects(blocking, isNetworkError('timeout', 'uncertain', false));
+    release(acceptedSend('+16315551181'));
+    await blocking;
     next = acceptedSend('+16315551181');
     await clientFor(server.url, { transport: single }).sendMessage(message);
     // The blocking send and the last one reached the server; the cancelled one never did.
