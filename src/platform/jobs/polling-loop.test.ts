@@ -7,16 +7,18 @@ const logger = createLogger({ level: 'silent' });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('stop() ends a long idle sleep at once and clears its timer', async () => {
+  // Counted as a difference: test files grouped into one process may have timers of their own.
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const before = timers();
   let rounds = 0;
   const loop = startPollingLoop({ name: 'test', logger, idleMs: 60_000, tick: async () => ((rounds += 1), 0) });
   await pause(20);
+  assert.equal(timers(), before + 1, 'asleep on its timer');
   const started = Date.now();
   await loop.stop();
   assert.ok(Date.now() - started < 100, 'stop did not wait for the 60 s sleep');
   assert.equal(rounds, 1);
-  // Only the pause timer below may be pending: a leftover 60 s sleep would keep the process alive.
-  const timers = (process as unknown as { getActiveResourcesInfo(): string[] }).getActiveResourcesInfo().filter((r) => r === 'Timeout');
-  assert.equal(timers.length, 0, 'no timer left behind');
+  assert.equal(timers(), before, 'no timer left behind to keep the process alive');
 });
 
 test('wake() ends the sleep; a wake during a round skips the next sleep', async () => {
