@@ -2,6 +2,7 @@ import { newId, withTenant } from '../../platform/db';
 import { parseOutboundUrl, urlNotAllowed } from '../../platform/net';
 import type { Actor } from '../privacy';
 import { sha256Hex } from './hash';
+import { forgetChannelCredentials } from './channel-credentials';
 import { sealChannelSecrets } from './channel-secrets';
 import { insertChannel, unsafeFindRouteByPhoneNumberId } from './channel.repository';
 import type { ChannelDeps } from './deps';
@@ -50,7 +51,7 @@ export async function connectChannel(deps: ChannelDeps, workspaceId: string, act
   const info = await fetchNumberInfo(deps, input);
   const id = newId();
   try {
-    return await withTenant(deps.db, workspaceId, async (tx) => {
+    const connected = await withTenant(deps.db, workspaceId, async (tx) => {
       const row = {
         workspace_id: workspaceId,
         id,
@@ -70,6 +71,10 @@ export async function connectChannel(deps: ChannelDeps, workspaceId: string, act
       const now = deps.clock.now();
       return { ...row, created_at: now, updated_at: now };
     });
+    // A number connected before (then disconnected from another process) may still be cached
+    // with its old secrets and Graph URL; from now on this process uses the new ones.
+    forgetChannelCredentials(input.phoneNumberId);
+    return connected;
   } catch (error) {
     // Two connections of one number racing: the routing table's primary key decides.
     if ((error as { code?: string }).code === '23505') throw channelErrors.alreadyConnected();

@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   skipLock?: boolean;
   /** A new embedded database starts from the seed built at install time (false: run initdb). */
   seed?: boolean;
+  /** An embedded database held in memory, loaded from this dump of a data directory (tests); `dataDir` is then not used. */
+  snapshot?: Blob;
   /** Where lost connections are reported (they are replaced either way). */
   logger?: Logger;
 }
@@ -61,11 +63,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
   }
-  const unlock = options.skipLock ? () => {} : lockDataDir(options.dataDir);
+  const unlock = options.skipLock || options.snapshot ? () => {} : lockDataDir(options.dataDir);
   try {
-    const pgdata = join(options.dataDir, 'pgdata');
-    const seed = options.seed !== false && !existsSync(pgdata) ? loadPgliteSeed() : undefined;
-    const pglite = new PGlite(pgdata, seed ? { loadDataDir: seed } : {});
+    const pglite = options.snapshot ? new PGlite({ loadDataDir: options.snapshot }) : openDataDir(options);
     await pglite.waitReady;
     const db: AnyDb = new Kysely({ dialect: new PGliteDialect(pglite) });
     return {
@@ -87,6 +87,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     unlock();
     throw error;
   }
+}
+
+function openDataDir(options: DatabaseOptions): PGlite {
+  const pgdata = join(options.dataDir, 'pgdata');
+  const seed = options.seed !== false && !existsSync(pgdata) ? loadPgliteSeed() : undefined;
+  return new PGlite(pgdata, seed ? { loadDataDir: seed } : {});
 }
 
 /**

@@ -77,6 +77,14 @@ export async function completeJob(db: AnyDb, id: string, now: Date): Promise<voi
   await jobsDb(db).updateTable('jobs').set({ status: 'done', finished_at: now, locked_until: null }).where('id', '=', id).execute();
 }
 
+/** Hands claimed jobs that never started back to the queue, as if never claimed (a stopping worker). */
+export async function releaseJobs(db: AnyDb, jobs: JobRow[]): Promise<void> {
+  if (!jobs.length) return;
+  await sql`
+    update jobs set status = 'queued', attempts = attempts - 1, locked_until = null
+    where id in (${sql.join(jobs.map((j) => j.id))}) and status = 'running'`.execute(db);
+}
+
 /** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at one hour; then `failed`. */
 export async function failJob(db: AnyDb, job: JobRow, error: string, now: Date): Promise<void> {
   const exhausted = job.attempts >= job.max_attempts;

@@ -70,3 +70,37 @@ test('crons enqueue one job per period however many runners tick', async () => {
   await two.stop();
   assert.equal(ran.length, 1);
 });
+
+test('stop() returns when the job in hand finishes; the claimed jobs not started go back to the queue', async () => {
+  let release: () => void = () => {};
+  const started: string[] = [];
+  const runner = startJobRunner({
+    db: database.db,
+    clock: systemClock,
+    logger,
+    pollMs: 60_000,
+    handlers: {
+      slow: async (job) => {
+        started.push(String(job.payload.n));
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+    },
+  });
+  for (const n of [1, 2, 3]) await enqueue(database.db, 'slow', { n }, { runAt: new Date(Date.now() - 1000 * (4 - n)) });
+  runner.wake();
+  while (started.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  const stopping = runner.stop();
+  release();
+  await stopping;
+  assert.deepEqual(started, ['1']);
+  const rows = await sql<{ n: number; status: string; attempts: number; locked_until: Date | null }>`
+    select (payload->>'n')::int as n, status, attempts, locked_until from jobs where queue = 'slow' order by n`.execute(database.db);
+  assert.deepEqual(
+    rows.rows.map((r) => [r.n, r.status, r.attempts, r.locked_until]),
+    [
+      [1, 'done', 1, null],
+      [2, 'queued', 0, null],
+      [3, 'queued', 0, null],
+    ],
+  );
+});

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock';
 import type { AnyDb } from '../db';
 import type { Logger } from '../logging';
-import { claimJobs, completeJob, enqueue, failJob, type JobRow } from './job-queue';
+import { claimJobs, completeJob, enqueue, failJob, releaseJobs, type JobRow } from './job-queue';
+import { startPollingLoop, type PollingLoop } from './polling-loop';
 
 export type JobHandler = (job: JobRow) => Promise<void>;
 
@@ -22,11 +23,8 @@ export interface JobRunnerOptions {
 }
 
 /** Polls the jobs table, runs handlers (which must be idempotent) and schedules crons. */
-export function startJobRunner(options: JobRunnerOptions): { stop(): Promise<void>; drain(): Promise<number> } {
+export function startJobRunner(options: JobRunnerOptions): PollingLoop {
   const queues = Object.keys(options.handlers);
-  const pollMs = options.pollMs ?? 500;
-  let stopped = false;
-  let running: Promise<number> = Promise.resolve(0);
 
   async function scheduleCrons(now: Date) {
     for (const cron of options.crons ?? []) {
@@ -35,11 +33,16 @@ export function startJobRunner(options: JobRunnerOptions): { stop(): Promise<voi
     }
   }
 
-  async function tick(): Promise<number> {
+  async function tick(signal: AbortSignal): Promise<number> {
     const now = options.clock.now();
     await scheduleCrons(now);
     const jobs = queues.length ? await claimJobs(options.db, queues, options.batchSize ?? 20, options.lockMs ?? 60_000, now) : [];
-    for (const job of jobs) {
+    for (const [index, job] of jobs.entries()) {
+      if (signal.aborted) {
+        // Stopping: the claimed jobs not started go back to the queue now rather than when their lock expires.
+        await releaseJobs(options.db, jobs.slice(index));
+        return index;
+      }
       try {
         await options.handlers[job.queue]!(job);
         await completeJob(options.db, job.id, options.clock.now());
@@ -52,32 +55,5 @@ export function startJobRunner(options: JobRunnerOptions): { stop(): Promise<voi
     return jobs.length;
   }
 
-  const loop = async () => {
-    while (!stopped) {
-      running = tick().catch((error) => {
-        options.logger.error({ err: error }, 'job runner tick failed');
-        return 0;
-      });
-      const processed = await running;
-      if (!stopped && processed === 0) await new Promise((resolve) => setTimeout(resolve, pollMs));
-    }
-  };
-  void loop();
-
-  return {
-    async stop() {
-      stopped = true;
-      await running;
-    },
-    /** Runs ticks until no job is due (tests). */
-    async drain() {
-      let total = 0;
-      for (;;) {
-        await running;
-        const n = await tick();
-        total += n;
-        if (n === 0) return total;
-      }
-    },
-  };
+  return startPollingLoop({ name: 'job runner', tick, idleMs: options.pollMs ?? 500, logger: options.logger });
 }
