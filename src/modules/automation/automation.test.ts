@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startJobRunner, type JobRow } from '../../platform/jobs';
-import { MARK_READ_QUEUE, sendReadReceipt } from '../outbound';
+import { MARK_READ_QUEUE, sendReadReceipt } from '../messages';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
 import { startSenderHarness } from '../../test-support/sender-harness';
@@ -29,7 +29,7 @@ before(async () => {
   h = await startSenderHarness(t, api);
   const handlers = {
     [INBOUND_AUTOMATION_QUEUE]: (job: JobRow) => runInboundAutomation(t.container.automation, job),
-    [MARK_READ_QUEUE]: (job: JobRow) => sendReadReceipt(t.container.outbound, job),
+    [MARK_READ_QUEUE]: (job: JobRow) => sendReadReceipt(t.container.messages, job),
   };
   jobs = startJobRunner({ db: t.container.database.db, clock: t.container.clock, logger: t.container.logger, handlers, pollMs: 10_000 });
 });
