@@ -31,20 +31,6 @@ export async function insertMessages(tx: TenantTx, rows: NewMessage[]): Promise<
   return new Set(inserted.map((r) => r.id));
 }
 
-export async function updateMessageStatus(
-  tx: TenantTx,
-  workspaceId: string,
-  id: string,
-  set: { status: string; status_history: MessageRow['status_history']; error?: unknown; pricing?: unknown; wamid?: string },
-  at: Date,
-): Promise<void> {
-  const patch: Record<string, unknown> = { status: set.status, status_history: JSON.stringify(set.status_history), updated_at: at };
-  if (set.error !== undefined) patch.error = JSON.stringify(set.error);
-  if (set.pricing !== undefined) patch.pricing = JSON.stringify(set.pricing);
-  if (set.wamid !== undefined) patch.wamid = set.wamid;
-  await idb(tx).updateTable('messages').set(patch as never).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
-}
-
 /** What status application reads of a message. */
 export type StatusRow = Pick<MessageRow, 'id' | 'wamid' | 'conversation_id' | 'status' | 'status_history'> & { has_pricing: boolean };
 
@@ -84,10 +70,6 @@ export async function updateMessageStatuses(tx: TenantTx, workspaceId: string, c
       pricing = coalesce(m.pricing, v.pricing), wamid = coalesce(m.wamid, v.wamid), updated_at = ${at}
     from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as v(id text, status text, status_history jsonb, error jsonb, pricing jsonb, wamid text)
     where m.workspace_id = ${workspaceId} and m.id = v.id`.execute(tx);
-}
-
-export async function updateMessagePayload(tx: TenantTx, workspaceId: string, id: string, payload: Buffer, at: Date): Promise<void> {
-  await idb(tx).updateTable('messages').set({ payload, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export interface MessageFilter {

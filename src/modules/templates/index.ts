@@ -1,10 +1,6 @@
 export type { TemplatesDeps } from './deps';
 export { registerTemplateRoutes } from './templates.routes';
-export { syncTemplates } from './sync-templates';
 export { findTemplateByName } from './template.repository';
-export type { TemplateRow } from './tables';
 export { expectedParameters, suppliedParameters, parameterMismatches } from './template-parameters';
-export { lintTemplate, type LintIssue, type TemplateInput } from './lint-template';
-export { createTemplate } from './create-template';
 export { templateItemHandler } from './apply-template-items';
-export { renderTemplate, type ContactFields } from './render-template';
+export { renderTemplate } from './render-template';

@@ -27,10 +27,6 @@ export async function markMediaStored(tx: TenantTx, workspaceId: string, id: str
   await idb(tx).updateTable('media').set({ ...set, status: 'stored', updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
-export async function markMediaFailed(tx: TenantTx, workspaceId: string, id: string, at: Date): Promise<void> {
-  await idb(tx).updateTable('media').set({ status: 'failed', updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
-}
-
 /** The MIME type (null while unknown) of each of `ids` that is a medium of the workspace. */
 export async function mediaTypesOf(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Map<string, string | null>> {
   if (!ids.length) return new Map();

@@ -101,8 +101,13 @@ export async function orphanedInflight(tx: TenantTx, workspaceId: string, channe
   return rows.map((r) => r.message_id);
 }
 
-export function uncertainRows(tx: TenantTx, workspaceId: string, channelId: string): Promise<Pick<QueueRow, 'message_id' | 'dispatched_at'>[]> {
-  return odb(tx).selectFrom('outbound_queue').select(['message_id', 'dispatched_at']).where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('state', '=', 'uncertain').limit(500).execute();
+/** A channel's uncertain sends with their message's status on the ladder (the status webhooks may have moved it). */
+export async function uncertainSends(tx: TenantTx, workspaceId: string, channelId: string): Promise<{ message_id: string; dispatched_at: Date | null; status: string }[]> {
+  const { rows } = await sql<{ message_id: string; dispatched_at: Date | null; status: string | null }>`
+    select q.message_id, q.dispatched_at, m.status from outbound_queue q
+    left join messages m on m.workspace_id = q.workspace_id and m.id = q.message_id
+    where q.workspace_id = ${workspaceId} and q.channel_id = ${channelId} and q.state = 'uncertain' limit 500`.execute(tx);
+  return rows.map((r) => ({ ...r, dispatched_at: r.dispatched_at === null ? null : new Date(r.dispatched_at), status: r.status ?? 'queued' }));
 }
 
 /** The sender's scan, before any tenant is known: channels with work due or unsettled. */

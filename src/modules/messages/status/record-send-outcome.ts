@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TenantTx } from '../../../platform/db';
 import { publishEvents } from '../../../platform/events';
-import { findMessagesById, lockMessagesForStatus, updateMessageStatuses, type StatusChange } from '../message.repository';
+import { lockMessagesForStatus, updateMessageStatuses, type StatusChange } from '../message.repository';
 import { nextStatus } from './status-ladder';
 
 export interface SendOutcome {
@@ -37,11 +37,6 @@ export async function recordSendOutcomes(tx: TenantTx, workspaceId: string, outc
   }
   await updateMessageStatuses(tx, workspaceId, [...changes.values()], at);
   await publishEvents(tx, workspaceId, events);
-}
-
-/** Current statuses of some messages (settling uncertain sends). */
-export async function outboundStatuses(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
-  return new Map((await findMessagesById(tx, workspaceId, ids)).map((r) => [r.id, r.status]));
 }
 
 /** Status counts of the messages a query selects by id (a campaign's funnel). */

@@ -1,7 +1,7 @@
 import { withTenant } from '../../../platform/db';
-import { outboundStatuses, recordSendOutcomes } from './record-send-outcome';
+import { recordSendOutcomes } from './record-send-outcome';
 import { UNCERTAIN_TTL_MS, type MessagesDeps } from '../deps';
-import { removeSettled, uncertainRows } from '../send/send-queue.repository';
+import { removeSettled, uncertainSends } from '../send/send-queue.repository';
 
 /**
  * Uncertain sends: settled once a status webhook moved the message on (matched by wamid or
@@ -10,10 +10,9 @@ import { removeSettled, uncertainRows } from '../send/send-queue.repository';
 export async function settleUncertain(deps: MessagesDeps, workspaceId: string, channelId: string): Promise<void> {
   const now = deps.clock.now();
   await withTenant(deps.db, workspaceId, async (tx) => {
-    const rows = await uncertainRows(tx, workspaceId, channelId);
+    const rows = await uncertainSends(tx, workspaceId, channelId);
     if (!rows.length) return;
-    const statuses = await outboundStatuses(tx, workspaceId, rows.map((r) => r.message_id));
-    const moved = rows.filter((r) => !['queued', 'uncertain'].includes(statuses.get(r.message_id) ?? 'queued')).map((r) => r.message_id);
+    const moved = rows.filter((r) => !['queued', 'uncertain'].includes(r.status)).map((r) => r.message_id);
     const expired = rows.filter((r) => !moved.includes(r.message_id) && (r.dispatched_at?.getTime() ?? 0) + UNCERTAIN_TTL_MS <= now.getTime()).map((r) => r.message_id);
     await recordSendOutcomes(tx, workspaceId, expired.map((messageId) => ({
       messageId,

@@ -1,7 +1,5 @@
 const RANK: Record<string, number> = { queued: 0, uncertain: 1, accepted: 2, sent: 3, delivered: 4, read: 5, played: 6 };
 
-export const OUTBOUND_STATUSES = ['queued', 'uncertain', 'accepted', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
-
 /** The status after `incoming`: never backwards; `failed` is final. */
 export function nextStatus(current: string, incoming: string): string {
   if (current === 'failed') return 'failed';
