@@ -3,12 +3,11 @@ export { resolveContacts, addIdentity, type ResolvedContact } from './resolve-co
 export { recordConsent } from './record-consent';
 export { consentKeyword } from './consent-keywords';
 export { consentChangeBy } from './consent-change';
-export { findContacts } from './contact.repository';
+export { analyzeAudienceTables, findContacts } from './contact.repository';
 export { searchContactIds } from './manage-contacts';
 export { registerContactRoutes } from './contacts.routes';
 export { resolveRecipient } from './resolve-recipient';
 export { marketingConsentOf } from './marketing-consent';
-export { analyzeAudienceTables } from './contact.repository';
 export { audienceContactIds, audienceMembers, importStatusOf, type AudienceMember } from './audience';
 export { preferenceItemHandler } from './apply-preference-items';
 export { contactJobHandlers, contactCrons } from './jobs';

@@ -1,5 +1,4 @@
-export type { MessagesDeps } from './deps';
-export { MEDIA_FETCH_QUEUE } from './deps';
+export { MEDIA_FETCH_QUEUE, type MessagesDeps } from './deps';
 export { registerMessageRoutes } from './routes';
 export { messageItemHandlers } from './inbound/message-item-handlers';
 export type { InboundMessagesHook } from './inbound/inbound-hook';
