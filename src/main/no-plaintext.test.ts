@@ -39,7 +39,8 @@ let sim: RunningSimulator;
 before(async () => {
   const database = await createTestDatabase();
   const port = await freePort();
-  const config = loadConfig({ MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: database.dataDir ?? 'tmp/unused', LOG_LEVEL: 'trace', WHATSAPP_MODE: 'cloud', PORT: String(port) });
+  // The simulator listens on loopback, a private address the outbound guard refuses unless allowed.
+  const config = loadConfig({ MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: database.dataDir ?? 'tmp/unused', LOG_LEVEL: 'trace', WHATSAPP_MODE: 'cloud', PORT: String(port), OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
   // The product's redaction, at the most verbose level, into memory.
   const logger = pino({ level: 'trace', name: 'whatgrow', redact: { paths: redactedPaths, censor: '[redacted]' }, base: undefined }, new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(chunk.toString()), done()) }));
   container = await buildContainer(config, logger, { database });
