@@ -14,6 +14,5 @@ export { checkTemplate } from './send/check-template';
 export { sendAutomatedText } from './send/send-automated-text';
 export { MARK_READ_QUEUE } from './send/mark-read';
 export { sendReadReceipt } from './send/send-read-receipt';
-export { statusCounts } from './status/record-send-outcome';
-export { billedCounts, repliedCount } from './read/funnel-counts';
+export { billedCounts, repliedCount, statusCounts } from './read/funnel-counts';
 export { analyzeMessageTables } from './message.repository';

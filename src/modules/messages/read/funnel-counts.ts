@@ -30,3 +30,11 @@ export async function billedCounts(tx: TenantTx, workspaceId: string, messagesWi
     group by s.country, m.pricing->>'category'`.execute(tx);
   return rows.map((r) => ({ country: r.country, category: r.category, n: Number(r.n) }));
 }
+
+/** Status counts of the messages a query selects by id (a campaign's funnel). */
+export async function statusCounts(tx: TenantTx, workspaceId: string, messageIds: RawBuilder<unknown>): Promise<{ status: string; code: string | null; n: number }[]> {
+  const { rows } = await sql<{ status: string; code: string | null; n: string }>`
+    select status, error->>'code' as code, count(*) as n from messages
+    where workspace_id = ${workspaceId} and id in (${messageIds}) group by status, error->>'code'`.execute(tx);
+  return rows.map((r) => ({ status: r.status, code: r.code, n: Number(r.n) }));
+}

@@ -1,4 +1,3 @@
-import { sql, type RawBuilder } from 'kysely';
 import type { TenantTx } from '../../../platform/db';
 import { publishEvents } from '../../../platform/events';
 import { lockMessagesForStatus, updateMessageStatuses, type StatusChange } from '../message.repository';
@@ -37,12 +36,4 @@ export async function recordSendOutcomes(tx: TenantTx, workspaceId: string, outc
   }
   await updateMessageStatuses(tx, workspaceId, [...changes.values()], at);
   await publishEvents(tx, workspaceId, events);
-}
-
-/** Status counts of the messages a query selects by id (a campaign's funnel). */
-export async function statusCounts(tx: TenantTx, workspaceId: string, messageIds: RawBuilder<unknown>): Promise<{ status: string; code: string | null; n: number }[]> {
-  const { rows } = await sql<{ status: string; code: string | null; n: string }>`
-    select status, error->>'code' as code, count(*) as n from messages
-    where workspace_id = ${workspaceId} and id in (${messageIds}) group by status, error->>'code'`.execute(tx);
-  return rows.map((r) => ({ status: r.status, code: r.code, n: Number(r.n) }));
 }
