@@ -16,7 +16,6 @@ import { createLogger } from '../../src/platform/logging';
 import { buildApi } from '../../src/main/api';
 import { buildContainer } from '../../src/main/container';
 import { startEnvelopeProcessor } from '../../src/modules/channels';
-import { inboundSink } from '../../src/modules/inbox';
 import { createBenchDatabase } from '../../src/platform/db/scratch-database';
 import { freePort } from '../../src/test-support/free-port';
 import type { LoadJob } from './load-worker';
@@ -92,7 +91,7 @@ async function main() {
   worker.postMessage({ kind: 'stop' });
 
   const pending = Number((await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(db)).rows[0]!.n);
-  const processor = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: inboundSink(container.inbox), autoStart: false, batchSize: Number(process.env.BENCH_BATCH ?? 1000) });
+  const processor = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: container.envelopeSink, autoStart: false, batchSize: Number(process.env.BENCH_BATCH ?? 1000) });
   const t0 = performance.now();
   await processor.drain();
   const processingMs = performance.now() - t0;

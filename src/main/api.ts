@@ -4,8 +4,8 @@ import { installAuthHook, permissionMatrixMarkdown, registerAuthRoutes, register
 import { registerChannelRoutes, registerWebhookRoutes } from '../modules/channels';
 import { registerContactRoutes } from '../modules/contacts';
 import { registerInboxRoutes } from '../modules/inbox';
-import { registerMarkReadRoute, registerMediaRoutes, registerOutboundRoutes } from '../modules/outbound';
-import { readSettings, registerAutomationRoutes } from '../modules/automation';
+import { registerMessageRoutes } from '../modules/messages';
+import { registerAutomationRoutes } from '../modules/automation';
 import { registerTemplateRoutes } from '../modules/templates';
 import { registerCampaignRoutes } from '../modules/campaigns';
 import { registerWebhookSubscriptionRoutes } from '../modules/integrations';
@@ -31,9 +31,7 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerWebhookRoutes(app, container.webhooks);
   registerContactRoutes(app, container.contacts);
   registerInboxRoutes(app, container.inbox);
-  registerOutboundRoutes(app, container.outbound);
-  registerMediaRoutes(app, container.outbound);
-  registerMarkReadRoute(app, container.outbound, readSettings);
+  registerMessageRoutes(app, container.messages);
   registerAutomationRoutes(app, container.automation);
   registerTemplateRoutes(app, container.templates);
   registerCampaignRoutes(app, container.campaigns);
@@ -42,7 +40,8 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   if (config.whatsappMode === 'sandbox') {
     const sandbox = await mountSandbox(app, container.channels, container.logger);
     // A sandbox channel created by this process (sign-up) is registered with the simulator at once.
-    container.auth.onWorkspaceCreated.push((workspaceId) => sandbox.registerWorkspace(workspaceId));
+    const unsubscribe = container.signals.workspaceCreated.subscribe((workspaceId) => sandbox.registerWorkspace(workspaceId));
+    app.addHook('onClose', async () => unsubscribe());
   }
   const appShellHtml = await registerWebAssets(app);
   installNotFoundHandler(app, { appShellHtml, apiPrefixes: ['/api/', '/webhooks/', '/docs', '/sandbox/graph', '/healthz', '/readyz'] });

@@ -5,18 +5,29 @@ import { createKeyring, resolveMasterKey, type Keyring } from '../platform/crypt
 import { migrate, openDatabase, type Database } from '../platform/db';
 import type { Logger } from '../platform/logging';
 import type { AuthDeps } from '../modules/auth';
-import { GraphTransport, GroupCommitter, provisionSandboxChannel, unsafeInsertEnvelopes, type ChannelDeps, type NewEnvelope, type WebhookIngressDeps } from '../modules/channels';
-import type { ContactsDeps } from '../modules/contacts';
-import { assignedOnlyEventFilter, localMediaStorage, type InboxDeps } from '../modules/inbox';
+import { channelItemHandlers, GraphTransport, GroupCommitter, provisionSandboxChannel, sinkByKind, unsafeInsertEnvelopes, type ChannelDeps, type NewEnvelope, type WebhookIngressDeps } from '../modules/channels';
+import { preferenceItemHandler, type ContactsDeps } from '../modules/contacts';
+import { assignedOnlyEventFilter, type InboxDeps } from '../modules/inbox';
+import { localMediaStorage, messageItemHandlers, type MessagesDeps } from '../modules/messages';
 import { enqueueInboundAutomation, readSettings, type AutomationDeps } from '../modules/automation';
 import { createAuditLog, type AuditLog } from '../modules/privacy';
-import type { OutboundDeps } from '../modules/outbound';
-import type { TemplatesDeps } from '../modules/templates';
+import { templateItemHandler, type TemplatesDeps } from '../modules/templates';
 import type { CampaignsDeps } from '../modules/campaigns';
 import { createEnricherRegistry, defaultWebhookPolicy, type IntegrationDeps } from '../modules/integrations';
 import { createEventHub, createVisibilityRegistry, type EventHub, type VisibilityRegistry } from '../modules/realtime';
+import { createSignal, type Signal } from './signal';
 
-/** The composition root: every long-lived dependency is built here, once, and passed down. */
+/** Notifications between parts built here, for listeners that start later (the worker's loops, the sandbox). */
+export interface Signals {
+  /** Webhook envelopes were committed: the envelope processor looks at once. */
+  envelopesStored: Signal;
+  /** Sends were queued outside a send stream (automated replies, campaign batches): the sender looks at once. */
+  sendsQueued: Signal;
+  /** A workspace was created (and, in sandbox mode, given its sandbox number). */
+  workspaceCreated: Signal<string>;
+}
+
+/** The composition root: every long-lived dependency is built here, once, with what it needs, and passed down. */
 export interface Container {
   config: Config;
   logger: Logger;
@@ -24,14 +35,17 @@ export interface Container {
   database: Database;
   keyring: Keyring;
   audit: AuditLog;
+  signals: Signals;
   auth: AuthDeps;
   channels: ChannelDeps;
   realtime: { hub: EventHub; visibility: VisibilityRegistry };
   integrations: IntegrationDeps;
   contacts: ContactsDeps;
   inbox: InboxDeps;
+  messages: MessagesDeps;
   webhooks: WebhookIngressDeps;
-  outbound: OutboundDeps;
+  /** Applies a verified envelope's items, each kind by the module that owns it. */
+  envelopeSink: ReturnType<typeof sinkByKind>;
   templates: TemplatesDeps;
   campaigns: CampaignsDeps;
   automation: AutomationDeps;
@@ -47,31 +61,31 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const master = resolveMasterKey({ masterKey: config.masterKey, databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     if (master.created) logger.warn({ path: master.path }, 'created a new master key for the embedded database; back it up: without it the encrypted data cannot be read');
     const keyring = await createKeyring({ db: database.db, masterKey: master.key, previousMasterKeys: config.previousMasterKeys.map((k) => Buffer.from(k, 'base64')) });
+    const db = database.db;
     const audit = createAuditLog({ key: keyring.systemKey('audit-chain'), clock });
-    const auth: AuthDeps = { db: database.db, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, onWorkspaceCreated: [] };
+    const signals: Signals = { envelopesStored: createSignal(), sendsQueued: createSignal(), workspaceCreated: createSignal<string>() };
     const transport = new GraphTransport({ policy: { allowPrivate: config.outboundAllowPrivateUrls } });
     // Sandbox channels reach this process's own simulator, at a URL built from PUBLIC_URL, never from a user.
     const sandboxTransport = new GraphTransport({ policy: { allowPrivate: true } });
-    const channels: ChannelDeps = { db: database.db, keyring, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, transport, sandboxTransport };
-    // Every workspace created in sandbox mode (sign-up or CLI) gets a connected sandbox number.
-    if (config.whatsappMode === 'sandbox') auth.onWorkspaceCreated.push(async (workspaceId) => void (await provisionSandboxChannel(channels, workspaceId)));
-    const realtime = { hub: createEventHub({ db: database.db, logger }), visibility: createVisibilityRegistry() };
-    const integrations: IntegrationDeps = { db: database.db, keyring, audit, clock, logger, allowPrivateUrls: config.outboundAllowPrivateUrls, policy: { ...defaultWebhookPolicy }, enrichers: createEnricherRegistry() };
-    const contacts: ContactsDeps = { db: database.db, keyring, clock, audit };
+    const channels: ChannelDeps = { db, keyring, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, transport, sandboxTransport };
+    // Every workspace created in sandbox mode (sign-up or CLI) gets a connected sandbox number first.
+    const provision = config.whatsappMode === 'sandbox' ? [async (workspaceId: string) => void (await provisionSandboxChannel(channels, workspaceId))] : [];
+    const auth: AuthDeps = { db, audit, clock, publicUrl: config.publicUrl, mode: config.whatsappMode, onWorkspaceCreated: [...provision, signals.workspaceCreated.notify] };
+    const integrations: IntegrationDeps = { db, keyring, audit, clock, logger, allowPrivateUrls: config.outboundAllowPrivateUrls, policy: { ...defaultWebhookPolicy }, enrichers: createEnricherRegistry() };
+    const contacts: ContactsDeps = { db, keyring, clock, audit };
+    // Automation owns the settings the inbox's read paths and event stream consult; the inbox imports none of it.
+    const inbox: InboxDeps = { db, keyring, clock, audit, contacts, agentsSeeOnlyAssigned: async (tx, workspaceId) => (await readSettings(tx, workspaceId)).agentsSeeOnlyAssigned };
+    const realtime = { hub: createEventHub({ db, logger }), visibility: createVisibilityRegistry([assignedOnlyEventFilter(inbox)]) };
     const storage = localMediaStorage(join(config.dataDir, 'media'));
-    const inbox: InboxDeps = { db: database.db, keyring, clock, audit, contacts, channels, storage };
-    // Automation reacts to new customer messages (a job in the same transaction) and owns the settings
-    // the inbox's read paths and event stream consult; the inbox imports neither.
-    inbox.inboundHooks = [enqueueInboundAutomation];
-    inbox.agentsSeeOnlyAssigned = async (tx, workspaceId) => (await readSettings(tx, workspaceId)).agentsSeeOnlyAssigned;
-    realtime.visibility.register(assignedOnlyEventFilter(inbox));
+    // Automation reacts to new customer messages with a job in the same transaction.
+    const messages: MessagesDeps = { db, keyring, clock, logger, audit, contacts, channels, inbox, storage, inboundHooks: [enqueueInboundAutomation], readSettings };
+    const templates: TemplatesDeps = { db, keyring, clock, channels, audit, contacts };
+    const envelopeSink = sinkByKind({ ...messageItemHandlers(messages), ...channelItemHandlers(channels), template: templateItemHandler(templates), user_preference: preferenceItemHandler(contacts) });
     // Webhook ingress group commit: envelopes of concurrent requests share one INSERT (≤ 2 ms linger).
-    const committer = new GroupCommitter<NewEnvelope>((rows) => unsafeInsertEnvelopes(database.db, rows), { lingerMs: 2, maxRows: 256, maxInFlight: database.kind === 'postgres' ? Math.max(1, Math.min(4, config.databasePoolSize - 2)) : 1 });
-    const webhooks: WebhookIngressDeps = { channels, logger, committer };
-    const outbound: OutboundDeps = { db: database.db, keyring, clock, logger, contacts, channels, audit, storage };
-    const templates: TemplatesDeps = { db: database.db, keyring, clock, channels, audit, contacts };
-    const campaigns: CampaignsDeps = { db: database.db, keyring, clock, logger, audit, contacts, outbound };
-    const automation: AutomationDeps = { db: database.db, keyring, clock, audit, logger, outbound };
+    const committer = new GroupCommitter<NewEnvelope>((rows) => unsafeInsertEnvelopes(db, rows), { lingerMs: 2, maxRows: 256, maxInFlight: database.kind === 'postgres' ? Math.max(1, Math.min(4, config.databasePoolSize - 2)) : 1 });
+    const webhooks: WebhookIngressDeps = { channels, logger, committer, onStored: () => void signals.envelopesStored.notify() };
+    const campaigns: CampaignsDeps = { db, keyring, clock, logger, audit, contacts, messages };
+    const automation: AutomationDeps = { db, keyring, clock, audit, logger, messages, onQueued: () => void signals.sendsQueued.notify() };
     return {
       config,
       logger,
@@ -79,14 +93,16 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       database,
       keyring,
       audit,
+      signals,
       auth,
       channels,
       realtime,
       integrations,
       contacts,
       inbox,
+      messages,
       webhooks,
-      outbound,
+      envelopeSink,
       templates,
       campaigns,
       automation,

@@ -9,7 +9,6 @@ import { loadConfig } from '../platform/config';
 import { createTestDatabase } from '../platform/db/test-database';
 import { redactedPaths } from '../platform/logging';
 import { startEnvelopeProcessor } from '../modules/channels';
-import { inboundSink } from '../modules/inbox';
 import { freePort } from '../test-support/free-port';
 import { HttpClient } from '../test-support/http-client';
 import { buildApi } from './api';
@@ -40,6 +39,7 @@ let sim: RunningSimulator;
 before(async () => {
   const database = await createTestDatabase();
   const port = await freePort();
+  // The simulator listens on loopback, a private address the outbound guard refuses unless allowed.
   const config = loadConfig({ MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: database.dataDir ?? 'tmp/unused', LOG_LEVEL: 'trace', WHATSAPP_MODE: 'cloud', PORT: String(port), OUTBOUND_ALLOW_PRIVATE_URLS: 'true' });
   // The product's redaction, at the most verbose level, into memory.
   const logger = pino({ level: 'trace', name: 'whatgrow', redact: { paths: redactedPaths, censor: '[redacted]' }, base: undefined }, new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(chunk.toString()), done()) }));
@@ -118,7 +118,7 @@ test('no personal value of any webhook field is stored or logged in plaintext', 
     { field: 'account_update', value: { event: 'ACCOUNT_VIOLATION', violation_info: { violation_type: 'SCAM' } } },
     { field: 'business_capability_update', value: { max_daily_conversations_per_business: 'TIER_10K' } },
   ]);
-  const processor = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: inboundSink(container.inbox), autoStart: false });
+  const processor = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: container.envelopeSink, autoStart: false });
   await processor.drain();
   await processor.stop();
 

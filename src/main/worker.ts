@@ -1,8 +1,7 @@
 import { startJobRunner } from '../platform/jobs';
 import { purgeProcessedEnvelopes, startEnvelopeProcessor } from '../modules/channels';
-import { fetchMedia, inboundSink, MEDIA_FETCH_QUEUE } from '../modules/inbox';
 import { fanOutEvents, startWebhookFanOut, webhookJobHandlers } from '../modules/integrations';
-import { MARK_READ_QUEUE, sendReadReceipt, startSender } from '../modules/outbound';
+import { fetchMedia, MARK_READ_QUEUE, MEDIA_FETCH_QUEUE, sendReadReceipt, startSender } from '../modules/messages';
 import { INBOUND_AUTOMATION_QUEUE, runInboundAutomation } from '../modules/automation';
 import { startCampaignRunner } from '../modules/campaigns';
 import { contactCrons, contactJobHandlers } from '../modules/contacts';
@@ -12,13 +11,12 @@ const PURGE_ENVELOPES_QUEUE = 'webhooks.purge-envelopes';
 
 /** The background half: jobs and crons, and the inbound envelope processor. */
 export function startWorker(container: Container) {
-  const inbound = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: inboundSink(container.inbox) });
-  container.webhooks.onStored = inbound.wake;
+  const { signals } = container;
+  const inbound = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: container.envelopeSink, wakeOn: signals.envelopesStored });
   const fanOut = startWebhookFanOut(container.integrations);
   // Outbound: one send stream per phone number, owned through a lease row.
-  const sender = startSender(container.outbound);
-  container.automation.onQueued = sender.wake;
-  const campaigns = startCampaignRunner(container.campaigns, { onQueued: sender.wake });
+  const sender = startSender(container.messages, { wakeOn: signals.sendsQueued });
+  const campaigns = startCampaignRunner(container.campaigns, { onQueued: () => void signals.sendsQueued.notify() });
   const jobs = startJobRunner({
     db: container.database.db,
     clock: container.clock,
@@ -26,9 +24,9 @@ export function startWorker(container: Container) {
     handlers: {
       ...webhookJobHandlers(container.integrations),
       ...contactJobHandlers(container.contacts),
-      [MEDIA_FETCH_QUEUE]: (job) => fetchMedia(container.inbox, job),
+      [MEDIA_FETCH_QUEUE]: (job) => fetchMedia(container.messages, job),
       [INBOUND_AUTOMATION_QUEUE]: (job) => runInboundAutomation(container.automation, job),
-      [MARK_READ_QUEUE]: (job) => sendReadReceipt(container.outbound, job),
+      [MARK_READ_QUEUE]: (job) => sendReadReceipt(container.messages, job),
       [PURGE_ENVELOPES_QUEUE]: async () => void (await purgeProcessedEnvelopes(container.database.db, container.clock.now())),
     },
     crons: [{ queue: PURGE_ENVELOPES_QUEUE, everyMs: 3_600_000 }, ...contactCrons],

@@ -1,7 +1,6 @@
 import { createSimulator, type RunningSimulator } from '../../simulator';
 import { CloudApiClient, startEnvelopeProcessor } from '../modules/channels';
-import { inboundSink } from '../modules/inbox';
-import { startSender } from '../modules/outbound';
+import { startSender } from '../modules/messages';
 import type { HttpClient } from './http-client';
 import type { TestApp } from './test-app';
 
@@ -49,9 +48,8 @@ export async function startSenderHarness(
   const connected = await owner.post('/api/v1/channels/whatsapp', { ...number, webhookUrl: undefined, throughputMps: undefined, verifyToken: `verify-${number.phoneNumberId}`, graphApiBaseUrl: sim.url });
   if (connected.status !== 201) throw new Error(`connect failed: ${connected.status} ${connected.text}`);
   const channelId = (connected.body as { id: string }).id;
-  const processor = startEnvelopeProcessor({ channels: t.container.channels, clock: t.container.clock, logger: t.container.logger, sink: inboundSink(t.container.inbox) });
-  t.container.webhooks.onStored = processor.wake;
-  const sender = startSender(t.container.outbound, { pollMs: 20 });
+  const processor = startEnvelopeProcessor({ channels: t.container.channels, clock: t.container.clock, logger: t.container.logger, sink: t.container.envelopeSink, wakeOn: t.container.signals.envelopesStored });
+  const sender = startSender(t.container.messages, { pollMs: 20, wakeOn: t.container.signals.sendsQueued });
   const graph = new CloudApiClient({ baseUrl: sim.url, apiVersion: 'v24.0', accessToken: number.accessToken, phoneNumberId: number.phoneNumberId, wabaId: number.wabaId, transport: t.container.channels.transport });
 
   return {

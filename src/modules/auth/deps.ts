@@ -12,7 +12,7 @@ export interface AuthDeps {
   clock: Clock;
   publicUrl: string;
   mode: 'sandbox' | 'cloud';
-  onWorkspaceCreated: WorkspaceCreatedHook[];
+  onWorkspaceCreated: readonly WorkspaceCreatedHook[];
 }
 
 export interface Principal {

@@ -1,8 +1,8 @@
 export { registerAuthRoutes } from './auth.routes';
 export { registerTeamRoutes } from './team.routes';
-export { installAuthHook, requirePrincipal, type RouteAccess } from './auth-hook';
-export { actorOf, type AuthDeps, type Principal, type WorkspaceCreatedHook } from './deps';
-export { permissionMatrix, permissions, roles, can, type Permission, type Role } from './permissions';
+export { installAuthHook, requirePrincipal } from './auth-hook';
+export { actorOf, type AuthDeps, type Principal } from './deps';
+export { can } from './permissions';
 export { registerUser } from './register-user';
 export { createWorkspace } from './create-workspace';
 export { createApiKey } from './api-keys';

@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock';
 import type { Keyring } from '../../platform/crypto';
 import type { AnyDb } from '../../platform/db';
 import type { Logger } from '../../platform/logging';
-import type { OutboundDeps } from '../outbound';
+import type { MessagesDeps } from '../messages';
 import type { AuditLog } from '../privacy';
 
 export interface AutomationDeps {
@@ -11,9 +11,9 @@ export interface AutomationDeps {
   clock: Clock;
   audit: AuditLog;
   logger: Logger;
-  outbound: OutboundDeps;
-  /** Called after replies were queued (the worker wakes its sender). */
-  onQueued?: () => void;
+  messages: MessagesDeps;
+  /** Called after replies were queued (wakes a sender in this process). */
+  onQueued: () => void;
 }
 
 export const INBOUND_AUTOMATION_QUEUE = 'automation.inbound';

@@ -1,5 +1,5 @@
 import { enqueue } from '../../platform/jobs';
-import type { InboundMessagesHook } from '../inbox';
+import type { InboundMessagesHook } from '../messages';
 import { INBOUND_AUTOMATION_QUEUE } from './deps';
 import { hasEnabledKeywordReplies } from './keyword-reply.repository';
 import { isOptOutText, TRIGGER_TYPES } from './plan-replies';

@@ -1,6 +1,5 @@
 export { type AutomationDeps, INBOUND_AUTOMATION_QUEUE } from './deps';
 export { registerAutomationRoutes } from './automation.routes';
 export { readSettings } from './settings';
-export { type WorkspaceSettings } from './settings.schema';
 export { enqueueInboundAutomation } from './inbound-hook';
 export { runInboundAutomation } from './run-inbound-automation';

@@ -1,6 +1,6 @@
 import type { TenantTx } from '../../platform/db';
 import { consentChangeBy, consentKeyword } from '../contacts';
-import type { InboundForAutomation } from '../inbox';
+import type { InboundForAutomation } from '../messages';
 import type { ReplyKind } from './automation-reply.repository';
 import { closedPeriodOf, isOpenAt } from './business-hours';
 import { enabledKeywordReplies } from './keyword-reply.repository';

@@ -1,7 +1,6 @@
 import { withTenant } from '../../platform/db';
 import type { JobRow } from '../../platform/jobs';
-import { readInboundMessage } from '../inbox';
-import { sendAutomatedText } from '../outbound';
+import { readInboundMessage, sendAutomatedText } from '../messages';
 import { claimReply, setReplyMessage } from './automation-reply.repository';
 import type { AutomationDeps } from './deps';
 import { planReplies } from './plan-replies';
@@ -24,12 +23,12 @@ export async function runInboundAutomation(deps: AutomationDeps, job: JobRow): P
     }
     let sent = 0;
     for (const reply of claimed) {
-      const id = await sendAutomatedText(deps.outbound, tx, workspaceId, { contactId: m.contactId, channelId: m.channelId, text: reply.text, automation: reply.kind });
+      const id = await sendAutomatedText(deps.messages, tx, workspaceId, { contactId: m.contactId, channelId: m.channelId, text: reply.text, automation: reply.kind });
       if (!id) continue;
       await setReplyMessage(tx, workspaceId, reply.dedupeKey, id);
       sent += 1;
     }
     return sent;
   });
-  if (queued) deps.onQueued?.();
+  if (queued) deps.onQueued();
 }

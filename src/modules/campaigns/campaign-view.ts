@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { withTenant, type TenantTx } from '../../platform/db';
-import { billedCounts, repliedCount, statusCounts } from '../inbox';
-import { CAMPAIGN_CANCELLED, CONSENT_WITHDRAWN } from '../outbound';
+import { billedCounts, CAMPAIGN_CANCELLED, CONSENT_WITHDRAWN, repliedCount, statusCounts } from '../messages';
 import { findCampaign, queuedMessageIds, queuedMessagesWithCountry, recipientCounts, type CampaignRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
 import { campaignNotFound } from './errors';

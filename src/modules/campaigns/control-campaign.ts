@@ -1,6 +1,6 @@
 import { withTenant } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
-import { controlCampaignSends, signalCampaignSends } from '../outbound';
+import { controlCampaignSends, signalCampaignSends } from '../messages';
 import type { Actor } from '../privacy';
 import { findCampaign, markPendingSkipped, updateCampaign, type CampaignRow, type CampaignStatus } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
@@ -41,6 +41,6 @@ export async function controlCampaign(deps: CampaignsDeps, workspaceId: string, 
     return { ...row, status: next };
   });
   const hold = HOLD[action];
-  if (hold !== undefined) signalCampaignSends(deps.outbound, workspaceId, id, hold);
+  if (hold !== undefined) signalCampaignSends(deps.messages, workspaceId, id, hold);
   return updated;
 }

@@ -1,9 +1,8 @@
 import { newId, withTenant, type TenantTx } from '../../platform/db';
-import type { TemplateObject } from '../channels';
+import { resolveWorkspaceChannel, type TemplateObject } from '../channels';
 import { analyzeAudienceTables, audienceContactIds, audienceMembers, importStatusOf, marketingConsentOf } from '../contacts';
 import type { Actor } from '../privacy';
-import { checkTemplate } from '../outbound';
-import { resolveWorkspaceChannel } from '../templates';
+import { checkTemplate } from '../messages';
 import { insertCampaign, insertRecipients, type CampaignRow, type RecipientRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
 import { campaignError } from './errors';

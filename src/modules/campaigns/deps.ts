@@ -3,7 +3,7 @@ import type { Keyring } from '../../platform/crypto';
 import type { AnyDb } from '../../platform/db';
 import type { Logger } from '../../platform/logging';
 import type { ContactsDeps } from '../contacts';
-import type { OutboundDeps } from '../outbound';
+import type { MessagesDeps } from '../messages';
 import type { AuditLog } from '../privacy';
 
 export interface CampaignsDeps {
@@ -13,5 +13,5 @@ export interface CampaignsDeps {
   logger: Logger;
   audit: AuditLog;
   contacts: ContactsDeps;
-  outbound: OutboundDeps;
+  messages: MessagesDeps;
 }

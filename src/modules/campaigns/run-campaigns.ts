@@ -1,9 +1,9 @@
 import { withTenant, type TenantTx } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
-import type { TemplateObject } from '../channels';
+import { resolveWorkspaceChannel, type TemplateObject } from '../channels';
 import { audienceMembers, marketingConsentOf } from '../contacts';
-import { campaignHasOpenSends, controlCampaignSends, pendingOfCampaign, queueTemplateSends, type BatchSend } from '../outbound';
-import { findTemplateByName, renderTemplate, resolveWorkspaceChannel } from '../templates';
+import { campaignHasOpenSends, controlCampaignSends, pendingOfCampaign, queueTemplateSends, type BatchSend } from '../messages';
+import { findTemplateByName, renderTemplate } from '../templates';
 import { claimPendingRecipients, findCampaign, markQueued, markSkipped, unsafeActiveCampaigns, updateCampaign, type CampaignRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
 import { statisticsMilestones } from './statistics-milestones';
@@ -65,7 +65,7 @@ async function materialize(deps: CampaignsDeps, tx: TenantTx, c: CampaignRow, co
     if (!m.phone || (consented && !consented.has(m.contactId))) skipped.push(m.contactId);
     else sends.push({ contactId: m.contactId, keyId: m.keyId, to: m.phone, template: renderTemplate(base, m) });
   }
-  const ids = await queueTemplateSends(deps.outbound, tx, ws, c.channel_id, { id: c.id, marketing: c.category === 'MARKETING' }, sends);
+  const ids = await queueTemplateSends(deps.messages, tx, ws, c.channel_id, { id: c.id, marketing: c.category === 'MARKETING' }, sends);
   await markQueued(tx, ws, c.id, sends.map((s, i) => ({ contactId: s.contactId, messageId: ids[i]! })));
   await markSkipped(tx, ws, c.id, skipped, 'no_marketing_consent');
   return sends.length;

@@ -1,7 +1,6 @@
 import type { AnyDb } from '../../platform/db';
 import { analyzeAudienceTables } from '../contacts';
-import { analyzeMessageTables } from '../inbox';
-import { analyzeSendQueue } from '../outbound';
+import { analyzeMessageTables, analyzeSendQueue } from '../messages';
 import { analyzeRecipients } from './campaign.repository';
 
 const FIRST_MILESTONE = 2_000;

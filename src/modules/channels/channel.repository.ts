@@ -16,6 +16,13 @@ export function findChannel(tx: TenantTx, workspaceId: string, id: string) {
   return channelDb(tx).selectFrom('channels').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst() as Promise<ChannelRow | undefined>;
 }
 
+/** At most `limit` channels of the workspace, or the one named: id, WABA and throughput only (a send's channel). */
+export function findSendChannels(tx: TenantTx, workspaceId: string, channelId: string | undefined, limit: number) {
+  let q = channelDb(tx).selectFrom('channels').select(['id', 'waba_id', 'throughput_mps']).where('workspace_id', '=', workspaceId);
+  if (channelId) q = q.where('id', '=', channelId);
+  return q.limit(limit).execute();
+}
+
 export function listChannels(tx: TenantTx, workspaceId: string) {
   return channelDb(tx).selectFrom('channels').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'asc').execute() as Promise<ChannelRow[]>;
 }

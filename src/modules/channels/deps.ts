@@ -16,3 +16,6 @@ export interface ChannelDeps {
   /** Connections of sandbox channels to this process's own simulator (loopback allowed). */
   sandboxTransport: GraphTransport;
 }
+
+/** Account-level webhook values (channel events) are sealed with this context. */
+export const CHANNEL_EVENT_CONTEXT = 'channel_event.value';

@@ -18,6 +18,11 @@ export interface ChannelTables {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
+  channel_events: {
+    workspace_id: string; id: string; channel_id: string | null; waba_id: string; field: string; event: string | null;
+    /** Non-personal facts only; the value is in `sealed`. */
+    details: unknown; sealed: Buffer | null; customer_tokens: string[]; received_at: Date;
+  };
   channel_routes: { phone_number_id: string; waba_id: string; workspace_id: string; channel_id: string; verify_token_hash: string };
 }
 

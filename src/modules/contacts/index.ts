@@ -1,10 +1,13 @@
 export type { ContactsDeps } from './deps';
-export { resolveContacts, addIdentity, type IdentityRef, type ResolvedContact, NAME_CONTEXT, PHONE_CONTEXT } from './resolve-contacts';
-export { recordConsent, verifyConsentChain, type ConsentSource } from './record-consent';
+export { resolveContacts, addIdentity, type ResolvedContact } from './resolve-contacts';
+export { recordConsent } from './record-consent';
 export { consentKeyword } from './consent-keywords';
 export { consentChangeBy } from './consent-change';
-export { findContacts } from './contact.repository';
+export { analyzeAudienceTables, findContacts } from './contact.repository';
 export { searchContactIds } from './manage-contacts';
 export { registerContactRoutes } from './contacts.routes';
-export * from './outbound-port';
+export { resolveRecipient } from './resolve-recipient';
+export { marketingConsentOf } from './marketing-consent';
+export { audienceContactIds, audienceMembers, importStatusOf, type AudienceMember } from './audience';
+export { preferenceItemHandler } from './apply-preference-items';
 export { contactJobHandlers, contactCrons } from './jobs';

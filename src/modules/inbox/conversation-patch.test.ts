@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
-import { startInboundHarness } from './testing/inbound-harness';
+import { startInboundHarness } from '../messages/testing';
 
 // Assignment takes only members of the workspace; notes are listed a page at a time like every list.
 

@@ -18,9 +18,9 @@ export function scopeFor(reader: Reader, assignedOnly: boolean): ConversationSco
   return reader.role === 'agent' && assignedOnly ? { assigneeId: reader.userId ?? '' } : null;
 }
 
-export async function conversationScope(deps: { db: AnyDb; agentsSeeOnlyAssigned?: AssignedOnlyPolicy }, reader: Reader): Promise<ConversationScope> {
+export async function conversationScope(deps: { db: AnyDb; agentsSeeOnlyAssigned: AssignedOnlyPolicy }, reader: Reader): Promise<ConversationScope> {
   const policy = deps.agentsSeeOnlyAssigned;
-  if (reader.role !== 'agent' || !policy) return null;
+  if (reader.role !== 'agent') return null;
   return scopeFor(reader, await withTenant(deps.db, reader.workspaceId, (tx) => policy(tx, reader.workspaceId)));
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useInboundFixture } from './testing/inbound-fixture';
+import { useInboundFixture } from '../messages/testing';
 
 // Conversation search: names are encrypted, so `q` goes through the contacts' blind search tokens,
 // and `contactId` narrows the list to one customer (the contact page's conversations).

@@ -2,9 +2,6 @@ import { AppError, notFound } from '../../platform/http';
 
 export const inboxErrors = {
   conversationNotFound: () => notFound('conversation'),
-  messageNotFound: () => notFound('message'),
-  mediaNotFound: () => notFound('media'),
-  mediaNotReady: () => new AppError(409, 'media_not_ready', 'The medium has not been downloaded yet; try again shortly.'),
   labelNotFound: () => notFound('label'),
   labelExists: () => new AppError(409, 'label_exists', 'A label with this name already exists in this workspace.'),
   unknownLabel: (names: string[]) => new AppError(422, 'unknown_label', 'Labels must be created before they are put on conversations (POST /api/v1/labels).', { labels: names }),

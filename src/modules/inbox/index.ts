@@ -1,8 +1,6 @@
 export type { InboxDeps } from './deps';
-export { MEDIA_FETCH_QUEUE } from './deps';
-export { inboundSink } from './apply-inbound';
-export { fetchMedia } from './fetch-media';
-export { localMediaStorage, type MediaStorage } from './media-storage';
 export { registerInboxRoutes } from './inbox.routes';
-export * from './outbound-port';
-export * from './automation-port';
+export { getConversation } from './manage-conversations';
+export { upsertConversations, findConversation, type ConversationTouch } from './conversation.repository';
+export { conversationScope, scopeFor, assertVisible, type ConversationScope } from './conversation-scope';
+export { assignedOnlyEventFilter } from './assigned-only-events';

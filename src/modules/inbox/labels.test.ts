@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
-import { startInboundHarness } from './testing/inbound-harness';
+import { startInboundHarness } from '../messages/testing';
 
 // Labels and canned responses over real HTTP: admins define them, agents read and use them,
 // conversations carry only known label names and follow renames and deletions.

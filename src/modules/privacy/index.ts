@@ -1,2 +1,2 @@
-export { createAuditLog, type AuditLog, type Actor, type AuditEntry, type AuditVerification } from './audit/audit-log';
+export { createAuditLog, type AuditLog, type Actor } from './audit/audit-log';
 export { registerAuditRoutes } from './audit/audit.routes';

@@ -101,9 +101,8 @@ test('the stream needs credentials; one poller per workspace, stopped when its l
 test('a heartbeat comment keeps idle streams open; a visibility filter narrows what a connection sees', async () => {
   const a = await t.signUp();
   const logger = createLogger({ level: 'silent' });
-  const visibility = createVisibilityRegistry();
-  // What the inbox will register for agentsSeeOnlyAssigned: agents see only some conversations.
-  visibility.register(async (principal) => (event) => principal.role !== 'agent' || (event.data as { conversationId?: string }).conversationId !== 'hidden');
+  // Like the inbox's filter for agentsSeeOnlyAssigned: agents see only some conversations.
+  const visibility = createVisibilityRegistry([async (principal) => (event) => principal.role !== 'agent' || (event.data as { conversationId?: string }).conversationId !== 'hidden']);
   const app = await createServer({ logger, trustProxy: false, publicUrl: 'http://127.0.0.1', version: 'test' });
   installAuthHook(app, t.container.auth);
   registerEventStreamRoutes(app, { db: t.database.db, logger, hub: createEventHub({ db: t.database.db, logger, pollMs: 20 }), visibility, heartbeatMs: 50 });

@@ -1,3 +1,3 @@
 export { createEventHub, type EventHub } from './event-hub';
-export { createVisibilityRegistry, type EventVisibilityFilter, type VisibilityRegistry } from './event-visibility';
-export { registerEventStreamRoutes, type EventStreamDeps } from './event-stream.routes';
+export { createVisibilityRegistry, type VisibilityRegistry } from './event-visibility';
+export { registerEventStreamRoutes } from './event-stream.routes';

@@ -1,11 +1,6 @@
 export type { TemplatesDeps } from './deps';
 export { registerTemplateRoutes } from './templates.routes';
-export { syncTemplates } from './sync-templates';
 export { findTemplateByName } from './template.repository';
-export type { TemplateRow } from './tables';
 export { expectedParameters, suppliedParameters, parameterMismatches } from './template-parameters';
-export { resolveWorkspaceChannel, type WorkspaceChannel } from './workspace-channel';
-export { lintTemplate, type LintIssue, type TemplateInput } from './lint-template';
-export { createTemplate } from './create-template';
-export { upsertTemplate, type TemplateChange } from './template-webhook.repository';
-export { renderTemplate, type ContactFields } from './render-template';
+export { templateItemHandler } from './apply-template-items';
+export { renderTemplate } from './render-template';

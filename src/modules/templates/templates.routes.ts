@@ -8,7 +8,7 @@ import { createTemplate } from './create-template';
 import { listTemplateRows } from './template.repository';
 import { previewTemplate } from './preview-template';
 import { templateView, toTemplateView } from './template-view';
-import { resolveWorkspaceChannel } from './workspace-channel';
+import { resolveWorkspaceChannel } from '../channels';
 
 export function registerTemplateRoutes(app: AppInstance, deps: TemplatesDeps): void {
   app.get('/api/v1/templates', { config: { access: 'templates.read' }, schema: { tags: ['templates'], querystring: pageQuery, response: { 200: listResponse(templateView) } } }, async (request) => {

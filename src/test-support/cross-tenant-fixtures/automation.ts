@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { receiveCustomerMessages } from '../../modules/inbox/testing';
+import { receiveCustomerMessages } from '../../modules/messages/testing';
 import type { FixtureProvider } from './types';
 
 /** A's keyword reply, and a conversation of A (a customer wrote to A's sandbox number) that B may not mark read. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { receiveCustomerMessages } from '../../modules/inbox/testing';
+import { receiveCustomerMessages } from '../../modules/messages/testing';
 import type { FixtureProvider } from './types';
 
 /** A's sandbox number receives a text and an image through the real webhook route, then is processed; A uploads a document. */

@@ -8,7 +8,7 @@ export interface WebhookIngressDeps {
   logger: Logger;
   committer: GroupCommitter<NewEnvelope>;
   /** Called after envelopes committed (wakes an in-process processor). */
-  onStored?: () => void;
+  onStored: () => void;
 }
 
 export const ENVELOPE_CONTEXT = (workspaceId: string) => `webhook-envelope:${workspaceId}`;

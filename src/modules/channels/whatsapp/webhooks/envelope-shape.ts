@@ -29,12 +29,6 @@ export function entriesOf(envelope: unknown): WebhookEntry[] {
     }));
 }
 
-/** The channel an entry's change names: its phone number id, or (account-level fields) the WABA id. */
-export function routeKeyOf(entry: WebhookEntry, change: WebhookChange): { phoneNumberId?: string; wabaId: string } {
-  const phoneNumberId = asString(change.value.metadata?.phone_number_id);
-  return { phoneNumberId, wabaId: entry.id };
-}
-
 /** Customer ids an envelope holds, to index it for erasure. */
 export function customerIdsOf(entries: WebhookEntry[]): { waIds: Set<string>; bsuids: Set<string> } {
   const ids = { waIds: new Set<string>(), bsuids: new Set<string>() };

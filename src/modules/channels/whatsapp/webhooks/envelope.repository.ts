@@ -98,13 +98,3 @@ export async function unsafePurgeProcessed(db: AnyDb, before: Date): Promise<num
   const result = await envDb(db).deleteFrom('webhook_envelopes').where('processed_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
-
-export async function countPending(tx: TenantTx, workspaceId: string): Promise<number> {
-  const row = await envDb(tx)
-    .selectFrom('webhook_envelopes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .where('processed_at', 'is', null)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { TenantTx } from '../../../../platform/db';
 import { asArray, asString, type WebhookEntry } from './envelope-shape';
+import { metaText } from './meta-values';
 
 export interface ChannelRef {
   channelId: string;
@@ -15,7 +16,11 @@ export type InboundItem =
   | { kind: 'status'; channel: ChannelRef; status: Record<string, any> }
   | { kind: 'error'; channel: ChannelRef; error: Record<string, any> }
   | { kind: 'user_preference'; channel: ChannelRef; preference: Record<string, any>; waId?: string; userId?: string }
+  | { kind: 'template'; wabaId: string; field: string; value: Record<string, any> }
   | { kind: 'account'; wabaId: string; channels: ChannelRef[]; field: string; value: Record<string, any> };
+
+/** Leaves an item out with a reason code (it names no id, no customer, no known status). */
+export type RejectItem = (item: InboundItem, reason: string) => void;
 
 /** An item applied to nothing because of what it holds (no id, no customer identity): recorded, never retried. */
 export interface ItemRejection {
@@ -43,6 +48,14 @@ function channelsNamedBy(field: string, value: Record<string, any>, channels: Ch
   return channels.filter((c) => digits(c.displayPhoneNumber) === display);
 }
 
+const TEMPLATE_FIELDS = new Set(['message_template_status_update', 'message_template_quality_update', 'template_category_update']);
+
+/** A WABA-level field: a template's status, quality or category when it names the template, else an account item. */
+function accountItem(wabaId: string, field: string, value: Record<string, any>, channels: ChannelRef[]): InboundItem {
+  if (TEMPLATE_FIELDS.has(field) && metaText(value.message_template_id, 512)) return { kind: 'template', wabaId, field, value };
+  return { kind: 'account', wabaId, channels, field, value };
+}
+
 /**
  * A `user_changed_user_id` system message may come with no `from` and no contacts block: the BSUID
  * it announces is then the only id naming the customer (matched like any BSUID, never dropped).
@@ -59,7 +72,7 @@ export function itemsOf(entries: WebhookEntry[], channelOf: (phoneNumberId: stri
       const phoneNumberId = asString(value.metadata?.phone_number_id);
       if (!phoneNumberId) {
         const channels = wabaChannels(entry.id);
-        if (channels) items.push({ kind: 'account', wabaId: entry.id, channels: channelsNamedBy(field, value, channels), field, value });
+        if (channels) items.push(accountItem(entry.id, field, value, channelsNamedBy(field, value, channels)));
         continue;
       }
       const channel = channelOf(phoneNumberId);
@@ -83,7 +96,7 @@ export function itemsOf(entries: WebhookEntry[], channelOf: (phoneNumberId: stri
         if (typeof preference !== 'object' || !preference) continue;
         items.push({ kind: 'user_preference', channel, preference, waId: asString(preference.wa_id), userId: asString(preference.user_id) });
       }
-      if (field !== 'messages' && field !== 'user_preferences') items.push({ kind: 'account', wabaId: entry.id, channels: [channel], field, value });
+      if (field !== 'messages' && field !== 'user_preferences') items.push(accountItem(entry.id, field, value, [channel]));
     }
   }
   return items;

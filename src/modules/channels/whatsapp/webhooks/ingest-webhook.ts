@@ -77,7 +77,7 @@ export async function ingestWebhook(deps: WebhookIngressDeps, raw: Buffer, signa
       deps.committer.add({ workspaceId, body: keyring.encryptIngress(raw, ENVELOPE_CONTEXT(workspaceId)), accepted: [...keys], customerTokens }),
     ),
   );
-  deps.onStored?.();
+  deps.onStored();
   return { stored: accepted.size };
 }
 

@@ -18,6 +18,8 @@ export interface ProcessorOptions {
   batchSize?: number;
   maxAttempts?: number;
   idleMs?: number;
+  /** Wakes the processor as soon as envelopes are stored in this process, instead of after idleMs. */
+  wakeOn?: { subscribe(listener: () => void): () => void };
 }
 
 /** Decrypts an envelope and turns its accepted entries into items; channel facts come from the tenant transaction. */
@@ -140,11 +142,13 @@ export function startEnvelopeProcessor(options: ProcessorOptions & { autoStart?:
     }
   };
   if (!stopped) void loop();
+  const unsubscribe = options.wakeOn?.subscribe(() => wake?.());
 
   return {
     wake: () => wake?.(),
     async stop() {
       stopped = true;
+      unsubscribe?.();
       wake?.();
       await running;
     },

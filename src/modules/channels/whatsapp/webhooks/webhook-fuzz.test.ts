@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { createSimulator, type RunningSimulator } from '../../../../../simulator';
 import { startTestApp, type TestApp } from '../../../../test-support/test-app';
-import { inboundSink } from '../../../inbox';
 import { startEnvelopeProcessor } from './process-envelopes';
 
 // Property-based fuzzing of Meta's webhook endpoint over real HTTP. Each body is validly signed and
@@ -32,7 +31,7 @@ before(async () => {
   sim.engine.registerNumber({ ...number, webhookUrl: `${t.url}/webhooks/whatsapp` });
   const connected = await owner.client.post('/api/v1/channels/whatsapp', { ...number, webhookUrl: undefined, verifyToken: 'verify-fuzz', graphApiBaseUrl: sim.url });
   assert.equal(connected.status, 201, connected.text);
-  processor = startEnvelopeProcessor({ channels: t.container.channels, clock: t.container.clock, logger: t.container.logger, sink: inboundSink(t.container.inbox), autoStart: false });
+  processor = startEnvelopeProcessor({ channels: t.container.channels, clock: t.container.clock, logger: t.container.logger, sink: t.container.envelopeSink, autoStart: false });
 });
 after(async () => {
   await processor?.stop();

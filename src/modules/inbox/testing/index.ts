@@ -1,3 +1,0 @@
-// The inbox's public path for test code elsewhere (cross-tenant fixtures, other modules' tests); the
-// module-boundary lint rule keeps it out of product code.
-export { receiveCustomerMessages } from './customer-messages';

@@ -1,0 +1,18 @@
+export { MEDIA_FETCH_QUEUE, type MessagesDeps } from './deps';
+export { registerMessageRoutes } from './routes';
+export { messageItemHandlers } from './inbound/message-item-handlers';
+export type { InboundMessagesHook } from './inbound/inbound-hook';
+export { readInboundMessage, type InboundForAutomation } from './inbound/read-inbound-message';
+export { fetchMedia } from './media/fetch-media';
+export { localMediaStorage } from './media/media-storage';
+export { startSender } from './send/sender';
+export { queueTemplateSends, type BatchSend } from './send/queue-sends';
+export { analyzeSendQueue, campaignHasOpenSends, pendingOfCampaign } from './send/send-queue.repository';
+export { controlCampaignSends, signalCampaignSends } from './send/campaign-sends-control';
+export { CAMPAIGN_CANCELLED, CONSENT_WITHDRAWN } from './send/dropped-sends';
+export { checkTemplate } from './send/check-template';
+export { sendAutomatedText } from './send/send-automated-text';
+export { MARK_READ_QUEUE } from './send/mark-read';
+export { sendReadReceipt } from './send/send-read-receipt';
+export { billedCounts, repliedCount, statusCounts } from './read/funnel-counts';
+export { analyzeMessageTables } from './message.repository';
