@@ -60,16 +60,19 @@ export async function enqueue(db: AnyDb | TenantTx, queue: string, payload: Reco
 /** Claims due jobs; a crashed worker's jobs come back when their lock expires. */
 export async function claimJobs(db: AnyDb, queues: string[], limit: number, lockMs: number, now: Date): Promise<JobRow[]> {
   const lockedUntil = new Date(now.getTime() + lockMs);
+  // UPDATE … RETURNING hands rows back in storage order; the outer select restores due order.
   const { rows } = await sql<JobRow>`
-    update jobs set status = 'running', attempts = attempts + 1, locked_until = ${lockedUntil}
-    where id in (
-      select id from jobs
-      where queue in (${sql.join(queues)}) and run_at <= ${now}
-        and (status = 'queued' or (status = 'running' and locked_until < ${now}))
-      order by run_at
-      limit ${limit}
-      for update skip locked)
-    returning id, queue, workspace_id, payload, attempts, max_attempts`.execute(db);
+    with claimed as (
+      update jobs set status = 'running', attempts = attempts + 1, locked_until = ${lockedUntil}
+      where id in (
+        select id from jobs
+        where queue in (${sql.join(queues)}) and run_at <= ${now}
+          and (status = 'queued' or (status = 'running' and locked_until < ${now}))
+        order by run_at
+        limit ${limit}
+        for update skip locked)
+      returning id, queue, workspace_id, payload, attempts, max_attempts, run_at)
+    select id, queue, workspace_id, payload, attempts, max_attempts from claimed order by run_at`.execute(db);
   return rows;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../../../platform/clock';
 import { withTenant, type TenantTx } from '../../../../platform/db';
+import { startPollingLoop } from '../../../../platform/jobs';
 import type { Logger } from '../../../../platform/logging';
 import { listChannelRefs } from '../../channel-credentials';
 import type { ChannelDeps } from '../../deps';
@@ -119,47 +120,25 @@ function report(options: ProcessorOptions, workspaceId: string, maxAttempts: num
 
 /** Claims and applies stored envelopes until stopped. `drain()` processes everything pending (tests, benches). */
 export function startEnvelopeProcessor(options: ProcessorOptions & { autoStart?: boolean }) {
-  let stopped = options.autoStart === false;
-  let wake: (() => void) | null = null;
-  let running: Promise<number> = Promise.resolve(0);
-
-  async function round(): Promise<number> {
-    const workspaces = await unsafePendingWorkspaces(options.channels.db, 50, options.maxAttempts ?? 10);
-    let total = 0;
-    for (const ws of workspaces) total += await processWorkspace(options, ws);
-    return total;
-  }
-
-  const loop = async () => {
-    while (!stopped) {
-      running = round().catch((error: unknown) => {
-        options.logger.error({ err: { message: (error as Error).message } }, 'inbound processor round failed');
-        return 0;
-      });
-      const n = await running;
-      if (!stopped && n === 0) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, options.idleMs ?? 200)));
-      wake = null;
-    }
-  };
-  if (!stopped) void loop();
-  const unsubscribe = options.wakeOn?.subscribe(() => wake?.());
-
-  return {
-    wake: () => wake?.(),
-    async stop() {
-      stopped = true;
-      unsubscribe?.();
-      wake?.();
-      await running;
-    },
-    async drain(): Promise<number> {
+  const loop = startPollingLoop({
+    name: 'inbound-envelopes',
+    idleMs: options.idleMs ?? 200,
+    logger: options.logger,
+    autoStart: options.autoStart,
+    async tick() {
+      const workspaces = await unsafePendingWorkspaces(options.channels.db, 50, options.maxAttempts ?? 10);
       let total = 0;
-      for (;;) {
-        await running;
-        const n = await round();
-        total += n;
-        if (n === 0) return total;
-      }
+      for (const ws of workspaces) total += await processWorkspace(options, ws);
+      return total;
+    },
+  });
+  const unsubscribe = options.wakeOn?.subscribe(() => loop.wake());
+  return {
+    wake: () => loop.wake(),
+    drain: () => loop.drain(),
+    async stop() {
+      unsubscribe?.();
+      await loop.stop();
     },
   };
 }
