@@ -41,16 +41,21 @@ test('request lines carry the route template, method, status, duration and reque
   lines.length = 0;
   const search = await owner.get(`/api/v1/contacts?q=%2B${PHONE_DIGITS}&tag=vip`);
   assert.equal(search.status, 200);
-  await owner.get(`/api/v1/messages/search?q=${PHONE_DIGITS}+hello`);
-  await owner.get(`/api/v1/contacts/${PHONE_DIGITS}`);
-  await owner.get(`/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=tok${PHONE_DIGITS}&hub.challenge=c`);
-  await owner.get(`/api/v1/no-such-route/${PHONE_DIGITS}?q=${PHONE_DIGITS}`);
-  await owner.post('/api/v1/labels', { name: `label ${PHONE_DIGITS}` });
+  const responses = [
+    search,
+    await owner.get(`/api/v1/messages/search?q=${PHONE_DIGITS}+hello`),
+    await owner.get(`/api/v1/contacts/${PHONE_DIGITS}`),
+    await owner.get(`/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=tok${PHONE_DIGITS}&hub.challenge=c`),
+    await owner.get(`/api/v1/no-such-route/${PHONE_DIGITS}?q=${PHONE_DIGITS}`),
+    await owner.post('/api/v1/labels', { name: `label ${PHONE_DIGITS}` }),
+  ];
 
   const log = lines.join('');
   assert.doesNotMatch(log, new RegExp(PHONE_DIGITS.slice(-6)), 'no phone digits from paths, queries or bodies');
   assert.doesNotMatch(log, /\?|verify_token|hub\.|q=/, 'no query string');
-  const requests = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request completed');
+  // This test's own requests, by their ids: the sandbox's own webhook handshake may land in between.
+  const ours = new Set(responses.map((r) => r.headers.get('x-request-id')));
+  const requests = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request completed' && ours.has(l.reqId as string));
   assert.equal(requests.length, 6, log);
   assert.deepEqual(requests.map((r) => r.route), ['/api/v1/contacts', '/api/v1/messages/search', '/api/v1/contacts/:id', '/webhooks/whatsapp', '(no route)', '/api/v1/labels']);
   const first = requests[0]!;
