@@ -1,11 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { startJobRunner, type JobRow } from '../../platform/jobs';
-import { MARK_READ_QUEUE, sendReadReceipt } from '../messages';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
+import type { JobRow } from '../../platform/jobs';
+import type { TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
-import { startSenderHarness } from '../../test-support/sender-harness';
+import { startAutomationFixture, type AutomationFixture } from './testing/automation-fixture';
 import { INBOUND_AUTOMATION_QUEUE } from './deps';
 import { runInboundAutomation } from './run-inbound-automation';
 
@@ -14,44 +13,25 @@ import { runInboundAutomation } from './run-inbound-automation';
 
 let t: TestApp;
 let api: HttpClient;
-let h: Awaited<ReturnType<typeof startSenderHarness>>;
-let jobs: ReturnType<typeof startJobRunner>;
+let h: AutomationFixture['h'];
+let jobs: AutomationFixture['jobs'];
+let fx: AutomationFixture;
 
 const closedWeek = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 const allDay = [{ open: '00:00', close: '24:00' }];
 const openWeek = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
 
 before(async () => {
-  t = await startTestApp();
-  const owner = await t.signUp();
-  api = owner.client;
-  h = await startSenderHarness(t, api);
-  const handlers = {
-    [INBOUND_AUTOMATION_QUEUE]: (job: JobRow) => runInboundAutomation(t.container.automation, job),
-    [MARK_READ_QUEUE]: (job: JobRow) => sendReadReceipt(t.container.messages, job),
-  };
-  jobs = startJobRunner({ db: t.container.database.db, clock: t.container.clock, logger: t.container.logger, handlers, pollMs: 10_000 });
+  fx = await startAutomationFixture();
+  ({ t, api, h, jobs } = fx);
 });
-after(async () => {
-  await jobs?.stop();
-  await h?.close();
-  await t?.close();
-});
+after(async () => fx?.close());
 
-/** A customer writes; the worker's jobs run; replies are sent and their statuses come back. */
-async function customerWrites(from: string, body: string) {
-  await h.inbound(from, body);
-  await jobs.drain();
-  await h.settle();
-}
+const customerWrites = (from: string, body: string) => fx.customerWrites(from, body);
+const patchSettings = (body: Record<string, unknown>) => fx.patchSettings(body);
 
 const textsTo = (to: string) => h.sim.engine.listSent(h.number.phoneNumberId, to).sent.map((s) => (s.body as { text?: { body?: string } }).text?.body);
 
-async function patchSettings(body: Record<string, unknown>) {
-  const r = await api.patch('/api/v1/settings', body);
-  assert.equal(r.status, 200, r.text);
-  return r.body as Record<string, unknown>;
-}
 
 test('settings: sensible defaults, partial PATCH returns everything, validation, roles and audit', async () => {
   const defaults = (await api.get('/api/v1/settings')).body as Record<string, { enabled?: boolean; text?: string; timezone?: string }>;
