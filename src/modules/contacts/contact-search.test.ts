@@ -87,7 +87,9 @@ test('contacts from before search are indexed by the backfill job that runs at w
   assert.deepEqual(await search('alexandra'), []);
   assert.deepEqual(await search('+14155550501'), ['Alexandra Núñez'], 'the exact phone still finds it through the identity index');
   const [cron] = contactCrons;
-  await sql`insert into jobs (id, queue, payload, status, run_at, attempts, max_attempts) values ('backfill-test', ${cron!.queue}, '{}'::jsonb, 'queued', now(), 0, 3)`.execute(db());
+  // Due by the same clock the claim reads (the server's now() has microseconds and may fall after
+  // a JavaScript Date taken in the same millisecond).
+  await sql`insert into jobs (id, queue, payload, status, run_at, attempts, max_attempts) values ('backfill-test', ${cron!.queue}, '{}'::jsonb, 'queued', ${new Date()}, 0, 3)`.execute(db());
   await runJobs([cron!.queue]);
   assert.deepEqual(await search('alexandra'), ['Alexandra Núñez']);
   assert.deepEqual(await search('renamed'), ['Zoë Renamed']);
