@@ -1,3 +1,5 @@
+// test-isolation: own-process — twice in eight grouped PostgreSQL runs its simulator delivered
+// nothing to the capture server for 45 s; never seen in a process of its own. Cause not yet found.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
