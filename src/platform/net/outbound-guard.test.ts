@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppError } from '../http';
+import { AppError, platformErrorStatuses, type PlatformErrorCode } from '../http';
 import { checkOutboundUrl, createGuardedAgent, isPublicAddress } from '.';
 
 // The one outbound-URL guard: every form of a non-public address is refused with the same error,
@@ -41,7 +41,8 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
     await promise;
   } catch (error) {
     assert.ok(error instanceof AppError, String(error));
-    return { code: error.code, message: error.message, statusCode: error.statusCode };
+    // The status the HTTP layer answers for this code.
+    return { code: error.code, message: error.message, statusCode: platformErrorStatuses[error.code as PlatformErrorCode] };
   }
   assert.fail('not refused');
 }

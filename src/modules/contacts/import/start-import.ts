@@ -1,9 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { newId, type TenantTx } from '../../../platform/db';
-import { AppError } from '../../../platform/http';
 import { enqueue } from '../../../platform/jobs';
 import type { Actor } from '../../privacy';
 import type { ContactsDeps } from '../deps';
+import { importErrors } from '../errors';
 import { insertImport } from './import.repository';
 import { readImportFile } from './read-import-file';
 
@@ -18,10 +18,10 @@ export const importKeyOwner = (importId: string) => ({ type: 'contact_import', i
  */
 export async function startContactImport(deps: ContactsDeps, tx: TenantTx, workspaceId: string, actor: Actor, csv: Buffer): Promise<{ importId: string }> {
   // Checked on the bytes: the file is never held as one string.
-  if (!isUtf8(csv)) throw new AppError(422, 'validation_failed', 'The file is not UTF-8 text.', { issues: [{ path: 'body', message: 'not UTF-8' }] });
+  if (!isUtf8(csv)) throw importErrors.notUtf8();
   const file = await readImportFile(csv);
   if (file.headerErrors.length) {
-    throw new AppError(422, 'validation_failed', 'The CSV header cannot be imported.', { issues: file.headerErrors.map((e) => ({ path: `body.line${e.line}`, message: e.message, code: e.code })) });
+    throw importErrors.headerUnusable(file.headerErrors.map((e) => ({ path: `body.line${e.line}`, message: e.message, code: e.code })));
   }
   let rows = 0;
   for await (const _ of file.rows) rows += 1;

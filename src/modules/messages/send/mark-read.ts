@@ -4,7 +4,7 @@ import type { Principal } from '../../auth';
 import { assertVisible, scopeFor } from '../../inbox';
 import { latestInboundOf } from './read-receipt-target';
 import type { MessagesDeps } from '../deps';
-import { outboundError } from '../errors';
+import { sendErrors } from '../errors';
 import { insertReadReceipt } from './read-receipt.repository';
 
 export const MARK_READ_QUEUE = 'outbound.mark-read';
@@ -19,7 +19,7 @@ export async function markConversationRead(deps: MessagesDeps, reader: Principal
   return withTenant(deps.db, workspaceId, async (tx) => {
     const settings = await deps.readSettings(tx, workspaceId);
     const target = await latestInboundOf(tx, workspaceId, conversationId);
-    if (!target) throw outboundError(404, 'not_found', 'No such conversation in this workspace.');
+    if (!target) throw sendErrors.conversationNotFound();
     assertVisible(scopeFor(reader, settings.agentsSeeOnlyAssigned), target.assigneeId);
     const message = target.latestInbound;
     if (!settings.markReadOnOpen || !message) return { markedRead: false };
