@@ -36,34 +36,33 @@ interface CampaignTables {
   campaign_recipients: RecipientRow;
 }
 
-const cdb = (tx: TenantTx) => tx as unknown as Kysely<CampaignTables>;
 
 export async function insertCampaign(tx: TenantTx, row: Omit<CampaignRow, 'created_at' | 'updated_at' | 'started_at' | 'completed_at' | 'paused_reason'>): Promise<void> {
-  await cdb(tx).insertInto('campaigns').values({ ...row, template: JSON.stringify(row.template), audience: JSON.stringify(row.audience), estimate: JSON.stringify(row.estimate) } as never).execute();
+  await tx.insertInto('campaigns').values({ ...row, template: JSON.stringify(row.template), audience: JSON.stringify(row.audience), estimate: JSON.stringify(row.estimate) } as never).execute();
 }
 
 export function findCampaign(tx: TenantTx, workspaceId: string, id: string, lock = false): Promise<CampaignRow | undefined> {
-  const q = cdb(tx).selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
+  const q = tx.selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export function listCampaignRows(tx: TenantTx, workspaceId: string, opts: { limit: number; before?: string }): Promise<CampaignRow[]> {
-  let q = cdb(tx).selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId);
+  let q = tx.selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId);
   if (opts.before) q = q.where('id', '<', opts.before);
   return q.orderBy('id', 'desc').limit(opts.limit).execute();
 }
 
 export async function updateCampaign(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<CampaignRow, 'status' | 'paused_reason' | 'started_at' | 'completed_at'>>, at: Date): Promise<void> {
-  await cdb(tx).updateTable('campaigns').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.updateTable('campaigns').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export async function insertRecipients(tx: TenantTx, rows: RecipientRow[]): Promise<void> {
-  if (rows.length) await cdb(tx).insertInto('campaign_recipients').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  if (rows.length) await tx.insertInto('campaign_recipients').values(rows).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** The next pending recipients, locked so two runners never materialize the same one. */
 export function claimPendingRecipients(tx: TenantTx, workspaceId: string, campaignId: string, limit: number): Promise<RecipientRow[]> {
-  return cdb(tx).selectFrom('campaign_recipients').selectAll().where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending')
+  return tx.selectFrom('campaign_recipients').selectAll().where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending')
     .orderBy('contact_id').limit(limit).forUpdate().skipLocked().execute();
 }
 
@@ -77,12 +76,12 @@ export async function markQueued(tx: TenantTx, workspaceId: string, campaignId: 
 }
 
 export async function markSkipped(tx: TenantTx, workspaceId: string, campaignId: string, contactIds: string[], reason: string): Promise<void> {
-  if (contactIds.length) await cdb(tx).updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('contact_id', 'in', contactIds).execute();
+  if (contactIds.length) await tx.updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('contact_id', 'in', contactIds).execute();
 }
 
 /** Recipients not yet queued leave the campaign (it was cancelled). */
 export async function markPendingSkipped(tx: TenantTx, workspaceId: string, campaignId: string, reason: string): Promise<void> {
-  await cdb(tx).updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').execute();
+  await tx.updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').execute();
 }
 
 export async function recipientCounts(tx: TenantTx, workspaceId: string, campaignId: string): Promise<{ state: string; reason: string | null; n: number }[]> {

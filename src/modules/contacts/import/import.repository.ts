@@ -27,10 +27,9 @@ interface ImportTables {
   contact_import_members: { workspace_id: string; import_id: string; contact_id: string };
 }
 
-const idb = (tx: TenantTx) => tx as unknown as Kysely<ImportTables>;
 
 export async function insertImport(tx: TenantTx, row: Pick<ImportRowRecord, 'workspace_id' | 'id' | 'status' | 'csv' | 'total_rows'>): Promise<void> {
-  await idb(tx).insertInto('contact_imports').values(row as never).execute();
+  await tx.insertInto('contact_imports').values(row as never).execute();
 }
 
 const PROGRESS = ['workspace_id', 'id', 'status', 'total_rows', 'processed_rows', 'created', 'updated', 'error_count', 'errors', 'notice_count', 'notices', 'created_at', 'updated_at', 'completed_at'] as const;
@@ -38,13 +37,13 @@ export type ImportProgress = Omit<ImportRowRecord, 'csv'>;
 
 /** An import without its file. With `lock`, the row is held until the transaction ends: two runs of one import take turns. */
 export function findImport(tx: TenantTx, workspaceId: string, id: string, lock = false): Promise<ImportProgress | undefined> {
-  const q = idb(tx).selectFrom('contact_imports').select(PROGRESS).where('workspace_id', '=', workspaceId).where('id', '=', id);
+  const q = tx.selectFrom('contact_imports').select(PROGRESS).where('workspace_id', '=', workspaceId).where('id', '=', id);
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** The sealed file of an import still to process (null once processed). */
 export async function findImportFile(tx: TenantTx, workspaceId: string, id: string): Promise<Buffer | null> {
-  const row = await idb(tx).selectFrom('contact_imports').select('csv').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  const row = await tx.selectFrom('contact_imports').select('csv').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   return row?.csv ?? null;
 }
 
@@ -56,12 +55,12 @@ export async function updateImport(
   at: Date,
 ): Promise<void> {
   const values = { ...set, ...(set.errors ? { errors: JSON.stringify(set.errors) } : {}), ...(set.notices ? { notices: JSON.stringify(set.notices) } : {}) };
-  await idb(tx).updateTable('contact_imports').set({ ...values, updated_at: at } as never).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.updateTable('contact_imports').set({ ...values, updated_at: at } as never).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export async function insertImportMembers(tx: TenantTx, workspaceId: string, importId: string, contactIds: string[]): Promise<void> {
   if (!contactIds.length) return;
-  await idb(tx)
+  await tx
     .insertInto('contact_import_members')
     .values(contactIds.map((contact_id) => ({ workspace_id: workspaceId, import_id: importId, contact_id })))
     .onConflict((oc) => oc.doNothing())

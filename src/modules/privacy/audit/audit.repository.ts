@@ -21,25 +21,24 @@ interface AuditTables {
 }
 export type AuditEventRow = AuditTables['audit_events'];
 
-const auditDb = (tx: TenantTx) => tx as unknown as Kysely<AuditTables>;
 
 /** Locks the workspace's chain head for this transaction, creating it on first use. */
 export async function lockHead(tx: TenantTx, workspaceId: string, genesis: string) {
-  await auditDb(tx).insertInto('audit_heads').values({ workspace_id: workspaceId, seq: 0, hash: genesis }).onConflict((oc) => oc.doNothing()).execute();
-  return auditDb(tx).selectFrom('audit_heads').select(['seq', 'hash']).where('workspace_id', '=', workspaceId).forUpdate().executeTakeFirstOrThrow();
+  await tx.insertInto('audit_heads').values({ workspace_id: workspaceId, seq: 0, hash: genesis }).onConflict((oc) => oc.doNothing()).execute();
+  return tx.selectFrom('audit_heads').select(['seq', 'hash']).where('workspace_id', '=', workspaceId).forUpdate().executeTakeFirstOrThrow();
 }
 
 export async function appendEvent(tx: TenantTx, row: AuditEventRow) {
-  await auditDb(tx).insertInto('audit_events').values(row).execute();
-  await auditDb(tx).updateTable('audit_heads').set({ seq: row.seq, hash: row.hash }).where('workspace_id', '=', row.workspace_id).execute();
+  await tx.insertInto('audit_events').values(row).execute();
+  await tx.updateTable('audit_heads').set({ seq: row.seq, hash: row.hash }).where('workspace_id', '=', row.workspace_id).execute();
 }
 
 export function findHead(tx: TenantTx, workspaceId: string) {
-  return auditDb(tx).selectFrom('audit_heads').select(['seq', 'hash']).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  return tx.selectFrom('audit_heads').select(['seq', 'hash']).where('workspace_id', '=', workspaceId).executeTakeFirst();
 }
 
 export function eventsAfter(tx: TenantTx, workspaceId: string, afterSeq: number, limit: number) {
-  return auditDb(tx)
+  return tx
     .selectFrom('audit_events')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
@@ -50,7 +49,7 @@ export function eventsAfter(tx: TenantTx, workspaceId: string, afterSeq: number,
 }
 
 export function listEvents(tx: TenantTx, workspaceId: string, beforeSeq: number | undefined, limit: number) {
-  let query = auditDb(tx).selectFrom('audit_events').selectAll().where('workspace_id', '=', workspaceId);
+  let query = tx.selectFrom('audit_events').selectAll().where('workspace_id', '=', workspaceId);
   if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
   return query.orderBy('seq', 'desc').limit(limit).execute();
 }
