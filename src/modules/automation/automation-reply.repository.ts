@@ -3,8 +3,6 @@ import type { DB, TenantTx } from '../../platform/db';
 /** Which automation sent a reply (the table's check constraint). */
 export type ReplyKind = DB['automation_replies']['kind'];
 
-
-
 /**
  * Claims a reply's dedupe key; false when it was already claimed. A concurrent claimer waits on the
  * key until the first transaction ends, so of two runs of one job exactly one sends.

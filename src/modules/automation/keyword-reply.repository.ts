@@ -3,8 +3,6 @@ import type { DB, TenantTx } from '../../platform/db';
 
 export type KeywordReplyRow = Selectable<DB['keyword_replies']>;
 
-
-
 export async function insertKeywordReply(tx: TenantTx, row: KeywordReplyRow): Promise<void> {
   await tx.insertInto('keyword_replies').values(row).execute();
 }

@@ -1,7 +1,5 @@
 import type { TenantTx } from '../../platform/db';
 
-
-
 export async function findSettingsRow(tx: TenantTx, workspaceId: string, forUpdate = false): Promise<Record<string, unknown> | null> {
   let q = tx.selectFrom('workspace_settings').select('settings').where('workspace_id', '=', workspaceId);
   if (forUpdate) q = q.forUpdate();

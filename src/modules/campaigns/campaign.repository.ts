@@ -1,55 +1,29 @@
-import { sql, type Kysely } from 'kysely';
-import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
+import { sql, type Selectable } from 'kysely';
+import { refreshStatistics, type AnyDb, type DB, type TenantTx } from '../../platform/db';
 
-export type CampaignStatus = 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
+export type CampaignStatus = DB['campaigns']['status'];
 
-export interface CampaignRow {
-  workspace_id: string;
-  id: string;
-  name: string;
-  channel_id: string;
+/** A stored campaign, its jsonb columns narrowed to what insertCampaign writes there. */
+export type CampaignRow = Omit<Selectable<DB['campaigns']>, 'template' | 'audience' | 'estimate'> & {
   template: { name: string; language: string; components?: unknown[] };
-  category: string;
-  status: CampaignStatus;
-  paused_reason: string | null;
   audience: { contactIds?: string[]; tags?: string[]; importId?: string };
-  scheduled_at: Date | null;
   estimate: { amount: number; currency: string } | null;
-  created_at: Date;
-  started_at: Date | null;
-  completed_at: Date | null;
-  updated_at: Date;
-}
-
-export interface RecipientRow {
-  workspace_id: string;
-  campaign_id: string;
-  contact_id: string;
-  state: 'pending' | 'queued' | 'skipped';
-  skip_reason: string | null;
-  country: string | null;
-  message_id: string | null;
-}
-
-interface CampaignTables {
-  campaigns: CampaignRow;
-  campaign_recipients: RecipientRow;
-}
-
+};
+export type RecipientRow = Selectable<DB['campaign_recipients']>;
 
 export async function insertCampaign(tx: TenantTx, row: Omit<CampaignRow, 'created_at' | 'updated_at' | 'started_at' | 'completed_at' | 'paused_reason'>): Promise<void> {
-  await tx.insertInto('campaigns').values({ ...row, template: JSON.stringify(row.template), audience: JSON.stringify(row.audience), estimate: JSON.stringify(row.estimate) } as never).execute();
+  await tx.insertInto('campaigns').values({ ...row, template: JSON.stringify(row.template), audience: JSON.stringify(row.audience), estimate: JSON.stringify(row.estimate) }).execute();
 }
 
 export function findCampaign(tx: TenantTx, workspaceId: string, id: string, lock = false): Promise<CampaignRow | undefined> {
   const q = tx.selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
-  return (lock ? q.forUpdate() : q).executeTakeFirst();
+  return (lock ? q.forUpdate() : q).$castTo<CampaignRow>().executeTakeFirst();
 }
 
 export function listCampaignRows(tx: TenantTx, workspaceId: string, opts: { limit: number; before?: string }): Promise<CampaignRow[]> {
   let q = tx.selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId);
   if (opts.before) q = q.where('id', '<', opts.before);
-  return q.orderBy('id', 'desc').limit(opts.limit).execute();
+  return q.orderBy('id', 'desc').limit(opts.limit).$castTo<CampaignRow>().execute();
 }
 
 export async function updateCampaign(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<CampaignRow, 'status' | 'paused_reason' | 'started_at' | 'completed_at'>>, at: Date): Promise<void> {

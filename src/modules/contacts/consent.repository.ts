@@ -1,22 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { TenantTx } from '../../platform/db';
+import type { Selectable } from 'kysely';
+import type { DB, TenantTx } from '../../platform/db';
 
-export interface ConsentRow {
-  workspace_id: string;
-  contact_id: string;
-  purpose: string;
-  seq: number;
-  granted: boolean;
-  source: string;
-  reference: string | null;
-  at: Date;
-  prev_hash: string;
-  hash: string;
-  proof_collected_at: Date | null;
-  proof_method: string | null;
-  proof_reference: string | null;
-}
-
+export type ConsentRow = Selectable<DB['consent_entries']>;
 
 export function lastConsentEntry(tx: TenantTx, workspaceId: string, contactId: string, purpose: string): Promise<ConsentRow | undefined> {
   return tx

@@ -1,8 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { TenantTx } from '../../platform/db';
-import type { InboxTables } from './tables';
-
-export type CannedResponseRow = InboxTables['canned_responses'];
+import type { CannedResponseRow } from './tables';
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

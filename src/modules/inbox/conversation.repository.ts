@@ -1,7 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { newId, type TenantTx } from '../../platform/db';
-import type { ConversationRow, InboxTables } from './tables';
-
+import type { ConversationRow } from './tables';
 
 export interface ConversationTouch {
   contactId: string;

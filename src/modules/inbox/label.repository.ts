@@ -1,8 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { TenantTx } from '../../platform/db';
-import type { InboxTables } from './tables';
-
-export type LabelRow = InboxTables['labels'];
+import type { LabelRow } from './tables';
 
 /** Labels by name; `after` is the last name of the previous page. */
 export function listLabels(tx: TenantTx, workspaceId: string, page: { after?: string; limit: number }): Promise<LabelRow[]> {

@@ -1,12 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import { newId, withTenant, type TenantTx } from '../../platform/db';
+import { sql } from 'kysely';
+import { newId, withTenant } from '../../platform/db';
 import type { Cursor } from '../../platform/http';
 import type { Actor } from '../privacy';
 import { findConversation } from './conversation.repository';
 import { NOTE_CONTEXT, type InboxDeps } from './deps';
 import { inboxErrors } from './errors';
-import type { InboxTables } from './tables';
-
 
 export interface NoteView {
   id: string;

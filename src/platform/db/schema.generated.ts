@@ -340,7 +340,7 @@ export interface KeywordReplies {
 }
 
 export interface Labels {
-  color: string | null;
+  color: string;
   created_at: Generated<Timestamp>;
   id: string;
   name: string;

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { TenantTx } from '../db';
 import type { EventType, StoredEvent } from './event-types';
 
@@ -14,7 +14,7 @@ export interface FeedPosition {
 }
 
 interface FeedRow {
-  id: string | number;
+  id: number;
   tx_id: string;
   type: string;
   data: unknown;
@@ -30,7 +30,6 @@ const toEvent = (r: FeedRow): FeedEvent => ({
   createdAt: new Date(r.created_at),
   position: { txId: String(r.tx_id), id: Number(r.id) },
 });
-
 
 /** Where a new reader starts: everything already committed is behind it, nothing pending is. */
 export async function feedHead(tx: TenantTx): Promise<FeedPosition> {

@@ -1,15 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { TenantTx } from '../db';
 import type { EventDataByType, EventType, StoredEvent } from './event-types';
 
-interface EventTables {
-  events: { workspace_id: string; id: number; type: string; data: unknown; created_at: Date };
-}
-
-
 /** Records an event in the caller's transaction: it exists exactly when the change it describes does. */
 export async function publishEvent<T extends EventType>(tx: TenantTx, workspaceId: string, type: T, data: EventDataByType[T]): Promise<void> {
-  await tx.insertInto('events').values({ workspace_id: workspaceId, type, data: JSON.stringify(data) } as never).execute();
+  await tx.insertInto('events').values({ workspace_id: workspaceId, type, data: JSON.stringify(data) }).execute();
 }
 
 /** Several events in one statement (hot paths: inbound batches), in the given order. */
@@ -17,7 +11,7 @@ export async function publishEvents(tx: TenantTx, workspaceId: string, events: {
   if (!events.length) return;
   await tx
     .insertInto('events')
-    .values(events.map((e) => ({ workspace_id: workspaceId, type: e.type, data: JSON.stringify(e.data) })) as never)
+    .values(events.map((e) => ({ workspace_id: workspaceId, type: e.type, data: JSON.stringify(e.data) })))
     .execute();
 }
 

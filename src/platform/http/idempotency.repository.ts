@@ -1,16 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { TenantTx } from '../db';
+import { sql, type Selectable } from 'kysely';
+import type { DB, TenantTx } from '../db';
 
-export interface IdempotencyRow {
-  workspace_id: string;
-  route: string;
-  key: string;
-  body_hash: string;
-  status_code: number | null;
-  response: unknown;
-  created_at: Date;
-}
-
+export type IdempotencyRow = Selectable<DB['idempotency_keys']>;
 
 /**
  * Claims the key for this request: a new key, one older than `expiredBefore` (kept 24 h), or one
@@ -29,7 +20,7 @@ export async function claimKey(tx: TenantTx, workspaceId: string, route: string,
 }
 
 export async function completeKey(tx: TenantTx, workspaceId: string, route: string, key: string, statusCode: number, response: unknown): Promise<void> {
-  await tx.updateTable('idempotency_keys').set({ status_code: statusCode, response: JSON.stringify(response) as never })
+  await tx.updateTable('idempotency_keys').set({ status_code: statusCode, response: JSON.stringify(response) })
     .where('workspace_id', '=', workspaceId).where('route', '=', route).where('key', '=', key).execute();
 }
 

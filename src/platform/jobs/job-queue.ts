@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { newId, type AnyDb, type TenantTx } from '../db';
 
 export interface JobRow {
@@ -9,18 +9,6 @@ export interface JobRow {
   attempts: number;
   max_attempts: number;
 }
-
-interface JobTables {
-  jobs: JobRow & {
-    status: string;
-    run_at: Date;
-    locked_until: Date | null;
-    last_error: string | null;
-    singleton_key: string | null;
-    finished_at: Date | null;
-  };
-}
-
 
 export interface EnqueueOptions {
   workspaceId?: string;
@@ -42,7 +30,7 @@ export async function enqueue(db: AnyDb | TenantTx, queue: string, payload: Reco
       id: newId(),
       queue,
       workspace_id: options.workspaceId ?? null,
-      payload,
+      payload: JSON.stringify(payload),
       status: 'queued',
       run_at: options.runAt ?? new Date(),
       attempts: 0,

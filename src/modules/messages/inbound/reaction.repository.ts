@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTx } from '../../../platform/db';
 
-
 /**
  * The newest reaction per reactor wins (by Meta's time); a removal is stored with no emoji.
  * Meta's timestamps have one-second precision, so an add and its undo can tie: on a tie the

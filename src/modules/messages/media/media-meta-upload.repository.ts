@@ -1,8 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { DB, TenantTx } from '../../../platform/db';
 
-
-
 /** Meta's id of a medium on a phone number, if it stays valid until `validUntil`. */
 export async function findMetaUpload(tx: TenantTx, workspaceId: string, mediaId: string, phoneNumberId: string, validUntil: Date): Promise<string | undefined> {
   const row = await tx.selectFrom('media_meta_uploads').select('meta_media_id')

@@ -1,7 +1,5 @@
 import type { TenantTx } from '../../../platform/db';
 
-
-
 /** Records that an inbound message is to be marked read; false when it already was (at most once). */
 export async function insertReadReceipt(tx: TenantTx, workspaceId: string, messageId: string, at: Date): Promise<boolean> {
   const rows = await tx.insertInto('read_receipts').values({ workspace_id: workspaceId, message_id: messageId, queued_at: at, sent_at: null })

@@ -3,11 +3,8 @@ import { refreshStatistics, vacuumQueue, type AnyDb, type DB, type TenantTx } fr
 
 export type QueueRow = Selectable<DB['outbound_queue']>;
 
-
-
 /** A held campaign's sends are not dispatched: `pause` until resumed, `cancel` for good. */
 export type HoldKind = DB['send_holds']['kind'];
-
 
 export type NewQueueRow = Pick<QueueRow, 'workspace_id' | 'message_id' | 'channel_id' | 'contact_id' | 'campaign_id' | 'request' | 'next_attempt_at'> & { marketing?: boolean };
 

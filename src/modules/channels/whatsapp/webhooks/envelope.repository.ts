@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { AnyDb, TenantTx } from '../../../../platform/db';
 
-
-
 export interface NewEnvelope {
   workspaceId: string;
   body: Buffer;
