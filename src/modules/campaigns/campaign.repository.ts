@@ -59,9 +59,9 @@ export async function markPendingSkipped(tx: TenantTx, workspaceId: string, camp
 }
 
 export async function recipientCounts(tx: TenantTx, workspaceId: string, campaignId: string): Promise<{ state: string; reason: string | null; n: number }[]> {
-  const { rows } = await sql<{ state: string; reason: string | null; n: string }>`
+  const { rows } = await sql<{ state: string; reason: string | null; n: number }>`
     select state, skip_reason as reason, count(*) as n from campaign_recipients where workspace_id = ${workspaceId} and campaign_id = ${campaignId} group by state, skip_reason`.execute(tx);
-  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  return rows;
 }
 
 export const queuedMessageIds = (workspaceId: string, campaignId: string) =>

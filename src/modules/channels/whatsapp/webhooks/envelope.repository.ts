@@ -72,8 +72,8 @@ export async function recordFailure(tx: TenantTx, workspaceId: string, id: numbe
 
 /** Operators' alarm: envelopes of every workspace parked after their maximum attempts and still unprocessed. */
 export async function unsafeCountParkedEnvelopes(db: AnyDb): Promise<number> {
-  const { rows } = await sql<{ n: string | number }>`select count(*) as n from webhook_envelopes where parked_at is not null and processed_at is null`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from webhook_envelopes where parked_at is not null and processed_at is null`.execute(db);
+  return rows[0]?.n ?? 0;
 }
 
 /** Retention: processed envelopes older than `before` are deleted (pre-tenant maintenance). */
