@@ -2,6 +2,7 @@ export { isConnectionLoss, faultBackoffMs } from './connection-loss';
 export { openDatabase, type AnyDb, type Database, type DatabaseOptions } from './open-database';
 export { migrate, listMigrations } from './migrate';
 export { withTenant, type TenantTx } from './with-tenant';
+export type { DB } from './schema.generated';
 export { newId } from './ids';
 export { DataDirLockedError } from './data-dir-lock';
 export { refreshStatistics } from './refresh-statistics';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { newId, type AnyDb, type TenantTx } from '../db';
 
 export interface JobRow {
@@ -9,19 +9,6 @@ export interface JobRow {
   attempts: number;
   max_attempts: number;
 }
-
-interface JobTables {
-  jobs: JobRow & {
-    status: string;
-    run_at: Date;
-    locked_until: Date | null;
-    last_error: string | null;
-    singleton_key: string | null;
-    finished_at: Date | null;
-  };
-}
-
-const jobsDb = (db: AnyDb | TenantTx) => db as unknown as Kysely<JobTables>;
 
 export interface EnqueueOptions {
   workspaceId?: string;
@@ -37,13 +24,13 @@ export interface EnqueueOptions {
  */
 export async function enqueue(db: AnyDb | TenantTx, queue: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
   // Jobs are a global table: inside a tenant transaction the app role may insert into it.
-  await jobsDb(db)
+  await db
     .insertInto('jobs')
     .values({
       id: newId(),
       queue,
       workspace_id: options.workspaceId ?? null,
-      payload,
+      payload: JSON.stringify(payload),
       status: 'queued',
       run_at: options.runAt ?? new Date(),
       attempts: 0,
@@ -77,7 +64,7 @@ export async function claimJobs(db: AnyDb, queues: string[], limit: number, lock
 }
 
 export async function completeJob(db: AnyDb, id: string, now: Date): Promise<void> {
-  await jobsDb(db).updateTable('jobs').set({ status: 'done', finished_at: now, locked_until: null }).where('id', '=', id).execute();
+  await db.updateTable('jobs').set({ status: 'done', finished_at: now, locked_until: null }).where('id', '=', id).execute();
 }
 
 /** Hands claimed jobs that never started back to the queue, as if never claimed (a stopping worker). */
@@ -92,7 +79,7 @@ export async function releaseJobs(db: AnyDb, jobs: JobRow[]): Promise<void> {
 export async function failJob(db: AnyDb, job: JobRow, error: string, now: Date): Promise<void> {
   const exhausted = job.attempts >= job.max_attempts;
   const delay = Math.min(3600_000, 2 ** job.attempts * 1000) * (0.75 + Math.random() * 0.5);
-  await jobsDb(db)
+  await db
     .updateTable('jobs')
     .set(
       exhausted
