@@ -73,8 +73,9 @@ async function materialize(deps: CampaignsDeps, tx: TenantTx, c: CampaignRow, co
 }
 
 /**
- * The worker's campaign runner: steps every running or due campaign, a round at once after a round
- * that queued sends (topping up to the numbers' pace) and every `pollMs` otherwise.
+ * The worker's campaign runner: steps every running or due campaign every `pollMs`, busy or not (each
+ * round tops the queue up to a few seconds of the numbers' pace; rounds in between would only queue
+ * a few sends each, in transactions that hold the database from the sender).
  */
 export function startCampaignRunner(deps: CampaignsDeps, options: { pollMs?: number; onQueued?: () => void } = {}): PollingLoop {
   const statistics = statisticsMilestones(deps.db);
@@ -92,5 +93,6 @@ export function startCampaignRunner(deps: CampaignsDeps, options: { pollMs?: num
     }
     return total;
   };
-  return startPollingLoop({ name: 'campaign runner', tick: round, idleMs: options.pollMs ?? 200, logger: deps.logger });
+  const pollMs = options.pollMs ?? 200;
+  return startPollingLoop({ name: 'campaign runner', tick: round, idleMs: pollMs, busyMs: pollMs, logger: deps.logger });
 }
