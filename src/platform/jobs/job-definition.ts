@@ -35,7 +35,7 @@ export type JobHandler<D extends JobDefinition> = (payload: PayloadOf<D>, contex
 /** A catalog: named job definitions (the keys name handlers; `name` names queues). */
 export type JobCatalogShape<C> = { [K in keyof C]: JobDefinition };
 
-/** Exactly one handler per job of a catalog: a missing or extra one is a compile error. */
+/** One handler per job of a catalog: a missing one does not compile, nor does an unknown one written into the map. */
 export type HandlersFor<C extends JobCatalogShape<C>> = { [K in keyof C]: JobHandler<C[K]> };
 
 /** Keeps the schema's own type (so payloads are typed) while checking the definition's shape. */
