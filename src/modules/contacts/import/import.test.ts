@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { claimJobs, completeJob } from '../../../platform/jobs';
+import { jobCatalog, startJobRunner } from '../../../platform/jobs';
 import { startSenderHarness } from '../../../test-support/sender-harness';
 import { startTestApp, type TestApp } from '../../../test-support/test-app';
 import type { HttpClient } from '../../../test-support/http-client';
@@ -10,7 +10,6 @@ import type { ConsentRow } from '../consent.repository';
 import { contactJobHandlers } from '../jobs';
 import { verifyConsentChain } from '../record-consent';
 import { processContactImport } from './process-import';
-import { CONTACT_IMPORT_QUEUE } from './start-import';
 
 // CSV imports over real HTTP: the file is parsed by the worker's job, contacts are created or
 // updated by phone, consent goes to the ledger, and a campaign's audience can be the import.
@@ -47,16 +46,16 @@ async function importFile(csv: string): Promise<string> {
   return (r.body as { importId: string }).importId;
 }
 
-/** What a worker does: claims the queued import jobs and runs their handler. */
+/** What a worker does: runs the queued import jobs (and the continuations they queue); returns how many ran. */
 async function runImportJobs(): Promise<number> {
-  const handlers = contactJobHandlers(t.container.contacts);
-  const jobs = await claimJobs(db(), [CONTACT_IMPORT_QUEUE], 50, 60_000, new Date());
-  for (const job of jobs) {
-    assert.deepEqual(Object.keys(job.payload).sort(), ['importId', 'workspaceId'], 'ids only in the job');
-    await handlers[CONTACT_IMPORT_QUEUE]!(job);
-    await completeJob(db(), job.id, new Date());
+  const queued = await sql<{ payload: Record<string, unknown> }>`select payload from jobs where queue = ${jobCatalog.contactImport.name} and status = 'queued'`.execute(db());
+  for (const { payload } of queued.rows) assert.deepEqual(Object.keys(payload).sort(), ['importId', 'workspaceId'], 'ids only in the job');
+  const runner = startJobRunner({ db: db(), clock: t.container.clock, logger: t.container.logger, catalog: { contactImport: jobCatalog.contactImport }, handlers: contactJobHandlers(t.container.contacts), autoStart: false });
+  try {
+    return await runner.drain();
+  } finally {
+    await runner.stop();
   }
-  return jobs.length;
 }
 
 const status = async (id: string) => (await api.get(`/api/v1/contacts/imports/${id}`)).body as ImportView;
@@ -150,7 +149,7 @@ test('progress is committed batch by batch; a run past its time budget leaves th
   const rows = Array.from({ length: 600 }, (_, i) => `+1415556${String(i).padStart(4, '0')},Person ${i}`);
   const id = await importFile(['phone,name', ...rows].join('\n'));
   // The upload's own job is set aside: this test runs the import by hand.
-  await sql`update jobs set status = 'done' where queue = ${CONTACT_IMPORT_QUEUE} and status = 'queued'`.execute(db());
+  await sql`update jobs set status = 'done' where queue = ${jobCatalog.contactImport.name} and status = 'queued'`.execute(db());
   await processContactImport(t.container.contacts, workspaceId, id, { budgetMs: 0 });
   const partial = await status(id);
   assert.deepEqual([partial.status, partial.processedRows, partial.created], ['processing', 250, 250]);

@@ -1,13 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { newId, type TenantTx } from '../../../platform/db';
-import { enqueue } from '../../../platform/jobs';
+import { enqueue, jobCatalog } from '../../../platform/jobs';
 import type { Actor } from '../../privacy';
 import type { ContactsDeps } from '../deps';
 import { importErrors } from '../errors';
 import { insertImport } from './import.repository';
 import { readImportFile } from './read-import-file';
 
-export const CONTACT_IMPORT_QUEUE = 'contacts.import';
 export const IMPORT_CSV_CONTEXT = 'contact_import.csv';
 export const importKeyOwner = (importId: string) => ({ type: 'contact_import', id: importId });
 
@@ -29,7 +28,7 @@ export async function startContactImport(deps: ContactsDeps, tx: TenantTx, works
   const keyId = await deps.keyring.createDataKey(tx, workspaceId, importKeyOwner(id));
   const sealed = await deps.keyring.encrypt(tx, workspaceId, keyId, csv, IMPORT_CSV_CONTEXT);
   await insertImport(tx, { workspace_id: workspaceId, id, status: 'queued', csv: sealed, total_rows: rows });
-  await enqueue(tx, CONTACT_IMPORT_QUEUE, { workspaceId, importId: id }, { workspaceId });
+  await enqueue(tx, jobCatalog.contactImport, { workspaceId, importId: id }, { workspaceId });
   await deps.audit.record(tx, workspaceId, actor, { action: 'contact.import', target: { type: 'contact_import', id }, details: { rows, bytes: csv.length } });
   return { importId: id };
 }
