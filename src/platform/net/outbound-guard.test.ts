@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../http';
-import { checkOutboundUrl, createGuardedAgent, isPublicAddress } from '.';
+import { checkOutboundUrl, createGuardedAgent } from '.';
+import { isPublicAddress } from './address-policy';
 
 // The one outbound-URL guard: every form of a non-public address is refused with the same error,
 // before any connection, and at connect time again (after DNS resolution).
