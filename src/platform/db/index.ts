@@ -1,6 +1,6 @@
 export { isConnectionLoss, faultBackoffMs } from './connection-loss';
-export { openDatabase, type AnyDb, type Database, type DatabaseOptions } from './open-database';
-export { migrate, listMigrations } from './migrate';
+export { openDatabase, type AnyDb, type Database } from './open-database';
+export { migrate } from './migrate';
 export { withTenant, type TenantTx } from './with-tenant';
 export type { DB } from './schema.generated';
 export { newId } from './ids';

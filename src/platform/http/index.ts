@@ -3,6 +3,5 @@ export { AppError, type ErrorEnvelope } from './app-error';
 export { notFound, unauthenticated, forbidden, platformErrors, platformErrorCodes, type PlatformErrorCode, type ValidationIssue } from './errors';
 export { registerErrorStatuses, platformErrorStatuses, type ErrorStatuses } from './error-statuses';
 export { pageQuery, pageOf, decodeCursor, encodeCursor, listResponse, type Cursor } from './pagination';
-export { errorEnvelopeSchema } from './schemas';
 export { installNotFoundHandler } from './error-handler';
 export { idempotent, idempotencyHeaders } from './idempotent';

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError, platformErrorStatuses, type PlatformErrorCode } from '../http';
-import { checkOutboundUrl, createGuardedAgent, isPublicAddress } from '.';
+import { checkOutboundUrl, createGuardedAgent } from '.';
+import { isPublicAddress } from './address-policy';
 
 // The one outbound-URL guard: every form of a non-public address is refused with the same error,
 // before any connection, and at connect time again (after DNS resolution).
@@ -41,7 +42,6 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
     await promise;
   } catch (error) {
     assert.ok(error instanceof AppError, String(error));
-    // The status the HTTP layer answers for this code.
     return { code: error.code, message: error.message, statusCode: platformErrorStatuses[error.code as PlatformErrorCode] };
   }
   assert.fail('not refused');
