@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { ApiError, apiRequest } from '../app/api';
-import { Link, navigate, useSearchParam } from '../app/router';
+import { useNavigate } from 'react-router';
+import { Link, useSearchParam } from '../app/navigation';
 import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
 import { TextField } from '../ui/TextField';
@@ -29,6 +30,7 @@ function signupPathFor(next: string): string {
 }
 
 export function LoginPage() {
+  const navigate = useNavigate();
   usePageTitle('Log in');
   const next = safeNext(useSearchParam('next'));
   const signupPath = signupPathFor(next);
