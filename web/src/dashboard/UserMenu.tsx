@@ -4,7 +4,8 @@ import { useConsent } from '../app/ConsentProvider';
 import { Link } from '../app/navigation';
 
 // The signed-in person's menu: who they are, their account, the policies, and signing out. A disclosure
-// (button + list): Escape or a click elsewhere closes it and gives focus back to the button.
+// (button + list, rendered only while open): Escape or a click elsewhere closes it; Escape gives focus
+// back to the button.
 export function UserMenu({ onError }: { onError: (message: string | null) => void }) {
   const { me, signOut } = useAuth();
   const { openBanner } = useConsent();
@@ -36,11 +37,12 @@ export function UserMenu({ onError }: { onError: (message: string | null) => voi
 
   return (
     <div className="shell-user" ref={root}>
-      <button ref={button} type="button" className="shell-user-button" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
+      <button ref={button} type="button" className="shell-user-button" aria-expanded={open} aria-controls={open ? menuId : undefined} onClick={() => setOpen(!open)}>
         <span className="shell-avatar" aria-hidden="true">{initialOf(me.user.name)}</span>
         <span className="user-name" dir="auto">{me.user.name}</span>
       </button>
-      <div id={menuId} className="shell-user-menu" hidden={!open}>
+      {open && (
+      <div id={menuId} className="shell-user-menu">
         <p className="shell-user-email">{me.user.email}</p>
         <ul>
           <li><Link to="/app/settings" onClick={() => setOpen(false)}>Your account</Link></li>
@@ -49,6 +51,7 @@ export function UserMenu({ onError }: { onError: (message: string | null) => voi
           <li><button type="button" className="button" onClick={handleSignOut}>Sign out</button></li>
         </ul>
       </div>
+      )}
     </div>
   );
 }
