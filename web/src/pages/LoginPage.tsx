@@ -77,7 +77,10 @@ export function LoginPage() {
           required
           value={email}
           error={errors.email}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setErrors((current) => ({ ...current, email: undefined }));
+          }}
         />
         <TextField
           id="password"
@@ -87,7 +90,10 @@ export function LoginPage() {
           required
           value={password}
           error={errors.password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            setErrors((current) => ({ ...current, password: undefined }));
+          }}
         />
         <button type="submit" className="button button-primary" aria-disabled={submitting}>
           {submitting ? 'Logging in…' : 'Log in'}

@@ -32,7 +32,13 @@ export function SignupPage() {
   const joinPath = invitation ? `/app/join?invitation=${encodeURIComponent(invitation)}` : null;
   const loginPath = joinPath ? `/login?next=${encodeURIComponent(joinPath)}` : '/login';
 
-  const set = <K extends keyof SignupValues>(field: K, value: SignupValues[K]) => setValues((current) => ({ ...current, [field]: value }));
+  // Fixing a field takes its error away at once (and the form's, which no longer applies).
+  const set = <K extends keyof SignupValues>(field: K, value: SignupValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setRefusal((current) => (current.fields[field] || current.messages.length || (field === 'email' && current.emailTaken)
+      ? { fields: { ...current.fields, [field]: undefined }, emailTaken: field === 'email' ? false : current.emailTaken, messages: [] }
+      : current));
+  };
 
   const refuse = (next: SignupRefusal) => {
     flushSync(() => setRefusal(next));

@@ -1,10 +1,10 @@
 // The shapes of the templates API, from the types generated from the server's OpenAPI document.
-import type { ApiItem } from '../../app/apiSchema';
+import type { ApiItem, ApiResponse } from '../../app/apiSchema';
 
 // Meta's components are open objects in the API's schema.
 export type Template = Omit<ApiItem<'/api/v1/templates'>, 'components'> & { components: Record<string, unknown>[] };
 
-export type LintIssue = { path: string; message: string };
+export type LintIssue = ApiResponse<'/api/v1/templates', 'post'>['warnings'][number];
 
 export type CreatedTemplate = Template & { warnings: LintIssue[] };
 

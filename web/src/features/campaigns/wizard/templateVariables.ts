@@ -4,8 +4,9 @@
 // {{contact.attributes.<key>}}, filled per recipient by the server).
 
 import { fillVariables, isPositional, sendVariables as variablesOf } from '../../../app/templateVariables';
+import type { Template } from '../../templates/template';
 
-export type TemplateDefinition = { id: string; name: string; language: string; category: string | null; status: string | null; components: Record<string, unknown>[] };
+export type TemplateDefinition = Template;
 
 export type Slot =
   | { key: string; component: 'header' | 'body'; name: string; kind: 'text' }
