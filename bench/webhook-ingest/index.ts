@@ -5,6 +5,7 @@
 // then the processing throughput of the stored envelopes (messages normalized and applied per second).
 // DATABASE_URL selects the database (unset: a fresh PGlite under tmp/). Readable lines on stderr,
 // the JSON result as the last stdout line.
+import { loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -19,6 +20,7 @@ import { startEnvelopeProcessor } from '../../src/modules/channels';
 import { createBenchDatabase } from '../../src/platform/db/scratch-database';
 import { freePort } from '../../src/test-support/free-port';
 import type { LoadJob } from './load-worker';
+import { perThousand, startPhaseCpu } from './phase-cpu';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
@@ -37,6 +39,7 @@ async function load(worker: Worker, job: Omit<LoadJob, 'kind'>): Promise<Result>
     worker.postMessage({ kind: 'run', ...job });
   });
 }
+
 
 async function main() {
   const port = await freePort();
@@ -83,21 +86,28 @@ async function main() {
   const ceiling = await load(worker, { ...base, url: `http://127.0.0.1:${ceilingPort}`, path: '/ceiling', prefix: 'ceiling' });
   const ceilingEnvPerSec = (ceiling.ok / ceiling.elapsedMs) * 1000;
   log(`ceiling (store-and-ack): ${ceilingEnvPerSec.toFixed(0)} env/s, p50 ${ceiling.p50Ms.toFixed(2)} ms, p99 ${ceiling.p99Ms.toFixed(2)} ms, errors ${ceiling.errors}`);
+  const ackCpu = await startPhaseCpu(env.DATABASE_URL);
   const ours = await load(worker, { ...base, url, path: '/webhooks/whatsapp', prefix: 'max' });
+  const ackPerK = perThousand(await ackCpu(), ours.ok);
   const envPerSec = (ours.ok / ours.elapsedMs) * 1000;
   log(`product at full load: ${envPerSec.toFixed(0)} env/s (${((envPerSec / ceilingEnvPerSec) * 100).toFixed(0)}% of ceiling), p50 ${ours.p50Ms.toFixed(2)} ms, p99 ${ours.p99Ms.toFixed(2)} ms, errors ${ours.errors}`);
+  log(`  CPU per 1,000 envelopes acknowledged: ${ackPerK.text}; load average ${loadavg()[0]!.toFixed(1)}`);
   const paced = await load(worker, { ...base, url, path: '/webhooks/whatsapp', prefix: 'paced', ratePerSec: 1000 });
   log(`product at 1,000 env/s: ${((paced.ok / paced.elapsedMs) * 1000).toFixed(0)} env/s acknowledged, p50 ${paced.p50Ms.toFixed(2)} ms, p99 ${paced.p99Ms.toFixed(2)} ms, errors ${paced.errors}`);
   worker.postMessage({ kind: 'stop' });
 
   const pending = Number((await sql<{ n: string }>`select count(*) as n from webhook_envelopes where processed_at is null`.execute(db)).rows[0]!.n);
   const processor = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: container.envelopeSink, autoStart: false, batchSize: Number(process.env.BENCH_BATCH ?? 1000) });
+  const processCpu = await startPhaseCpu(env.DATABASE_URL);
   const t0 = performance.now();
   await processor.drain();
   const processingMs = performance.now() - t0;
+  const processCpuUsed = await processCpu();
   const messages = Number((await sql<{ n: string }>`select count(*) as n from messages`.execute(db)).rows[0]!.n);
   const processingMsgsPerSec = (messages / processingMs) * 1000;
   log(`processing: ${pending} envelopes → ${messages} messages in ${(processingMs / 1000).toFixed(1)} s = ${processingMsgsPerSec.toFixed(0)} messages/s`);
+  const processPerK = perThousand(processCpuUsed, messages);
+  log(`  CPU per 1,000 messages processed: ${processPerK.text}; load average ${loadavg()[0]!.toFixed(1)}`);
 
   await ceilingApp.close();
   await sim.close();
@@ -105,7 +115,7 @@ async function main() {
   await container.close();
   await dropDatabase();
   const round = (n: number, d = 0) => Number(n.toFixed(d));
-  process.stdout.write(`${JSON.stringify({ bench: 'webhook-ingest', db: dbKind, ceilingEnvPerSec: round(ceilingEnvPerSec), envPerSec: round(envPerSec), msgsPerSec: round(envPerSec), ratio: round(envPerSec / ceilingEnvPerSec, 2), p50AckMs: round(paced.p50Ms, 2), p99AckMs: round(paced.p99Ms, 2), processingMsgsPerSec: round(processingMsgsPerSec) })}\n`);
+  process.stdout.write(`${JSON.stringify({ bench: 'webhook-ingest', db: dbKind, ceilingEnvPerSec: round(ceilingEnvPerSec), envPerSec: round(envPerSec), msgsPerSec: round(envPerSec), ratio: round(envPerSec / ceilingEnvPerSec, 2), p50AckMs: round(paced.p50Ms, 2), p99AckMs: round(paced.p99Ms, 2), processingMsgsPerSec: round(processingMsgsPerSec), cpuMsPer1kAcked: { product: ackPerK.productMs, postgres: ackPerK.postgresMs }, cpuMsPer1kProcessed: { product: processPerK.productMs, postgres: processPerK.postgresMs } })}\n`);
   process.exit(0);
 }
 
