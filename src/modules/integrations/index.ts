@@ -3,3 +3,4 @@ export { defaultWebhookPolicy, type IntegrationDeps } from './deps';
 export { createEnricherRegistry } from './payload-enrichers';
 export { fanOutEvents } from './fan-out-events';
 export { startWebhookFanOut, webhookJobHandlers } from './webhook-worker';
+export { deliveryDataPart } from './delivery-personal-data';

@@ -16,3 +16,4 @@ export { MARK_READ_QUEUE } from './send/mark-read';
 export { sendReadReceipt } from './send/send-read-receipt';
 export { billedCounts, repliedCount, statusCounts } from './read/funnel-counts';
 export { analyzeMessageTables } from './message.repository';
+export { messageDataPart } from './personal-data/message-data-part';
