@@ -56,6 +56,14 @@ export async function seedPerson(fx: InboundFixture, person: Person): Promise<Se
   await sql`insert into campaign_recipients (workspace_id, campaign_id, contact_id, state, skip_reason) select workspace_id, 'campaign-fixture', ${contactId}, 'skipped', 'no_consent' from contacts where id = ${contactId}`.execute(db);
   const all = ((await fx.api.get(`/api/v1/messages?contactId=${contactId}&limit=200`)).body as { data: Message[] }).data;
   await sql`insert into automation_replies (workspace_id, dedupe_key, kind, trigger_message_id) select workspace_id, ${`welcome:${contactId}`}, 'welcome', ${all[all.length - 1]!.id} from contacts where id = ${contactId}`.execute(db);
-  await fanOutEvents(fx.t.container.integrations);
+  // The fan-out takes only events of transactions older than every one still running on the server
+  // (other test files' too, on PostgreSQL), so it is repeated until this person's events are in.
+  for (let tries = 0; ; tries++) {
+    await fanOutEvents(fx.t.container.integrations);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from webhook_deliveries d join events e on e.workspace_id = d.workspace_id and e.id = d.event_id where e.data->>'contactId' = ${contactId}`.execute(db);
+    if (Number(rows[0]!.n) > 0) break;
+    assert.ok(tries < 100, 'the events about the person were fanned out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return { contactId, conversationId, messageIds: all.map((m) => m.id), mediaIds: all.flatMap((m) => (m.media ?? []).map((x) => x.id)) };
 }
