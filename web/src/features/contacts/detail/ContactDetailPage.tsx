@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from '../../../app/router';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { useEvents } from '../../../dashboard/useEvents';
@@ -7,17 +8,22 @@ import { contactLabel, type Contact } from '../contact';
 import { ConsentSection } from './ConsentSection';
 import { ContactConversations } from './ContactConversations';
 import { EditContactForm } from './EditContactForm';
+import { ContactPrivacySection } from '../privacy/ContactPrivacySection';
+import { ErasureCertificateView } from '../privacy/ErasureCertificateView';
+import type { ErasureCertificate } from '../privacy/erasure-certificate';
 
 const CONTACT_EVENTS = ['contact.updated', 'contact.opted_in', 'contact.opted_out'];
 
 export function ContactDetailPage({ contactId }: { contactId: string }) {
   const [contact, reload] = useResource<Contact>(`/contacts/${encodeURIComponent(contactId)}`);
+  const [certificate, setCertificate] = useState<ErasureCertificate | null>(null);
   // Someone else's edit, an import, or the customer's own STOP shows without reloading the page.
   useEvents(CONTACT_EVENTS, ({ data }) => {
     if (data.contactId === contactId) reload();
   });
   usePageTitle(contact.status === 'ready' ? contactLabel(contact.data) : 'Contact');
 
+  if (certificate) return <ErasureCertificateView document={certificate} />;
   if (contact.status === 'loading') return <p role="status">Loading the contact…</p>;
   if (contact.status === 'failed') {
     const missing = contact.error.status === 404;
@@ -48,6 +54,7 @@ export function ContactDetailPage({ contactId }: { contactId: string }) {
       <EditContactForm contact={c} onSaved={reload} />
       <ConsentSection contact={c} onChanged={reload} />
       <ContactConversations contactId={c.id} />
+      <ContactPrivacySection contact={c} onErased={setCertificate} />
     </>
   );
 }
