@@ -31,7 +31,7 @@ export async function eraseContactMessages(deps: MessagesDeps, tx: TenantTx, wor
       messages: affected(messages), reactions: affected(reactions), amendments: affected(amendments), readReceipts: affected(readReceipts),
       queuedSends: affected(queuedSends), media: media.length, mediaFiles: files.length,
     },
-    retained: { messageCountRows: affected(counted) },
+    retained: { dailyMessageCounts: affected(counted) },
     afterCommit: async () => {
       for (const key of files) await deps.storage.delete(key);
     },
