@@ -1,6 +1,5 @@
 export { registerWebhookSubscriptionRoutes } from './webhook.routes';
 export { defaultWebhookPolicy, type IntegrationDeps } from './deps';
 export { createEnricherRegistry } from './payload-enrichers';
-export { fanOutEvents } from './fan-out-events';
 export { startWebhookFanOut, webhookJobHandlers } from './webhook-worker';
 export { deliveryDataPart } from './delivery-personal-data';

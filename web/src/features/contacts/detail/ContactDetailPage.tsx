@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { usePageTitle } from '../../../app/usePageTitle';
-import { useEvents } from '../../../dashboard/useEvents';
 import { useResource } from '../../../dashboard/useResource';
 import { formatDateTime } from '../../../ui/formatDate';
 import { contactLabel, type Contact } from '../contact';
@@ -12,15 +11,11 @@ import { ContactPrivacySection } from '../privacy/ContactPrivacySection';
 import { ErasureCertificateView } from '../privacy/ErasureCertificateView';
 import type { ErasureCertificate } from '../privacy/erasure-certificate';
 
-const CONTACT_EVENTS = ['contact.updated', 'contact.opted_in', 'contact.opted_out'];
 
 export function ContactDetailPage({ contactId }: { contactId: string }) {
   const [contact, reload] = useResource<Contact>(`/contacts/${encodeURIComponent(contactId)}`);
   const [certificate, setCertificate] = useState<ErasureCertificate | null>(null);
   // Someone else's edit, an import, or the customer's own STOP shows without reloading the page.
-  useEvents(CONTACT_EVENTS, ({ data }) => {
-    if (data.contactId === contactId) reload();
-  });
   usePageTitle(contact.status === 'ready' ? contactLabel(contact.data) : 'Contact');
 
   if (certificate) return <ErasureCertificateView document={certificate} />;

@@ -1,4 +1,4 @@
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { formatDateTime } from '../../../ui/formatDate';
 import { downloadCertificate, type ErasureCertificate } from './erasure-certificate';
 
