@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { PersonalDataPart } from '../privacy';
 import { NOTE_CONTEXT, type InboxDeps } from './deps';
-import type { ConversationRow, InboxTables } from './tables';
+import type { ConversationRow } from './tables';
 
-type NoteRow = InboxTables['conversation_notes'];
+type NoteRow = { id: string; conversation_id: string; author_id: string | null; body: Buffer; created_at: Date };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The inbox's part of a person's data: their conversations and the team's notes on them. */

@@ -3,5 +3,5 @@ export { registerAuditRoutes } from './audit/audit.routes';
 export { registerPrivacyRoutes } from './privacy.routes';
 export type { PrivacyDeps } from './deps';
 export type { DataSubject, ErasedPart, ExportedPart, ExportFile, PersonalDataPart } from './personal-data';
-export { createCertificateSigner, type SignedDocument } from './certificates/certificate-signer';
+export { createCertificateSigner } from './certificates/certificate-signer';
 export { parsePublicKey, verifyCertificate } from './certificates/verify-certificate';

@@ -4,9 +4,7 @@ import type { DataSubject, ExportedPart, ExportFile } from '../../privacy';
 import type { MessagesDeps } from '../deps';
 import { openStoredMedia } from '../media/stored-media';
 import { toMessageViews } from '../read/message-view';
-import type { MessageRow, MessagesTables } from '../tables';
-
-type MediaRow = MessagesTables['media'];
+import type { MediaRow, MessageRow } from '../tables';
 
 // A file name's extension from a MIME type ("image/jpeg" → ".jpeg"); nothing when unknown or odd.
 const extensionOf = (mime: string | null) => {

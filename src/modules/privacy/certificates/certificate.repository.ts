@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { TenantTx } from '../../../platform/db';
-import type { ErasureCertificateRow, PrivacyTables } from '../tables';
+import type { Selectable } from 'kysely';
+import type { DB, TenantTx } from '../../../platform/db';
 
-const pdb = (tx: TenantTx) => tx as unknown as Kysely<PrivacyTables>;
+export type ErasureCertificateRow = Selectable<DB['erasure_certificates']>;
 
-export async function insertCertificate(tx: TenantTx, row: ErasureCertificateRow): Promise<void> {
-  await pdb(tx).insertInto('erasure_certificates').values(row).execute();
+export async function insertCertificate(tx: TenantTx, row: Omit<ErasureCertificateRow, 'document'> & { document: object }): Promise<void> {
+  await tx.insertInto('erasure_certificates').values({ ...row, document: JSON.stringify(row.document) }).execute();
 }
 
 export function findCertificate(tx: TenantTx, workspaceId: string, id: string): Promise<ErasureCertificateRow | undefined> {
-  return pdb(tx).selectFrom('erasure_certificates').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return tx.selectFrom('erasure_certificates').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { fanOutEvents } from '../../integrations';
+import { startWebhookFanOut } from '../../integrations';
 import type { useInboundFixture } from '../../messages/testing';
 
 type InboundFixture = ReturnType<typeof useInboundFixture>;
@@ -57,13 +57,17 @@ export async function seedPerson(fx: InboundFixture, person: Person): Promise<Se
   const all = ((await fx.api.get(`/api/v1/messages?contactId=${contactId}&limit=200`)).body as { data: Message[] }).data;
   await sql`insert into automation_replies (workspace_id, dedupe_key, kind, trigger_message_id) select workspace_id, ${`welcome:${contactId}`}, 'welcome', ${all[all.length - 1]!.id} from contacts where id = ${contactId}`.execute(db);
   // The fan-out takes only events of transactions older than every one still running on the server
-  // (other test files' too, on PostgreSQL), so it is repeated until this person's events are in.
-  for (let tries = 0; ; tries++) {
-    await fanOutEvents(fx.t.container.integrations);
-    const { rows } = await sql<{ n: string }>`select count(*) as n from webhook_deliveries d join events e on e.workspace_id = d.workspace_id and e.id = d.event_id where e.data->>'contactId' = ${contactId}`.execute(db);
-    if (Number(rows[0]!.n) > 0) break;
-    assert.ok(tries < 100, 'the events about the person were fanned out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  // (other test files' too, on PostgreSQL), so it runs until this person's events are in.
+  const fanOut = startWebhookFanOut(fx.t.container.integrations, { intervalMs: 20 });
+  try {
+    for (let tries = 0; ; tries++) {
+      const { rows } = await sql<{ n: string }>`select count(*) as n from webhook_deliveries d join events e on e.workspace_id = d.workspace_id and e.id = d.event_id where e.data->>'contactId' = ${contactId}`.execute(db);
+      if (Number(rows[0]!.n) > 0) break;
+      assert.ok(tries < 200, 'the events about the person were fanned out');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await fanOut.stop();
   }
   return { contactId, conversationId, messageIds: all.map((m) => m.id), mediaIds: all.flatMap((m) => (m.media ?? []).map((x) => x.id)) };
 }

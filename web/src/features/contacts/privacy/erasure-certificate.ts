@@ -1,17 +1,7 @@
-// The signed erasure certificate DELETE /api/v1/contacts/:id answers (src/modules/privacy/privacy.routes.ts).
+// The signed erasure certificate DELETE /api/v1/contacts/:id answers, from the generated API types.
+import type { ApiResponse } from '../../../app/apiSchema';
 
-export type ErasureCertificate = {
-  certificate: {
-    id: string;
-    subject: { type: 'contact'; id: string };
-    erasedAt: string;
-    erasedBy: { type: string; id: string | null };
-    keysDestroyed: string[];
-    erased: Record<string, number>;
-    retained: Record<string, number>;
-  };
-  signature: { algorithm: 'Ed25519'; keyId: string; publicKey: string; value: string };
-};
+export type ErasureCertificate = ApiResponse<'/api/v1/contacts/{id}', 'delete'>;
 
 /** Saves the certificate as the JSON file `whatgrow verify-certificate` checks. */
 export function downloadCertificate(document: ErasureCertificate): void {
