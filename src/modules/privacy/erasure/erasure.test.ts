@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { withTenant } from '../../../platform/db';
 import { useInboundFixture } from '../../messages/testing';
 import { parsePublicKey, verifyCertificate } from '../index';
-import { seedPerson, subscribeWebhooks, type SeededPerson } from '../testing';
+import { seedPerson, subscribeWebhooks, type SeededPerson } from '../testing/seed-person';
 
 // Erasure as the "must show" asks: afterwards a raw scan of every table (every column as
 // text, bytea as hex) and of the media folder finds none of the person's plaintext, blind tokens or

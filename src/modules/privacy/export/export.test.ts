@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import yauzl from 'yauzl';
 import { useInboundFixture } from '../../messages/testing';
-import { seedPerson, subscribeWebhooks, type SeededPerson } from '../testing';
+import { seedPerson, subscribeWebhooks, type SeededPerson } from '../testing/seed-person';
 
 // A person's export as an owner downloads it: a ZIP whose export.json validates against the
 // published schema and holds every message of theirs, with every medium's file.

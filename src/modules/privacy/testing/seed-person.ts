@@ -5,7 +5,7 @@ import type { useInboundFixture } from '../../messages/testing';
 
 type InboundFixture = ReturnType<typeof useInboundFixture>;
 
-export interface Person {
+interface Person {
   phone: string;
   name: string;
   /** Words only this person's data holds (message text, caption, note, attribute), to scan for. */
