@@ -9,7 +9,7 @@ import { registerAutomationRoutes } from '../modules/automation';
 import { registerTemplateRoutes } from '../modules/templates';
 import { registerCampaignRoutes } from '../modules/campaigns';
 import { registerWebhookSubscriptionRoutes } from '../modules/integrations';
-import { registerAuditRoutes } from '../modules/privacy';
+import { registerAuditRoutes, registerPrivacyRoutes } from '../modules/privacy';
 import { registerEventStreamRoutes } from '../modules/realtime';
 import type { Container } from './container';
 import { registerHealthRoutes } from './health.routes';
@@ -30,6 +30,7 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerChannelRoutes(app, container.channels);
   registerWebhookRoutes(app, container.webhooks);
   registerContactRoutes(app, container.contacts);
+  registerPrivacyRoutes(app, container.privacy);
   registerInboxRoutes(app, container.inbox);
   registerMessageRoutes(app, container.messages);
   registerAutomationRoutes(app, container.automation);

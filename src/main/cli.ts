@@ -6,6 +6,7 @@ import { createLogger } from '../platform/logging';
 import { createWorkspaceFromCli } from './commands/workspace-create';
 import { runMigrate } from './commands/migrate';
 import { runServe } from './commands/serve';
+import { runVerifyCertificate } from './commands/verify-certificate';
 import { runSimulatorCommand } from '../../simulator';
 
 /** Known operator errors end with one clear line on stderr and exit code 1, never a stack trace. */
@@ -46,6 +47,13 @@ program
   .option('--owner-name <name>', "owner's name")
   .option('--json', 'print {"workspaceId", "apiKey"} as JSON')
   .action((options) => run(() => createWorkspaceFromCli(context(), options)));
+
+program
+  .command('verify-certificate')
+  .description('check a signed erasure certificate offline (prints a JSON verdict; exit code 1 when invalid)')
+  .argument('<file>', 'the certificate, as DELETE /api/v1/contacts/:id answered it')
+  .option('--public-key <key>', 'the published key (GET /api/v1/privacy/certificate-key): PEM or base64url, or a file holding it')
+  .action((file: string, options: { publicKey?: string }) => run(async () => runVerifyCertificate(file, options)));
 
 program
   .command('simulator')

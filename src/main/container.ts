@@ -5,15 +5,15 @@ import { createKeyring, resolveMasterKey, type Keyring } from '../platform/crypt
 import { migrate, openDatabase, type Database } from '../platform/db';
 import type { Logger } from '../platform/logging';
 import type { AuthDeps } from '../modules/auth';
-import { channelItemHandlers, GraphTransport, GroupCommitter, provisionSandboxChannel, sinkByKind, unsafeInsertEnvelopes, type ChannelDeps, type NewEnvelope, type WebhookIngressDeps } from '../modules/channels';
-import { preferenceItemHandler, type ContactsDeps } from '../modules/contacts';
-import { assignedOnlyEventFilter, type InboxDeps } from '../modules/inbox';
-import { localMediaStorage, messageItemHandlers, type MessagesDeps } from '../modules/messages';
-import { enqueueInboundAutomation, readSettings, type AutomationDeps } from '../modules/automation';
-import { createAuditLog, type AuditLog } from '../modules/privacy';
+import { channelDataPart, channelItemHandlers, GraphTransport, GroupCommitter, provisionSandboxChannel, sinkByKind, unsafeInsertEnvelopes, type ChannelDeps, type NewEnvelope, type WebhookIngressDeps } from '../modules/channels';
+import { contactDataPart, preferenceItemHandler, type ContactsDeps } from '../modules/contacts';
+import { assignedOnlyEventFilter, conversationDataPart, type InboxDeps } from '../modules/inbox';
+import { localMediaStorage, messageDataPart, messageItemHandlers, type MessagesDeps } from '../modules/messages';
+import { automationDataPart, enqueueInboundAutomation, readSettings, type AutomationDeps } from '../modules/automation';
+import { createAuditLog, createCertificateSigner, type AuditLog, type PrivacyDeps } from '../modules/privacy';
 import { templateItemHandler, type TemplatesDeps } from '../modules/templates';
-import type { CampaignsDeps } from '../modules/campaigns';
-import { createEnricherRegistry, defaultWebhookPolicy, type IntegrationDeps } from '../modules/integrations';
+import { campaignDataPart, type CampaignsDeps } from '../modules/campaigns';
+import { createEnricherRegistry, defaultWebhookPolicy, deliveryDataPart, type IntegrationDeps } from '../modules/integrations';
 import { createEventHub, createVisibilityRegistry, type EventHub, type VisibilityRegistry } from '../modules/realtime';
 import { createSignal, type Signal } from './signal';
 
@@ -49,6 +49,7 @@ export interface Container {
   templates: TemplatesDeps;
   campaigns: CampaignsDeps;
   automation: AutomationDeps;
+  privacy: PrivacyDeps;
   close(): Promise<void>;
 }
 
@@ -86,6 +87,10 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const webhooks: WebhookIngressDeps = { channels, logger, committer, onStored: () => void signals.envelopesStored.notify() };
     const campaigns: CampaignsDeps = { db, keyring, clock, logger, audit, contacts, messages };
     const automation: AutomationDeps = { db, keyring, clock, audit, logger, messages, onQueued: () => void signals.sendsQueued.notify() };
+    // A person's data as every module holds it, for export and erasure: contacts first (it says whether
+    // the person exists), the modules whose ids others need (conversations, messages) before those.
+    const parts = [contactDataPart(contacts), conversationDataPart(inbox), messageDataPart(messages), automationDataPart, campaignDataPart, deliveryDataPart, channelDataPart(channels)];
+    const privacy: PrivacyDeps = { db, keyring, clock, logger, audit, signer: createCertificateSigner(keyring.systemKey('certificate-signing')), parts };
     return {
       config,
       logger,
@@ -106,6 +111,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       templates,
       campaigns,
       automation,
+      privacy,
       async close() {
         await Promise.all([transport.close(), sandboxTransport.close()]);
         await database.close();

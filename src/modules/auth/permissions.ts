@@ -21,6 +21,7 @@ export const permissions = [
   'contacts.read',
   'contacts.write',
   'contacts.export',
+  'contacts.erase',
   'contacts.import',
   'templates.read',
   'templates.manage',
@@ -36,7 +37,7 @@ const all = new Set<Permission>(permissions);
 
 /**
  * owner: everything. admin: everything but deleting the workspace and transferring ownership.
- * agent: inbox, contacts and sending; no settings, keys, exports, imports (bulk consent) or campaigns.
+ * agent: inbox, contacts and sending; no settings, keys, exports, erasures, imports (bulk consent) or campaigns.
  *   settings.* covers the workspace settings and the automations (keyword replies): agents and analysts
  *   neither read nor change them (the server applies them; mark-as-read is inbox.write). Agents read and
  *   use labels and canned responses (inbox.read / inbox.write) but do not define them: they are shared

@@ -37,3 +37,4 @@ export type { InboundItem, RejectItem } from './whatsapp/webhooks/inbound-items'
 export { sinkByKind, type ItemHandler, type ItemHandlers } from './whatsapp/webhooks/sink-by-kind';
 export type { WebhookIngressDeps } from './whatsapp/webhooks/deps';
 export { metaId, metaText, metaTime } from './whatsapp/webhooks/meta-values';
+export { channelDataPart } from './channel-personal-data';

@@ -11,3 +11,4 @@ export { marketingConsentOf } from './marketing-consent';
 export { audienceContactIds, audienceMembers, importStatusOf, type AudienceMember } from './audience';
 export { preferenceItemHandler } from './apply-preference-items';
 export { contactJobHandlers } from './jobs';
+export { contactDataPart } from './contact-personal-data';

@@ -15,3 +15,4 @@ export { sendAutomatedText } from './send/send-automated-text';
 export { sendReadReceipt } from './send/send-read-receipt';
 export { billedCounts, repliedCount, statusCounts } from './read/funnel-counts';
 export { analyzeMessageTables } from './message.repository';
+export { messageDataPart } from './personal-data/message-data-part';

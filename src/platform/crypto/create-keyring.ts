@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { AnyDb } from '../db';
 import { systemClock, type Clock } from '../clock';
 import { IngressCipher } from './ingress';
-import { Keyring } from './keyring';
+import { Keyring, type GlobalSecretPurpose } from './keyring';
 import { MasterKeys } from './master-key';
 import { loadSystemKeys, verifyKeyCheck } from './system-keys';
 import { TenantKeys } from './tenant-keys';
@@ -37,10 +37,10 @@ export async function createKeyring(options: KeyringOptions): Promise<Keyring> {
     maxEntries: options.cacheMaxEntries ?? 100_000,
     now: () => clock.now().getTime(),
   };
-  const latest = (purpose: 'ingress-index' | 'audit-chain'): KeyObject => {
+  const latest = (purpose: 'ingress-index' | GlobalSecretPurpose): KeyObject => {
     const versions = systemKeys.get(purpose)!;
     return versions.get(Math.max(...versions.keys()))!;
   };
   const ingress = new IngressCipher(systemKeys.get('ingress')!, latest('ingress-index'));
-  return new Keyring(options.db, masters, new TenantKeys(masters, cache), ingress, { 'audit-chain': latest('audit-chain') });
+  return new Keyring(options.db, masters, new TenantKeys(masters, cache), ingress, { 'audit-chain': latest('audit-chain'), 'certificate-signing': latest('certificate-signing') });
 }

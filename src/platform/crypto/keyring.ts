@@ -11,6 +11,9 @@ import { rotateWorkspaceKey } from './rotate-workspace-key';
 import type { TenantKeys } from './tenant-keys';
 import { lockWorkspaceKeys, selectWorkspaceKeys } from './workspace-key-store';
 
+/** Global secrets handed to domain code: the audit chain's HMAC key, the seed of the certificate-signing key. */
+export type GlobalSecretPurpose = 'audit-chain' | 'certificate-signing';
+
 /**
  * Envelope encryption: master key → workspace key → data key (one per contact or other owner).
  * `context` is the caller's AAD, naming where the value lives (e.g. "message.body"); decryption
@@ -23,7 +26,7 @@ export class Keyring {
     private readonly masters: MasterKeys,
     private readonly keys: TenantKeys,
     private readonly ingress: IngressCipher,
-    private readonly systemKeys: Readonly<Record<'audit-chain', KeyObject>>,
+    private readonly systemKeys: Readonly<Record<GlobalSecretPurpose, KeyObject>>,
   ) {}
 
   /** Id of MASTER_KEY (a fingerprint, not the key), e.g. for the start-up log. */
@@ -132,11 +135,11 @@ export class Keyring {
     return texts.map((text) => searchTokens(text).map(tokenOf));
   }
 
-  /** Crypto-shredding: deletes every data key of `owner`; its ciphertexts can no longer be read. */
-  async shredOwner(tx: TenantTx, workspaceId: string, owner: KeyOwner): Promise<number> {
+  /** Crypto-shredding: deletes every data key of `owner`; its ciphertexts can no longer be read. Returns the ids of the keys destroyed. */
+  async shredOwner(tx: TenantTx, workspaceId: string, owner: KeyOwner): Promise<string[]> {
     const ids = await deleteOwnerKeys(tx, workspaceId, owner);
     this.keys.forgetDataKeys(workspaceId, ids);
-    return ids.length;
+    return ids;
   }
 
   /** Moves data keys to another owner (contact merge), so erasing the survivor erases both histories. */
@@ -166,8 +169,11 @@ export class Keyring {
     return this.ingress.token(purpose, value);
   }
 
-  /** A stable global 32-byte secret (it survives master rotation), e.g. the audit chain's HMAC key. */
-  systemKey(purpose: 'audit-chain'): Buffer {
+  /**
+   * A stable global 32-byte secret (it survives master rotation): the audit chain's HMAC key, the
+   * seed of the Ed25519 key that signs erasure certificates (which never leaves the server).
+   */
+  systemKey(purpose: GlobalSecretPurpose): Buffer {
     return this.systemKeys[purpose].export();
   }
 }

@@ -80,7 +80,7 @@ test('master rotation: re-wrap under the new key, then only the new key opens th
   const rotating = await createKeyring({ db: fixture.database.db, masterKey: newMaster, previousMasterKeys: [oldMaster.toString('base64')] });
   assert.deepEqual(await readBack(rotating, stored), { text: 'survives master rotation', token: stored.token }, 'readable mid-rotation');
   const counts = await rotating.rotateMasterKey();
-  assert.ok(counts.crypto_workspace_keys! >= 1 && counts.crypto_index_keys! >= 1 && counts.crypto_system_keys === 3);
+  assert.ok(counts.crypto_workspace_keys! >= 1 && counts.crypto_index_keys! >= 1 && counts.crypto_system_keys === 4, 'every system key: ingress, ingress-index, audit-chain, certificate-signing');
   const { rows } = await sql<{ n: number }>`
     select (select count(*) from crypto_workspace_keys where master_key_id <> ${masterKeyId(newMaster)})
          + (select count(*) from crypto_index_keys where master_key_id <> ${masterKeyId(newMaster)})

@@ -4,7 +4,7 @@ import { generateKey, open, seal } from './aes-gcm';
 import { MasterKeyMismatchError } from './errors';
 import type { MasterKey, MasterKeys } from './master-key';
 
-export const systemKeyPurposes = ['ingress', 'ingress-index', 'audit-chain'] as const;
+export const systemKeyPurposes = ['ingress', 'ingress-index', 'audit-chain', 'certificate-signing'] as const;
 export type SystemKeyPurpose = (typeof systemKeyPurposes)[number];
 const isSystemKeyPurpose = (purpose: string): purpose is SystemKeyPurpose => (systemKeyPurposes as readonly string[]).includes(purpose);
 

@@ -272,6 +272,23 @@ export interface CryptoWorkspaceKeys {
   wrapped: Buffer;
 }
 
+export interface ErasedMessageCounts {
+  channel_id: string;
+  day: Timestamp;
+  direction: "inbound" | "outbound";
+  messages: number;
+  status: string;
+  workspace_id: string;
+}
+
+export interface ErasureCertificates {
+  contact_id: string;
+  document: Json;
+  id: string;
+  issued_at: Timestamp;
+  workspace_id: string;
+}
+
 export interface Events {
   created_at: Generated<Timestamp>;
   data: Json;
@@ -590,6 +607,8 @@ export interface DB {
   crypto_key_check: CryptoKeyCheck;
   crypto_system_keys: CryptoSystemKeys;
   crypto_workspace_keys: CryptoWorkspaceKeys;
+  erased_message_counts: ErasedMessageCounts;
+  erasure_certificates: ErasureCertificates;
   events: Events;
   idempotency_keys: IdempotencyKeys;
   inbound_item_failures: InboundItemFailures;

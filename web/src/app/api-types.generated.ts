@@ -1713,7 +1713,75 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Erase a person (right to erasure)
+         * @description Destroys the person's data keys first (crypto-shredding), then deletes their contact, identities and tokens, consent ledger, conversations and notes, messages, reactions and media (files too), raw webhook envelopes and account events that mention them, queued jobs and outgoing-webhook deliveries about them. Message counts per day survive, without ids or content. Irreversible; audited. A later message from the same number starts a new contact with new keys. A signed erasure certificate: `certificate` (what was erased, when, by whom, the data keys destroyed, counts per data class) and an Ed25519 `signature` over its RFC 8785 canonical JSON. Verify it offline with `whatgrow verify-certificate FILE` and the key of GET /api/v1/privacy/certificate-key.
+         *
+         *     Requires permission `contacts.erase` (roles: owner, admin).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificate: {
+                                /** @description Rows, files, envelopes and jobs erased, by data class. */
+                                erased: {
+                                    [key: string]: number;
+                                };
+                                erasedAt: string;
+                                erasedBy: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    type: "user" | "api_key" | "system";
+                                };
+                                id: string;
+                                /** @description Ids of the data keys destroyed before any row was deleted. */
+                                keysDestroyed: string[];
+                                /** @enum {string} */
+                                method: "crypto-shredding";
+                                /** @description Non-personal figures kept in their place (no id, no content). */
+                                retained: {
+                                    [key: string]: number;
+                                };
+                                subject: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "contact";
+                                };
+                                /** @enum {string} */
+                                type: "whatgrow.erasure-certificate";
+                                /** @enum {number} */
+                                version: 1;
+                                workspaceId: string;
+                            };
+                            signature: {
+                                /** @enum {string} */
+                                algorithm: "Ed25519";
+                                /** @enum {string} */
+                                canonicalization: "RFC8785";
+                                keyId: string;
+                                publicKey: string;
+                                value: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         /** @description Requires permission `contacts.write` (roles: owner, admin, agent). */
@@ -1878,6 +1946,49 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything held about a person (access and portability requests)
+         * @description A ZIP (application/zip) with export.json (machine-readable, JSON Schema at GET /api/v1/privacy/schemas/contact-export.json), summary.html (readable) and the person's media files, decrypted. Audited.
+         *
+         *     Requires permission `contacts.export` (roles: owner, admin).
+         *
+         *     Requires permission `contacts.export` (roles: owner, admin).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3894,6 +4005,180 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/certificate-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public key that signs erasure certificates
+         * @description Ed25519. `keyId` is the first 16 bytes of SHA-256 over the raw 32-byte key (`publicKey`, base64url), in hex. Keep a copy: `whatgrow verify-certificate FILE --public-key KEY` checks a certificate against it offline.
+         *
+         *     Public: no credentials needed.
+         *
+         *     Public: no credentials needed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            keyId: string;
+                            publicKey: string;
+                            publicKeyPem: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/erasure-certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An erasure certificate issued earlier
+         * @description A signed erasure certificate: `certificate` (what was erased, when, by whom, the data keys destroyed, counts per data class) and an Ed25519 `signature` over its RFC 8785 canonical JSON. Verify it offline with `whatgrow verify-certificate FILE` and the key of GET /api/v1/privacy/certificate-key.
+         *
+         *     Requires permission `contacts.erase` (roles: owner, admin).
+         *
+         *     Requires permission `contacts.erase` (roles: owner, admin).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificate: {
+                                /** @description Rows, files, envelopes and jobs erased, by data class. */
+                                erased: {
+                                    [key: string]: number;
+                                };
+                                erasedAt: string;
+                                erasedBy: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    type: "user" | "api_key" | "system";
+                                };
+                                id: string;
+                                /** @description Ids of the data keys destroyed before any row was deleted. */
+                                keysDestroyed: string[];
+                                /** @enum {string} */
+                                method: "crypto-shredding";
+                                /** @description Non-personal figures kept in their place (no id, no content). */
+                                retained: {
+                                    [key: string]: number;
+                                };
+                                subject: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "contact";
+                                };
+                                /** @enum {string} */
+                                type: "whatgrow.erasure-certificate";
+                                /** @enum {number} */
+                                version: 1;
+                                workspaceId: string;
+                            };
+                            signature: {
+                                /** @enum {string} */
+                                algorithm: "Ed25519";
+                                /** @enum {string} */
+                                canonicalization: "RFC8785";
+                                keyId: string;
+                                publicKey: string;
+                                value: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/schemas/contact-export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Schema of export.json in a contact export
+         * @description Public: no credentials needed.
+         *
+         *     Public: no credentials needed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -2,7 +2,7 @@ import { Link } from '../app/navigation';
 import { PRIVACY_CONTACT_EMAIL } from '../app/site';
 import { usePageTitle } from '../app/usePageTitle';
 
-const LAST_UPDATED = '24 November 2026';
+const LAST_UPDATED = '6 December 2026';
 
 const SECTIONS = [
   ['roles', 'Who decides, who processes'],
@@ -84,13 +84,17 @@ export function PrivacyPage() {
       <section id="rights" aria-labelledby="rights-title">
         <h2 id="rights-title">Export and erasure</h2>
         <p>
-          On the business’s request we <strong>export</strong> everything we hold about a contact, in a machine-readable
-          format, so the business can answer access and portability requests.
+          The business can <strong>export</strong> everything we hold about a contact (their profile, consent record,
+          conversations, messages and files) as a ZIP with a machine-readable file and a readable summary, to answer
+          access and portability requests.
         </p>
         <p>
-          On request we <strong>erase</strong> a contact by crypto-shredding: we delete the contact’s encryption keys along
-          with their records. Without the keys, any remaining copy, including in backups, can no longer be read. The
-          business receives confirmation of the erasure.
+          The business can <strong>erase</strong> a contact. We first destroy the contact’s encryption keys
+          (crypto-shredding), so their encrypted data can no longer be read, then delete their records, files and the raw
+          messages we received from WhatsApp about them. Only counts that say nothing about the person, such as how many
+          messages were exchanged per day, are kept. The business receives a digitally signed certificate of the erasure
+          that anyone can check. A database backup taken before an erasure still holds the erased data until that backup
+          is deleted.
         </p>
       </section>
 

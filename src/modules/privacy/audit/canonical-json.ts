@@ -1,6 +1,9 @@
 /**
  * JSON with object keys sorted at every depth. Audit details are stored as jsonb, which does not
- * keep key order, so the chain hashes this form to verify the same bytes it wrote.
+ * keep key order, so the chain hashes this form to verify the same bytes it wrote; certificates are
+ * signed over it. For the values we produce (strings, finite numbers, booleans, null, arrays, plain
+ * objects) it is RFC 8785 (JCS): no whitespace, keys sorted by UTF-16 code units (JavaScript's `<`),
+ * strings and numbers as ECMAScript's JSON.stringify writes them.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from '../../../app/navigation';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { useResource } from '../../../dashboard/useResource';
@@ -6,13 +7,18 @@ import { contactLabel, type Contact } from '../contact';
 import { ConsentSection } from './ConsentSection';
 import { ContactConversations } from './ContactConversations';
 import { EditContactForm } from './EditContactForm';
+import { ContactPrivacySection } from '../privacy/ContactPrivacySection';
+import { ErasureCertificateView } from '../privacy/ErasureCertificateView';
+import type { ErasureCertificate } from '../privacy/erasure-certificate';
 
 
 export function ContactDetailPage({ contactId }: { contactId: string }) {
   const [contact, reload] = useResource<Contact>(`/contacts/${encodeURIComponent(contactId)}`);
+  const [certificate, setCertificate] = useState<ErasureCertificate | null>(null);
   // Someone else's edit, an import, or the customer's own STOP shows without reloading the page.
   usePageTitle(contact.status === 'ready' ? contactLabel(contact.data) : 'Contact');
 
+  if (certificate) return <ErasureCertificateView document={certificate} />;
   if (contact.status === 'loading') return <p role="status">Loading the contact…</p>;
   if (contact.status === 'failed') {
     const missing = contact.error.status === 404;
@@ -43,6 +49,7 @@ export function ContactDetailPage({ contactId }: { contactId: string }) {
       <EditContactForm contact={c} onSaved={reload} />
       <ConsentSection contact={c} onChanged={reload} />
       <ContactConversations contactId={c.id} />
+      <ContactPrivacySection contact={c} onErased={setCertificate} />
     </>
   );
 }
