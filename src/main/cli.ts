@@ -6,6 +6,7 @@ import { createLogger } from '../platform/logging';
 import { createWorkspaceFromCli } from './commands/workspace-create';
 import { runMigrate } from './commands/migrate';
 import { runServe } from './commands/serve';
+import { runAnalyticsRebuild } from './commands/analytics-rebuild';
 import { runSimulatorCommand } from '../../simulator';
 
 /** Known operator errors end with one clear line on stderr and exit code 1, never a stack trace. */
@@ -46,6 +47,14 @@ program
   .option('--owner-name <name>', "owner's name")
   .option('--json', 'print {"workspaceId", "apiKey"} as JSON')
   .action((options) => run(() => createWorkspaceFromCli(context(), options)));
+
+program
+  .command('analytics')
+  .description('analytics rollups')
+  .command('rebuild')
+  .description('rebuild the figures from the source tables (all workspaces unless --workspace)')
+  .option('--workspace <id>', 'one workspace')
+  .action((options: { workspace?: string }) => run(() => runAnalyticsRebuild(context(), options)));
 
 program
   .command('simulator')

@@ -4,6 +4,7 @@ import type { Config } from '../platform/config';
 import { createKeyring, resolveMasterKey, type Keyring } from '../platform/crypto';
 import { migrate, openDatabase, type Database } from '../platform/db';
 import type { Logger } from '../platform/logging';
+import type { AnalyticsDeps } from '../modules/analytics';
 import type { AuthDeps } from '../modules/auth';
 import { channelItemHandlers, GraphTransport, GroupCommitter, provisionSandboxChannel, sinkByKind, unsafeInsertEnvelopes, type ChannelDeps, type NewEnvelope, type WebhookIngressDeps } from '../modules/channels';
 import { preferenceItemHandler, type ContactsDeps } from '../modules/contacts';
@@ -49,6 +50,7 @@ export interface Container {
   templates: TemplatesDeps;
   campaigns: CampaignsDeps;
   automation: AutomationDeps;
+  analytics: AnalyticsDeps;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const webhooks: WebhookIngressDeps = { channels, logger, committer, onStored: () => void signals.envelopesStored.notify() };
     const campaigns: CampaignsDeps = { db, keyring, clock, logger, audit, contacts, messages };
     const automation: AutomationDeps = { db, keyring, clock, audit, logger, messages, onQueued: () => void signals.sendsQueued.notify() };
+    const analytics: AnalyticsDeps = { db, keyring, clock, logger };
     return {
       config,
       logger,
@@ -106,6 +109,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       templates,
       campaigns,
       automation,
+      analytics,
       async close() {
         await Promise.all([transport.close(), sandboxTransport.close()]);
         await database.close();

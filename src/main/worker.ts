@@ -4,6 +4,7 @@ import { fanOutEvents, startWebhookFanOut, webhookJobHandlers } from '../modules
 import { fetchMedia, MARK_READ_QUEUE, MEDIA_FETCH_QUEUE, sendReadReceipt, startSender } from '../modules/messages';
 import { INBOUND_AUTOMATION_QUEUE, runInboundAutomation } from '../modules/automation';
 import { startCampaignRunner } from '../modules/campaigns';
+import { startAnalyticsRollups } from '../modules/analytics';
 import { contactCrons, contactJobHandlers } from '../modules/contacts';
 import type { Container } from './container';
 
@@ -14,6 +15,8 @@ export function startWorker(container: Container) {
   const { signals } = container;
   const inbound = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: container.envelopeSink, wakeOn: signals.envelopesStored });
   const fanOut = startWebhookFanOut(container.integrations);
+  // Figures follow the events outbox, as the fan-out does, with a cursor of their own.
+  const rollups = startAnalyticsRollups(container.analytics);
   // Outbound: one send stream per phone number, owned through a lease row.
   const sender = startSender(container.messages, { wakeOn: signals.sendsQueued });
   const campaigns = startCampaignRunner(container.campaigns, { onQueued: () => void signals.sendsQueued.notify() });
@@ -37,12 +40,13 @@ export function startWorker(container: Container) {
       await campaigns.stop();
       await sender.stop();
       await fanOut.stop();
+      await rollups.stop();
       await jobs.stop();
     },
     async drain() {
       let total = 0;
       for (;;) {
-        const n = (await inbound.drain()) + (await fanOutEvents(container.integrations)) + (await jobs.drain());
+        const n = (await inbound.drain()) + (await fanOutEvents(container.integrations)) + (await rollups.drain()) + (await jobs.drain());
         total += n;
         if (n === 0) return total;
       }

@@ -3,3 +3,4 @@ export { registerAutomationRoutes } from './automation.routes';
 export { readSettings } from './settings';
 export { enqueueInboundAutomation } from './inbound-hook';
 export { runInboundAutomation } from './run-inbound-automation';
+export { isOpenAt } from './business-hours';

@@ -1,3 +1,4 @@
 export type { CampaignsDeps } from './deps';
 export { registerCampaignRoutes } from './campaigns.routes';
 export { startCampaignRunner } from './run-campaigns';
+export { billedPriceOf, countryOf, priceOf, CURRENCY } from './prices';
