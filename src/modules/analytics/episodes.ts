@@ -16,13 +16,13 @@ export interface EpisodeMessage {
   agentId: string | null;
 }
 
-export interface ConversationState {
-  id: string;
-  channel_id: string;
-  status: 'open' | 'pending' | 'resolved';
-  assignee_id: string | null;
+export interface StatusChange {
+  conversationId: string;
+  channelId: string;
+  status: string;
+  at: Date;
+  assigneeId: string | null;
   labels: string[];
-  updated_at: Date;
 }
 
 function startEpisode(calendar: Calendar, previous: Episode | undefined, conversationId: string, channelId: string, at: Date): Episode {
@@ -56,20 +56,20 @@ export function applyMessage(calendar: Calendar, current: Episode | undefined, m
 }
 
 /**
- * A conversation changed (status, assignee, labels): resolved ends the episode at the change's
- * time with its assignee and labels then; a resolved one set open or pending again reopens it.
- * Reads the conversation's current row, so a resolve undone within one worker round is not seen.
+ * A person set a conversation's status at `at`: resolved ends the episode, with the conversation's
+ * assignee and labels as they are when the worker reads them; a resolved one set open or pending
+ * again is reopened.
  */
-export function applyConversationChange(calendar: Calendar, current: Episode | undefined, c: ConversationState): Episode | undefined {
+export function applyStatusChange(calendar: Calendar, current: Episode | undefined, c: StatusChange): Episode | undefined {
   if (!current) return undefined;
   if (c.status === 'resolved' && !current.resolved_at) {
-    const at = c.updated_at < current.opened_at ? current.opened_at : c.updated_at;
+    const at = c.at < current.opened_at ? current.opened_at : c.at;
     current.resolved_at = at;
     current.resolved_day = localDay(at, calendar.timeZone);
-    current.assignee_id = c.assignee_id;
+    current.assignee_id = c.assigneeId;
     current.labels = [...c.labels];
     return current;
   }
-  if (c.status !== 'resolved' && current.resolved_at && c.updated_at > current.resolved_at) return startEpisode(calendar, current, c.id, c.channel_id, c.updated_at);
+  if (c.status !== 'resolved' && current.resolved_at) return startEpisode(calendar, current, c.conversationId, c.channelId, c.at < current.resolved_at ? current.resolved_at : c.at);
   return current;
 }

@@ -3,7 +3,7 @@ import { feedHead } from '../../platform/events';
 import { calendarOf } from './calendar';
 import { accumulate, consentContributions, episodeContributions, messageContributions } from './contributions';
 import type { AnalyticsDeps } from './deps';
-import { applyConversationChange, applyMessage, type Calendar } from './episodes';
+import { applyMessage, applyStatusChange, type Calendar } from './episodes';
 import { computeMessageFacts } from './message-facts';
 import { consentFactsOf } from './roll-up-events';
 import {
@@ -74,7 +74,8 @@ async function deriveMissingEpisodes(tx: TenantTx, workspaceId: string, calendar
       let current: Episode | undefined;
       for (const m of timelines.get(id) ?? []) byKey.set((current = applyMessage(calendar, current, { conversationId: id, ...m })).seq, current);
       const c = conversations.get(id);
-      if (c?.status === 'resolved' && current) applyConversationChange(calendar, current, c);
+      // Only the current status is stored: a resolved conversation counts as resolved at its last change.
+      if (c?.status === 'resolved' && current) applyStatusChange(calendar, current, { conversationId: id, channelId: c.channel_id, status: c.status, at: c.updated_at, assigneeId: c.assignee_id, labels: c.labels });
       episodes.push(...byKey.values());
     }
     await saveEpisodes(tx, workspaceId, episodes);

@@ -3,7 +3,7 @@ import { committedEventsAfter, type FeedEvent } from '../../platform/events';
 import { calendarOf } from './calendar';
 import { accumulate, consentContributions, episodeContributions, messageContributions } from './contributions';
 import type { AnalyticsDeps } from './deps';
-import { applyConversationChange, applyMessage, type Calendar } from './episodes';
+import { applyMessage, applyStatusChange, type Calendar } from './episodes';
 import { localDay } from './local-day';
 import { computeMessageFacts } from './message-facts';
 import { addToRollups, findMessageFacts, insertConsentFacts, latestEpisodes, lockCursor, saveCursor, saveEpisodes, saveMessageFacts, unrepliedTemplateSends, unsafeWorkspacesBehind } from './rollup.repository';
@@ -68,15 +68,16 @@ async function applyMessageEvents(deps: AnalyticsDeps, tx: TenantTx, workspaceId
 }
 
 async function applyEpisodeEvents(tx: TenantTx, workspaceId: string, calendar: Calendar, events: FeedEvent[], sources: Sources, deltas: Map<string, Contribution>): Promise<void> {
-  const changed = events.filter((e) => e.type === 'conversation.updated' || e.type === 'message.created');
-  const conversationIds = [...new Set(changed.map((e) => (e.data as { conversationId: string }).conversationId))];
+  const changed = events.filter((e) => e.type === 'conversation.status' || e.type === 'message.created');
+  const conversationOf = (e: FeedEvent) => (e.data as { conversationId: string }).conversationId;
+  const conversationIds = [...new Set(changed.map(conversationOf))];
   if (!conversationIds.length) return;
   const latest = await latestEpisodes(tx, workspaceId, conversationIds);
-  const conversations = await findConversationSources(tx, workspaceId, changed.filter((e) => e.type === 'conversation.updated').map((e) => (e.data as { conversationId: string }).conversationId));
+  const conversations = await findConversationSources(tx, workspaceId, [...new Set(changed.filter((e) => e.type === 'conversation.status').map(conversationOf))]);
   const before = new Map([...latest.values()].map((e) => [`${e.conversation_id}/${e.seq}`, episodeContributions(e)]));
   const touched = new Map<string, Episode>();
   for (const e of changed) {
-    const conversationId = (e.data as { conversationId: string }).conversationId;
+    const conversationId = conversationOf(e);
     let next: Episode | undefined;
     if (e.type === 'message.created') {
       const m = sources.get((e.data as { messageId: string }).messageId);
@@ -84,7 +85,8 @@ async function applyEpisodeEvents(tx: TenantTx, workspaceId: string, calendar: C
       next = applyMessage(calendar, latest.get(conversationId), { conversationId, channelId: m.channel_id, direction: m.direction, sentAt: m.sent_at, automated: m.automated, agentId: m.agent_id });
     } else {
       const c = conversations.get(conversationId);
-      if (c) next = applyConversationChange(calendar, latest.get(conversationId), c);
+      const { status, at } = e.data as { status: string; at: string };
+      if (c) next = applyStatusChange(calendar, latest.get(conversationId), { conversationId, channelId: c.channel_id, status, at: new Date(at), assigneeId: c.assignee_id, labels: c.labels });
     }
     if (!next) continue;
     latest.set(conversationId, next);
