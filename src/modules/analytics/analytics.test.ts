@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { HttpClient } from '../../test-support/http-client';
+import type { HttpClient } from '../../test-support/http-client';
 import { rebuildWorkspaces } from './rebuild-all';
 import { startTrafficFixture } from './testing/traffic-fixture';
 

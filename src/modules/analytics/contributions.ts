@@ -39,8 +39,14 @@ export function messageContributions(f: MessageFact): Contribution[] {
   if (f.automated) add('all', '', 'messages.out.automated', 1);
   const category = (f.pricing_category ?? f.template_category ?? 'unknown').toLowerCase();
   const country = f.country ?? 'other';
-  if (f.billable) add('all', '', `billed.${category}.${country}`, 1), add('all', '', `cost.${category}.${country}`, f.cost);
-  if (f.estimate > 0) add('all', '', `pending.${category}.${country}`, 1), add('all', '', `estimate.${category}.${country}`, f.estimate);
+  if (f.billable) {
+    add('all', '', `billed.${category}.${country}`, 1);
+    add('all', '', `cost.${category}.${country}`, f.cost);
+  }
+  if (f.estimate > 0) {
+    add('all', '', `pending.${category}.${country}`, 1);
+    add('all', '', `estimate.${category}.${country}`, f.estimate);
+  }
   if (f.agent_id) add('agent', f.agent_id, 'messages.out', 1);
   if (f.template) for (const [metric, value] of delivery) add('template', f.template, metric, value);
   if (f.campaign_id) for (const [metric, value] of delivery) add('campaign', f.campaign_id, metric, value);

@@ -1,5 +1,4 @@
 import { withTenant, type TenantTx } from '../../platform/db';
-import { feedHead } from '../../platform/events';
 import { calendarOf } from './calendar';
 import { accumulate, consentContributions, episodeContributions, messageContributions } from './contributions';
 import type { AnalyticsDeps } from './deps';
@@ -7,7 +6,7 @@ import { applyMessage, applyStatusChange, type Calendar } from './episodes';
 import { computeMessageFacts } from './message-facts';
 import { consentFactsOf } from './roll-up-events';
 import {
-  addToRollups, allConsentFacts, deleteRollups, episodesAfter, findMessageFacts, insertConsentFacts, latestEpisodes, lockCursor, messageFactsAfter, saveCursor, saveEpisodes, saveMessageFacts,
+  addToRollups, allConsentFacts, conversationsWithEventsAfter, deleteRollups, episodesAfter, findMessageFacts, insertConsentFacts, latestEpisodes, lockCursor, messageFactsAfter, saveEpisodes, saveMessageFacts,
 } from './rollup.repository';
 import { consentEntries, conversationIdsAfter, conversationTimelines, findConversationSources, messageIdsAfter } from './source.repository';
 import type { Contribution, Episode } from './tables';
@@ -27,20 +26,18 @@ export interface RebuildSummary {
  * from their messages and current status (the moments of earlier resolves and reopens exist only
  * in the episode ledger, which is kept); consent changes are re-read from the ledger; then the
  * rollups are summed afresh from all facts. Facts of messages or contacts since purged are kept,
- * so a rebuild never changes a figure retention removed the source of. The cursor moves to the
- * feed's head: events committed later are rolled up by the worker.
+ * so a rebuild never changes a figure retention removed the source of. The cursor stays: the
+ * events after it are the worker's to apply to the episodes (facts recomputed twice come out the
+ * same, consent changes count once), so conversations they name get no derived episode here.
  */
 export async function rebuildRollups(deps: AnalyticsDeps, workspaceId: string): Promise<RebuildSummary> {
   return withTenant(deps.db, workspaceId, async (tx) => {
-    await lockCursor(tx, workspaceId, true);
-    const head = await feedHead(tx);
+    const position = (await lockCursor(tx, workspaceId, true))!;
     const calendar = await calendarOf(tx, workspaceId);
     const messages = await recomputeMessageFacts(deps, tx, workspaceId, calendar);
-    await deriveMissingEpisodes(tx, workspaceId, calendar);
+    await deriveMissingEpisodes(tx, workspaceId, calendar, await conversationsWithEventsAfter(tx, workspaceId, position));
     await insertConsentFacts(tx, workspaceId, consentFactsOf(calendar, await consentEntries(tx, workspaceId, null)));
-    const summary = { messages, ...(await sumRollups(tx, workspaceId)) };
-    await saveCursor(tx, workspaceId, head, deps.clock.now());
-    return summary;
+    return { messages, ...(await sumRollups(tx, workspaceId)) };
   });
 }
 
@@ -58,14 +55,14 @@ async function recomputeMessageFacts(deps: AnalyticsDeps, tx: TenantTx, workspac
 }
 
 /** Conversations the worker never saw (traffic before analytics existed): episodes by the same rules, from their messages. */
-async function deriveMissingEpisodes(tx: TenantTx, workspaceId: string, calendar: Calendar): Promise<void> {
+async function deriveMissingEpisodes(tx: TenantTx, workspaceId: string, calendar: Calendar, pending: Set<string>): Promise<void> {
   let after = '';
   for (;;) {
     const ids = await conversationIdsAfter(tx, workspaceId, after, PAGE);
     if (!ids.length) return;
     after = ids[ids.length - 1]!;
     const known = await latestEpisodes(tx, workspaceId, ids);
-    const missing = ids.filter((id) => !known.has(id));
+    const missing = ids.filter((id) => !known.has(id) && !pending.has(id));
     const timelines = await conversationTimelines(tx, workspaceId, missing);
     const conversations = await findConversationSources(tx, workspaceId, missing);
     const episodes: Episode[] = [];

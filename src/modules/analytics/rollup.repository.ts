@@ -30,6 +30,14 @@ export async function unsafeWorkspacesBehind(db: AnyDb): Promise<string[]> {
   return rows.map((r) => r.workspace_id);
 }
 
+/** Conversations named by events after the cursor, committed or not yet visible to the feed: the worker has yet to apply them. */
+export async function conversationsWithEventsAfter(tx: TenantTx, workspaceId: string, position: FeedPosition): Promise<Set<string>> {
+  const { rows } = await sql<{ id: string }>`
+    select distinct data->>'conversationId' as id from events
+    where workspace_id = ${workspaceId} and (tx_id, id) > (${position.txId}::xid8, ${position.id}) and data ? 'conversationId'`.execute(tx);
+  return new Set(rows.map((r) => r.id).filter((id) => id !== null));
+}
+
 const factColumns = sql`message_id, conversation_id, channel_id, day::text as day, sent_at, direction, type, automated, agent_id, template, template_category,
   campaign_id, status, error_code, replied, pricing_category, billable, country, cost, estimate`;
 

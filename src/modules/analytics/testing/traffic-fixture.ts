@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { ManualClock } from '../../../platform/clock';
 import { startTestApp, type TestApp } from '../../../test-support/test-app';
 import type { HttpClient } from '../../../test-support/http-client';
@@ -54,9 +55,21 @@ export async function startTrafficFixture(start: Date) {
       const list = (await ok(api.get(`/api/v1/conversations?contactId=${contactId}`))).data as { id: string }[];
       return list[0]!.id;
     },
-    /** The rollup worker catches up. */
+    /**
+     * The rollup worker catches up with every event. The feed shows an event only once every older
+     * transaction of the server has ended (another test's on a shared server too), so it waits for that.
+     */
     async rollUp() {
-      while ((await rollUpEvents(t.container.analytics)) > 0);
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        while ((await rollUpEvents(t.container.analytics)) > 0);
+        const { rows } = await sql<{ behind: boolean }>`
+          select exists (select 1 from events e left join analytics_cursors c on c.workspace_id = e.workspace_id
+            where e.workspace_id = ${owner.workspaceId} and (c.workspace_id is null or (e.tx_id, e.id) > (c.tx_id, c.event_id))) as behind`.execute(t.database.db);
+        if (!rows[0]!.behind) return;
+        if (Date.now() > deadline) throw new Error('the rollups never caught up with the events');
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     async close() {
       await h.close();
