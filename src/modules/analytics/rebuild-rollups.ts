@@ -37,7 +37,7 @@ export async function rebuildRollups(deps: AnalyticsDeps, workspaceId: string): 
     const messages = await recomputeMessageFacts(deps, tx, workspaceId, calendar);
     await deriveMissingEpisodes(tx, workspaceId, calendar, await conversationsWithEventsAfter(tx, workspaceId, position));
     await insertConsentFacts(tx, workspaceId, consentFactsOf(calendar, await consentEntries(tx, workspaceId, null)));
-    return { messages, ...(await sumRollups(tx, workspaceId)) };
+    return { messages, ...(await sumFactsIntoRollups(tx, workspaceId)) };
   });
 }
 
@@ -79,7 +79,7 @@ async function deriveMissingEpisodes(tx: TenantTx, workspaceId: string, calendar
   }
 }
 
-async function sumRollups(tx: TenantTx, workspaceId: string): Promise<Omit<RebuildSummary, 'messages'>> {
+async function sumFactsIntoRollups(tx: TenantTx, workspaceId: string): Promise<Omit<RebuildSummary, 'messages'>> {
   const sums = new Map<string, Contribution>();
   let after = '';
   for (;;) {
