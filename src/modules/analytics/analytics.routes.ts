@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { AppInstance } from '../../platform/http';
+import { registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { requirePrincipal } from '../auth';
 import { toCsv } from './csv';
 import type { AnalyticsDeps } from './deps';
+import { analyticsErrorStatuses } from './error-statuses';
 import { agentsReport, campaignsReport, conversationsReport, costsReport, overviewReport, templatesReport } from './read-reports';
 import type { RangeQuery, ReportRow } from './report-rows';
 
@@ -70,6 +71,7 @@ function registerReport<T extends { rows: ReportRow[] }>(app: AppInstance, deps:
 
 /** GET /api/v1/analytics/<report>: JSON, or the report's rows as CSV with `Accept: text/csv`. Content-free: ids, counts, times, member names. */
 export function registerAnalyticsRoutes(app: AppInstance, deps: AnalyticsDeps): void {
+  registerErrorStatuses(app, analyticsErrorStatuses);
   registerReport(app, deps, 'overview', reports.overview);
   registerReport(app, deps, 'conversations', reports.conversations);
   registerReport(app, deps, 'agents', reports.agents);

@@ -1,7 +1,9 @@
-import { AppError } from '../../platform/http';
+import { AppError, notFound } from '../../platform/http';
 
-/** The analytics module's closed set of error codes. */
+export const analyticsErrorCodes = ['invalid_range'] as const;
+export type AnalyticsErrorCode = (typeof analyticsErrorCodes)[number];
+
 export const analyticsErrors = {
-  invalidRange: (maxDays: number) => new AppError(422, 'invalid_range', `"from" must be on or before "to", at most ${maxDays} days apart.`),
-  channelNotFound: () => new AppError(404, 'channel_not_found', 'No such channel in this workspace.'),
+  invalidRange: (maxDays: number) => new AppError<AnalyticsErrorCode>('invalid_range', `"from" must be on or before "to", at most ${maxDays} days apart.`, { maxDays }),
+  channelNotFound: () => notFound('channel'),
 };

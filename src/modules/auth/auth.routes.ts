@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { withTenant } from '../../platform/db';
-import { notFound, type AppInstance } from '../../platform/http';
+import { notFound, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { setSessionWorkspace, unsafeFindUserById } from './account.repository';
 import { assertSameOrigin } from './auth-hook';
 import { logInBody, meResponse, signUpBody } from './auth.schemas';
@@ -12,8 +12,10 @@ import { logIn } from './log-in';
 import { endSession, SESSION_COOKIE } from './sessions';
 import { signUp } from './sign-up';
 import { findWorkspace, unsafeListWorkspacesOfUser } from './workspace.repository';
+import { authErrorStatuses } from './error-statuses';
 
 export function registerAuthRoutes(app: AppInstance, deps: AuthDeps): void {
+  registerErrorStatuses(app, authErrorStatuses);
   const secure = deps.publicUrl.startsWith('https:');
   const setSessionCookie = (reply: FastifyReply, session: { token: string; expiresAt: Date }) =>
     reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expiresAt });

@@ -10,4 +10,4 @@ export { resolveRecipient } from './resolve-recipient';
 export { marketingConsentOf } from './marketing-consent';
 export { audienceContactIds, audienceMembers, importStatusOf, type AudienceMember } from './audience';
 export { preferenceItemHandler } from './apply-preference-items';
-export { contactJobHandlers, contactCrons } from './jobs';
+export { contactJobHandlers } from './jobs';
