@@ -8,7 +8,7 @@
 // Targets: overview p95 ≤ 100 ms, every report p95 ≤ 250 ms. DATABASE_URL selects PostgreSQL (else
 // PGlite under tmp/). Prints p50/p95 per report, CPU per request of this process (the product) and
 // of PostgreSQL's backends, and the load average (the machine is shared); the last stdout line is JSON.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { rebuildWorkspaces } from '../../src/modules/analytics';
 import { cpuMeter } from '../campaign/cpu';
 import { freshDatabaseUrl, signUp, startProduct } from '../campaign/setup';
@@ -27,7 +27,7 @@ async function main() {
   const db = await freshDatabaseUrl();
   const product = await startProduct({ throughputMps: 80, withWorker: false, ...(db.url ? { databaseUrl: db.url } : {}) });
   try {
-    const raw = product.container.database.db as unknown as Kysely<unknown>;
+    const raw = product.container.database.db;
     const { workspaceId, call } = await signUp(product.url);
     const analyst = await call('POST', '/api/v1/api-keys', { name: 'bench analyst', role: 'analyst' });
     if (analyst.status !== 201) throw new Error(`api key: ${analyst.status}`);

@@ -2,7 +2,8 @@
 // content): conversations and messages spread evenly over `days`, a tenth of the outbound sends
 // templates of five campaigns (priced by Meta's status webhooks; every 53rd send failed), people's
 // sends in the audit log (20 agents), three channels, and a quarter of conversations still open.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { AnyDb } from '../../src/platform/db';
 
 export interface SeedSize {
   messages: number;
@@ -11,7 +12,7 @@ export interface SeedSize {
   agents: number;
 }
 
-export async function seedWorkspace(db: Kysely<unknown>, workspaceId: string, size: SeedSize, start: Date): Promise<void> {
+export async function seedWorkspace(db: AnyDb, workspaceId: string, size: SeedSize, start: Date): Promise<void> {
   const { messages: M, conversations: C, days, agents } = size;
   const span = sql`interval '1 day' * ${days}`;
   const at = (i: ReturnType<typeof sql>) => sql`${start}::timestamptz + (${i}::float8 / ${M}) * ${span}`;
@@ -54,7 +55,7 @@ export async function seedWorkspace(db: Kysely<unknown>, workspaceId: string, si
 }
 
 /** Workspaces of noise: rows only, no members who sign in. */
-export async function createNoiseWorkspaces(db: Kysely<unknown>, count: number): Promise<string[]> {
+export async function createNoiseWorkspaces(db: AnyDb, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, n) => `bench-noise-${n}-${Date.now().toString(36)}`);
   if (ids.length) await sql`insert into workspaces (workspace_id, name) select id, 'Noise' from unnest(${ids}::text[]) id`.execute(db);
   return ids;

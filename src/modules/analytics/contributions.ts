@@ -1,5 +1,5 @@
 import { bucketOf } from './duration-buckets';
-import type { ConsentFact, Contribution, Dimension, Episode, MessageFact } from './tables';
+import type { ConsentFact, Contribution, Dimension, Episode, MessageFact } from './facts';
 
 // Every figure is a sum of contributions, and a fact's contributions depend on the fact row alone:
 // when a fact changes, the rollups move by (new − old), so incremental upkeep and a rebuild that

@@ -1,5 +1,5 @@
 import { localDay } from './local-day';
-import type { Episode } from './tables';
+import type { Episode } from './facts';
 
 /** The workspace's calendar as the rollups read it: its time zone and business hours. */
 export interface Calendar {

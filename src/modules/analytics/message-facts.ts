@@ -5,7 +5,7 @@ import type { Calendar } from './episodes';
 import { localDay } from './local-day';
 import { countryOfSealedPhone, templateOfPayload } from './sealed-facts';
 import { findMessageSources, sealedPhones, templateCategories, type MessageSource } from './source.repository';
-import type { MessageFact } from './tables';
+import type { MessageFact } from './facts';
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 

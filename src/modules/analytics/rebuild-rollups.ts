@@ -9,7 +9,7 @@ import {
   addToRollups, allConsentFacts, conversationsWithEventsAfter, deleteRollups, episodesAfter, findMessageFacts, insertConsentFacts, latestEpisodes, lockCursor, messageFactsAfter, saveEpisodes, saveMessageFacts,
 } from './rollup.repository';
 import { consentEntries, conversationIdsAfter, conversationTimelines, findConversationSources, messageIdsAfter } from './source.repository';
-import type { Contribution, Episode } from './tables';
+import type { Contribution, Episode } from './facts';
 
 const PAGE = 2000;
 

@@ -5,7 +5,7 @@ import { localDay } from './local-day';
 import { analyticsErrors } from './errors';
 import type { Metrics } from './figures';
 import { channelExists, sumRollups, type ReportRange } from './report.repository';
-import type { Dimension } from './tables';
+import type { Dimension } from './facts';
 
 /** A report's rows: flat records of numbers and texts (null where a figure has no value). */
 export type ReportRow = Record<string, string | number | null>;

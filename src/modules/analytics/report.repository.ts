@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTx } from '../../platform/db';
-import type { Dimension } from './tables';
+import type { Dimension } from './facts';
 
 export type Granularity = 'day' | 'week' | 'month';
 

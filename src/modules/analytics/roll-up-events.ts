@@ -8,7 +8,7 @@ import { localDay } from './local-day';
 import { computeMessageFacts } from './message-facts';
 import { addToRollups, findMessageFacts, insertConsentFacts, latestEpisodes, lockCursor, saveCursor, saveEpisodes, saveMessageFacts, unrepliedTemplateSends, unsafeWorkspacesBehind } from './rollup.repository';
 import { consentEntries, findConversationSources } from './source.repository';
-import type { ConsentFact, Contribution, Episode } from './tables';
+import type { ConsentFact, Contribution, Episode } from './facts';
 
 /**
  * One round of the rollup worker: for each workspace with new events, reads the events after its

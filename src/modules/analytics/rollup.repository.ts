@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AnyDb, TenantTx } from '../../platform/db';
 import type { FeedPosition } from '../../platform/events';
-import type { ConsentFact, Contribution, Episode, MessageFact } from './tables';
+import type { ConsentFact, Contribution, Episode, MessageFact } from './facts';
 
 // The only SQL on the analytics tables' write side: the cursor, the facts, the episodes and the
 // rollup deltas. Bulk writes go through jsonb_to_recordset: one statement per batch and table.

@@ -1,4 +1,4 @@
-/** Row types of the analytics tables (migration 0020): ids, enums, counts and times only. */
+/** The content-free facts analytics keeps and the rollup rows they add up to: ids, enums, counts and times only. */
 
 export interface MessageFact {
   message_id: string;
