@@ -10,6 +10,7 @@ import { registerTemplateRoutes } from '../modules/templates';
 import { registerCampaignRoutes } from '../modules/campaigns';
 import { registerWebhookSubscriptionRoutes } from '../modules/integrations';
 import { registerAuditRoutes, registerPrivacyRoutes } from '../modules/privacy';
+import { registerAnalyticsRoutes } from '../modules/analytics';
 import { registerEventStreamRoutes } from '../modules/realtime';
 import type { Container } from './container';
 import { registerHealthRoutes } from './health.routes';
@@ -37,6 +38,7 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerTemplateRoutes(app, container.templates);
   registerCampaignRoutes(app, container.campaigns);
   registerWebhookSubscriptionRoutes(app, container.integrations);
+  registerAnalyticsRoutes(app, container.analytics);
   registerEventStreamRoutes(app, { db: container.database.db, logger: container.logger, ...container.realtime });
   if (config.whatsappMode === 'sandbox') {
     const sandbox = await mountSandbox(app, container.channels, container.logger);

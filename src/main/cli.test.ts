@@ -156,6 +156,15 @@ test('a wrong master key stops start-up with a clear error', () => {
   assert.doesNotMatch(run.stderr, /\n\s+at /);
 });
 
+test('analytics rebuild rebuilds every workspace, or the one named, and refuses a missing one', () => {
+  const all = whatgrow(['analytics', 'rebuild']);
+  assert.equal(all.status, 0, all.stderr);
+  assert.match(all.stdout, /^rebuilt \d+ workspaces$/m);
+  const missing = whatgrow(['analytics', 'rebuild', '--workspace', 'no-such-workspace']);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /^whatgrow: no workspace no-such-workspace$/m);
+});
+
 test('whatgrow simulator --port 0 prints {"url"} as its first stdout line and serves the Graph API there', async () => {
   const child = spawn(process.execPath, [bin, 'simulator', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);

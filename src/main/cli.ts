@@ -7,6 +7,7 @@ import { createWorkspaceFromCli } from './commands/workspace-create';
 import { runMigrate } from './commands/migrate';
 import { runServe } from './commands/serve';
 import { runVerifyCertificate } from './commands/verify-certificate';
+import { runAnalyticsRebuild } from './commands/analytics-rebuild';
 import { runSimulatorCommand } from '../../simulator';
 
 /** Known operator errors end with one clear line on stderr and exit code 1, never a stack trace. */
@@ -54,6 +55,14 @@ program
   .argument('<file>', 'the certificate, as DELETE /api/v1/contacts/:id answered it')
   .option('--public-key <key>', 'the published key (GET /api/v1/privacy/certificate-key): PEM or base64url, or a file holding it')
   .action((file: string, options: { publicKey?: string }) => run(async () => runVerifyCertificate(file, options)));
+
+program
+  .command('analytics')
+  .description('analytics rollups')
+  .command('rebuild')
+  .description('rebuild the figures from the source tables (all workspaces unless --workspace)')
+  .option('--workspace <id>', 'one workspace')
+  .action((options: { workspace?: string }) => run(() => runAnalyticsRebuild(context(), options)));
 
 program
   .command('simulator')

@@ -4,6 +4,7 @@ import type { Config } from '../platform/config';
 import { createKeyring, resolveMasterKey, type Keyring } from '../platform/crypto';
 import { migrate, openDatabase, type Database } from '../platform/db';
 import type { Logger } from '../platform/logging';
+import type { AnalyticsDeps } from '../modules/analytics';
 import type { AuthDeps } from '../modules/auth';
 import { channelDataPart, channelItemHandlers, GraphTransport, GroupCommitter, provisionSandboxChannel, sinkByKind, unsafeInsertEnvelopes, type ChannelDeps, type NewEnvelope, type WebhookIngressDeps } from '../modules/channels';
 import { contactDataPart, preferenceItemHandler, type ContactsDeps } from '../modules/contacts';
@@ -50,6 +51,7 @@ export interface Container {
   campaigns: CampaignsDeps;
   automation: AutomationDeps;
   privacy: PrivacyDeps;
+  analytics: AnalyticsDeps;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     // the person exists), the modules whose ids others need (conversations, messages) before those.
     const parts = [contactDataPart(contacts), conversationDataPart(inbox), messageDataPart(messages), automationDataPart, campaignDataPart, deliveryDataPart, channelDataPart(channels)];
     const privacy: PrivacyDeps = { db, keyring, clock, logger, audit, signer: createCertificateSigner(keyring.systemKey('certificate-signing')), parts };
+    const analytics: AnalyticsDeps = { db, keyring, clock, logger };
     return {
       config,
       logger,
@@ -112,6 +115,7 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       campaigns,
       automation,
       privacy,
+      analytics,
       async close() {
         await Promise.all([transport.close(), sandboxTransport.close()]);
         await database.close();

@@ -4,6 +4,7 @@ import { startWebhookFanOut, webhookJobHandlers } from '../modules/integrations'
 import { fetchMedia, sendReadReceipt, startSender } from '../modules/messages';
 import { runInboundAutomation } from '../modules/automation';
 import { startCampaignRunner } from '../modules/campaigns';
+import { startAnalyticsRollups } from '../modules/analytics';
 import { contactJobHandlers } from '../modules/contacts';
 import type { Container } from './container';
 
@@ -27,6 +28,8 @@ export function startWorker(container: Container) {
   const { signals } = container;
   const inbound = startEnvelopeProcessor({ channels: container.channels, clock: container.clock, logger: container.logger, sink: container.envelopeSink, wakeOn: signals.envelopesStored });
   const fanOut = startWebhookFanOut(container.integrations);
+  // Figures follow the events outbox, as the fan-out does, with a cursor of their own.
+  const rollups = startAnalyticsRollups(container.analytics);
   // Outbound: one send stream per phone number, owned through a lease row.
   const sender = startSender(container.messages, { wakeOn: signals.sendsQueued });
   const campaigns = startCampaignRunner(container.campaigns, { onQueued: () => void signals.sendsQueued.notify() });
@@ -37,12 +40,13 @@ export function startWorker(container: Container) {
       await campaigns.stop();
       await sender.stop();
       await fanOut.stop();
+      await rollups.stop();
       await jobs.stop();
     },
     async drain() {
       let total = 0;
       for (;;) {
-        const n = (await inbound.drain()) + (await fanOut.drain()) + (await jobs.drain());
+        const n = (await inbound.drain()) + (await fanOut.drain()) + (await rollups.drain()) + (await jobs.drain());
         total += n;
         if (n === 0) return total;
       }

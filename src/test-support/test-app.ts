@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../platform/clock';
 import { loadConfig } from '../platform/config';
 import { createTestDatabase, type TestDatabase } from '../platform/db/test-database';
 import { createLogger } from '../platform/logging';
@@ -24,15 +25,15 @@ export interface TestApp {
 
 let counter = 0;
 
-/** The real product on a private database, listening on a free port: tests speak real HTTP to it. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The real product on a private database, listening on a free port: tests speak real HTTP to it. `clock`: time as the product reads it (default the system's). */
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   // The port is chosen first, so PUBLIC_URL (and the sandbox's URLs built from it) are right.
   const port = await freePort();
   // Tests connect channels and webhooks to simulators on loopback: private targets are allowed
   // unless a test turns the outbound-address guard on (OUTBOUND_ALLOW_PRIVATE_URLS: 'false').
   const config = loadConfig({ MASTER_KEY: randomBytes(32).toString('base64'), DATA_DIR: database.dataDir ?? 'tmp/unused', LOG_LEVEL: 'silent', WHATSAPP_MODE: 'cloud', PORT: String(port), OUTBOUND_ALLOW_PRIVATE_URLS: 'true', ...env });
-  const container = await buildContainer(config, createLogger({ level: config.logLevel }), { database });
+  const container = await buildContainer(config, createLogger({ level: config.logLevel }), { database, ...(options.clock ? { clock: options.clock } : {}) });
   const app = await buildApi(container);
   await app.listen({ port, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;

@@ -4,3 +4,4 @@ export { readSettings } from './settings';
 export { enqueueInboundAutomation } from './inbound-hook';
 export { runInboundAutomation } from './run-inbound-automation';
 export { automationDataPart } from './automation-personal-data';
+export { isOpenAt } from './business-hours';

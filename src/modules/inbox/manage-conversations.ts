@@ -79,6 +79,7 @@ export async function patchConversation(deps: InboxDeps, workspaceId: string, ac
     if (patch.labels) set.labels = await knownLabels(tx, workspaceId, patch.labels);
     await updateConversation(tx, workspaceId, id, set, deps.clock.now());
     await publishEvent(tx, workspaceId, 'conversation.updated', { conversationId: id });
+    if (set.status && set.status !== row.status) await publishEvent(tx, workspaceId, 'conversation.status', { conversationId: id, status: set.status, at: deps.clock.now().toISOString() });
     await deps.audit.record(tx, workspaceId, actor, { action: 'conversation.update', target: { type: 'conversation', id }, details: { fields: Object.keys(set) } });
     return (await findConversation(tx, workspaceId, id))!;
   });

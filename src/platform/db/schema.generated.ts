@@ -23,7 +23,79 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AnalyticsConsentFacts {
+  contact_id: string;
+  day: Timestamp;
+  granted: boolean;
+  purpose: string;
+  seq: number;
+  workspace_id: string;
+}
+
+export interface AnalyticsCursors {
+  event_id: Int8;
+  tx_id: string;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface AnalyticsEpisodes {
+  assignee_id: string | null;
+  channel_id: string;
+  conversation_id: string;
+  customer_in_hours: boolean | null;
+  first_customer_at: Timestamp | null;
+  first_response_at: Timestamp | null;
+  kind: "opened" | "reopened";
+  labels: Generated<string[]>;
+  opened_at: Timestamp;
+  opened_day: Timestamp;
+  opened_in_hours: boolean;
+  resolved_at: Timestamp | null;
+  resolved_day: Timestamp | null;
+  responder_id: string | null;
+  response_day: Timestamp | null;
+  seq: number;
+  workspace_id: string;
+}
+
+export interface AnalyticsMessageFacts {
+  agent_id: string | null;
+  automated: boolean;
+  billable: Generated<boolean>;
+  campaign_id: string | null;
+  channel_id: string;
+  conversation_id: string;
+  cost: Generated<Numeric>;
+  country: string | null;
+  day: Timestamp;
+  direction: "inbound" | "outbound";
+  error_code: string | null;
+  estimate: Generated<Numeric>;
+  message_id: string;
+  pricing_category: string | null;
+  replied: Generated<boolean>;
+  sent_at: Timestamp;
+  status: string;
+  template: string | null;
+  template_category: string | null;
+  type: string;
+  workspace_id: string;
+}
+
+export interface AnalyticsRollups {
+  channel_id: string;
+  day: Timestamp;
+  dimension: "all" | "agent" | "label" | "template" | "campaign";
+  key: string;
+  metric: string;
+  value: Numeric;
+  workspace_id: string;
+}
 
 export interface ApiKeys {
   created_at: Generated<Timestamp>;
@@ -585,6 +657,11 @@ export interface WorkspaceSettings {
 }
 
 export interface DB {
+  analytics_consent_facts: AnalyticsConsentFacts;
+  analytics_cursors: AnalyticsCursors;
+  analytics_episodes: AnalyticsEpisodes;
+  analytics_message_facts: AnalyticsMessageFacts;
+  analytics_rollups: AnalyticsRollups;
   api_keys: ApiKeys;
   audit_events: AuditEvents;
   audit_heads: AuditHeads;

@@ -9,6 +9,8 @@ export interface EventDataByType {
   /** A customer edited or deleted the message. */
   'message.updated': { messageId: string; conversationId: string };
   'conversation.updated': { conversationId: string };
+  /** A person set a conversation's status (when, by the product's clock): the moments analytics counts resolves and reopens by. */
+  'conversation.status': { conversationId: string; status: string; at: string };
   'contact.created': { contactId: string };
   'contact.updated': { contactId: string };
   'contact.opted_out': { contactId: string; purpose: string };

@@ -6,6 +6,408 @@
 // Regenerate with `npm run api:types`; scripts/api-types.test.ts fails when this file is stale.
 
 export interface paths {
+    "/api/v1/analytics/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Per member: messages sent, first responses and their times, conversations resolved while assigned and their resolution times. With `Accept: text/csv`, `rows` as CSV.
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this channel (figures without a channel, opt-ins and opt-outs, are then left out). */
+                    channelId?: string;
+                    /** @description First day (local date in the workspace time zone), included; default 29 days before `to`. */
+                    from?: string;
+                    /** @description Period of `rows` (and series): weeks start on Monday. */
+                    granularity?: "day" | "week" | "month";
+                    /** @description Last day, included; default today in the workspace time zone. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                channelId: string | null;
+                                from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "week" | "month";
+                                to: string;
+                            };
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Per campaign: sends, sent, delivered, read, failed (by error code), replies, rates and cost. With `Accept: text/csv`, `rows` as CSV.
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this channel (figures without a channel, opt-ins and opt-outs, are then left out). */
+                    channelId?: string;
+                    /** @description First day (local date in the workspace time zone), included; default 29 days before `to`. */
+                    from?: string;
+                    /** @description Period of `rows` (and series): weeks start on Monday. */
+                    granularity?: "day" | "week" | "month";
+                    /** @description Last day, included; default today in the workspace time zone. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            range: {
+                                channelId: string | null;
+                                from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "week" | "month";
+                                to: string;
+                            };
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Conversations opened, reopened, resolved and their first-response and resolution time distributions, per period (`rows`), over the range (`totals`) and by label at resolution (`byLabel`). With `Accept: text/csv`, `rows` as CSV.
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this channel (figures without a channel, opt-ins and opt-outs, are then left out). */
+                    channelId?: string;
+                    /** @description First day (local date in the workspace time zone), included; default 29 days before `to`. */
+                    from?: string;
+                    /** @description Period of `rows` (and series): weeks start on Monday. */
+                    granularity?: "day" | "week" | "month";
+                    /** @description Last day, included; default today in the workspace time zone. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byLabel: {
+                                [key: string]: string | number | null;
+                            }[];
+                            range: {
+                                channelId: string | null;
+                                from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "week" | "month";
+                                to: string;
+                            };
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            totals: {
+                                [key: string]: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Cost by Meta pricing category and the recipient's calling code: billed messages priced from the status webhooks' pricing at the rate card, and the estimate for sends whose pricing has not arrived; totals and per period (`series`). With `Accept: text/csv`, `rows` as CSV.
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this channel (figures without a channel, opt-ins and opt-outs, are then left out). */
+                    channelId?: string;
+                    /** @description First day (local date in the workspace time zone), included; default 29 days before `to`. */
+                    from?: string;
+                    /** @description Period of `rows` (and series): weeks start on Monday. */
+                    granularity?: "day" | "week" | "month";
+                    /** @description Last day, included; default today in the workspace time zone. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            range: {
+                                channelId: string | null;
+                                from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "week" | "month";
+                                to: string;
+                            };
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            series: {
+                                [key: string]: string | number | null;
+                            }[];
+                            totals: {
+                                [key: string]: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Key figures of the range (`totals`, `breakdowns`) and per period (`rows`): conversations opened, reopened and resolved; first-response and resolution times (count, median, p90, mean in seconds; also in and outside business hours); messages in and out; sent, delivered, read, failed; replies to template sends; opt-ins and opt-outs; cost (billed from Meta's pricing webhooks) and estimate (sends whose pricing has not arrived). With `Accept: text/csv`, `rows` as CSV.
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this channel (figures without a channel, opt-ins and opt-outs, are then left out). */
+                    channelId?: string;
+                    /** @description First day (local date in the workspace time zone), included; default 29 days before `to`. */
+                    from?: string;
+                    /** @description Period of `rows` (and series): weeks start on Monday. */
+                    granularity?: "day" | "week" | "month";
+                    /** @description Last day, included; default today in the workspace time zone. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            breakdowns: {
+                                failedByCode: {
+                                    [key: string]: number;
+                                };
+                                messagesInByType: {
+                                    [key: string]: number;
+                                };
+                                messagesOutByType: {
+                                    [key: string]: number;
+                                };
+                            };
+                            currency: string;
+                            range: {
+                                channelId: string | null;
+                                from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "week" | "month";
+                                to: string;
+                            };
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            totals: {
+                                [key: string]: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Per template (name, language): sends, sent, delivered, read, failed (by error code), replies, rates and cost. With `Accept: text/csv`, `rows` as CSV.
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         *
+         *     Requires permission `analytics.read` (roles: owner, admin, analyst).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this channel (figures without a channel, opt-ins and opt-outs, are then left out). */
+                    channelId?: string;
+                    /** @description First day (local date in the workspace time zone), included; default 29 days before `to`. */
+                    from?: string;
+                    /** @description Period of `rows` (and series): weeks start on Monday. */
+                    granularity?: "day" | "week" | "month";
+                    /** @description Last day, included; default today in the workspace time zone. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            range: {
+                                channelId: string | null;
+                                from: string;
+                                /** @enum {string} */
+                                granularity: "day" | "week" | "month";
+                                to: string;
+                            };
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
