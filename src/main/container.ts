@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Config } from '../platform/config';
@@ -15,6 +16,7 @@ import { templateItemHandler, type TemplatesDeps } from '../modules/templates';
 import type { CampaignsDeps } from '../modules/campaigns';
 import { createEnricherRegistry, defaultWebhookPolicy, type IntegrationDeps } from '../modules/integrations';
 import { createEventHub, createVisibilityRegistry, type EventHub, type VisibilityRegistry } from '../modules/realtime';
+import { createGoogleHttp, sandboxGoogleSettings, type GoogleDeps } from '../modules/google';
 import { createSignal, type Signal } from './signal';
 
 /** Notifications between parts built here, for listeners that start later (the worker's loops, the sandbox). */
@@ -49,6 +51,7 @@ export interface Container {
   templates: TemplatesDeps;
   campaigns: CampaignsDeps;
   automation: AutomationDeps;
+  google: GoogleDeps;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,14 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const webhooks: WebhookIngressDeps = { channels, logger, committer, onStored: () => void signals.envelopesStored.notify() };
     const campaigns: CampaignsDeps = { db, keyring, clock, logger, audit, contacts, messages };
     const automation: AutomationDeps = { db, keyring, clock, audit, logger, messages, onQueued: () => void signals.sendsQueued.notify() };
+    // Google's flow cookies are sealed under a key every process of the installation derives alike.
+    const cookieKey = Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), 'whatgrowpro google cookies v1', 32));
+    const googleSettings = config.google
+      ? { ...config.google, issuerUrl: config.googleIssuerUrl, peopleApiUrl: config.googlePeopleApiUrl }
+      : config.whatsappMode === 'sandbox' ? sandboxGoogleSettings(config.publicUrl, cookieKey) : null;
+    // The sandbox provider is this process's own URL (from PUBLIC_URL, never from a user), allowed as the sandbox Graph transport is.
+    const googleHttp = createGoogleHttp({ allowPrivate: config.google ? config.outboundAllowPrivateUrls : true });
+    const google: GoogleDeps = { db, keyring, audit, clock, logger, auth, contacts, publicUrl: config.publicUrl, settings: googleSettings, cookieKey, http: googleHttp };
     return {
       config,
       logger,
@@ -106,8 +117,9 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       templates,
       campaigns,
       automation,
+      google,
       async close() {
-        await Promise.all([transport.close(), sandboxTransport.close()]);
+        await Promise.all([transport.close(), sandboxTransport.close(), googleHttp.close()]);
         await database.close();
       },
     };

@@ -11,3 +11,5 @@ export { marketingConsentOf } from './marketing-consent';
 export { audienceContactIds, audienceMembers, importStatusOf, type AudienceMember } from './audience';
 export { preferenceItemHandler } from './apply-preference-items';
 export { contactJobHandlers, contactCrons } from './jobs';
+export { startContactImport } from './import/start-import';
+export { readImportFile, type ImportError } from './import/read-import-file';
