@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import Provider, { type ProviderConfiguration } from 'oidc-provider';
+import Provider, { interactionPolicy, type ProviderConfiguration } from 'oidc-provider';
 import { CONTACTS_READONLY_SCOPE, type SandboxGoogleUser } from './sandbox-google-users';
 
 export interface SandboxClient {
@@ -27,6 +27,9 @@ export interface GoogleProviderOptions {
 export function createGoogleProvider(options: GoogleProviderOptions): Provider {
   const mount = new URL(options.issuer).pathname.replace(/\/$/, '');
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // Google's prompt=select_account (the account chooser), which oidc-provider does not know by default.
+  const policy = interactionPolicy.base();
+  policy.add(new interactionPolicy.Prompt({ name: 'select_account', requestable: true }), 0);
   const configuration: ProviderConfiguration = {
     clients: [{
       client_id: options.client.clientId,
@@ -39,13 +42,13 @@ export function createGoogleProvider(options: GoogleProviderOptions): Provider {
     scopes: ['openid', 'email', 'profile', CONTACTS_READONLY_SCOPE],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false }, revocation: { enabled: true }, userinfo: { enabled: true } },
+    features: { devInteractions: { enabled: false }, revocation: { enabled: true, allowedPolicy: async (_ctx: unknown, client: { clientId: string }, token: { clientId: string }) => token.clientId === client.clientId }, userinfo: { enabled: true } },
     async findAccount(_ctx, sub) {
       const user = options.users.get(sub);
       if (!user) return undefined;
       return { accountId: sub, claims: () => ({ sub, email: user.email, email_verified: user.emailVerified, name: user.name }) };
     },
-    interactions: { url: (_ctx, interaction) => `${mount}/interaction/${interaction.uid}` },
+    interactions: { policy, url: (_ctx, interaction) => `${mount}/interaction/${interaction.uid}` },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' }] },
     ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 86_400, Grant: 86_400 * 14 },

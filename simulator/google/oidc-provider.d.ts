@@ -35,7 +35,7 @@ declare module 'oidc-provider' {
     pkce: { required: () => boolean };
     features: Record<string, { enabled: boolean } & Record<string, unknown>>;
     findAccount(ctx: unknown, sub: string): Promise<ClaimsSource | undefined>;
-    interactions: { url(ctx: unknown, interaction: { uid: string }): string };
+    interactions: { url(ctx: unknown, interaction: { uid: string }): string; policy?: InteractionPolicy };
     cookies: { keys: string[] };
     jwks: { keys: Record<string, unknown>[] };
     ttl: Record<string, number>;
@@ -43,6 +43,17 @@ declare module 'oidc-provider' {
     revokeGrantPolicy(ctx: unknown): boolean;
     renderError?(ctx: { type: string; body: string }, out: Record<string, string>, error: Error): void | Promise<void>;
   }
+
+  export interface InteractionPolicy {
+    add(prompt: PromptInstance, index?: number): void;
+  }
+  export interface PromptInstance {
+    readonly name: string;
+  }
+  export const interactionPolicy: {
+    base(): InteractionPolicy;
+    Prompt: new (options: { name: string; requestable: boolean }) => PromptInstance;
+  };
 
   export default class Provider {
     constructor(issuer: string, configuration: ProviderConfiguration);

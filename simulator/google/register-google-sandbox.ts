@@ -71,7 +71,7 @@ export async function registerGoogleSandbox(app: FastifyInstance, options: Googl
       grant.addOIDCScope(String(details.params.scope ?? ''));
       const grantId = await grant.save();
       grantOwners.set(grantId, sub);
-      const to = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: sub }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      const to = await provider.interactionResult(request.raw, reply.raw, { select_account: {}, login: { accountId: sub }, consent: { grantId } }, { mergeWithLastSubmission: false });
       return reply.redirect(to, 303);
     });
     scope.route({ method: ['GET', 'POST', 'OPTIONS'], url: `${mount}/*`, onRequest: forwardTo(provider, mount), handler: async () => undefined });

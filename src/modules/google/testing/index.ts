@@ -1,0 +1,2 @@
+export { TestBrowser, chooserAction } from './browser';
+export { consentAt, finishCallback, signInUpToCallback } from './google-flows';
