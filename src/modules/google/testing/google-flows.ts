@@ -1,4 +1,5 @@
-import { chooserAction, TestBrowser } from './browser';
+import type { TestBrowser } from './browser';
+import { chooserAction } from './browser';
 
 const isCallback = (u: URL) => u.pathname === '/api/v1/auth/google/callback';
 
