@@ -55,8 +55,8 @@ test('2,500 contacts across pages: previewed with per-row errors, imported throu
   assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
 
   const landing = await finishCallback(browser, await consentAt(browser, authorize.href, SUB));
-  assert.equal(landing.pathname, '/contacts/import/google', landing.href);
-  const previewId = landing.searchParams.get('preview')!;
+  assert.equal(landing.pathname, '/app/contacts/import', landing.href);
+  const previewId = landing.searchParams.get('googlePreview')!;
   const preview = (await (await browser.request(`/api/v1/google/contacts-previews/${previewId}`)).json()) as Preview;
   assert.equal(preview.totalRows, 2495);
   assert.equal(preview.withoutPhone, 5);
@@ -101,7 +101,7 @@ test('an agent cannot start an import; a cancelled preview is deleted; Google re
   const started = await browser.request('/api/v1/google/contacts-imports', { method: 'POST' });
   const authorizationUrl = ((await started.json()) as { authorizationUrl: string }).authorizationUrl;
   const landing = await finishCallback(browser, await consentAt(browser, authorizationUrl, SUB));
-  const previewId = landing.searchParams.get('preview')!;
+  const previewId = landing.searchParams.get('googlePreview')!;
   assert.equal((await browser.request(`/api/v1/google/contacts-previews/${previewId}`, { method: 'DELETE' })).status, 204);
   assert.equal((await browser.request(`/api/v1/google/contacts-previews/${previewId}/import`, { method: 'POST' })).status, 404);
 
@@ -111,7 +111,7 @@ test('an agent cannot start an import; a cancelled preview is deleted; Google re
   callback.searchParams.set('error', 'access_denied');
   callback.searchParams.set('state', url.searchParams.get('state')!);
   const refused = await finishCallback(browser, callback);
-  assert.equal(refused.href, `${t.url}/contacts/import?googleError=google_refused`);
+  assert.equal(refused.href, `${t.url}/app/contacts/import?googleError=google_refused`);
 
   const agent = await t.signUp();
   const api = await t.apiKey(agent.client, 'agent');

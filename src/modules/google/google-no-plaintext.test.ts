@@ -71,7 +71,7 @@ test('no Google token, code or People API payload is stored, logged or queued', 
 
   const importFromGoogle = async () => {
     const started = (await (await browser.request('/api/v1/google/contacts-imports', { method: 'POST' })).json()) as { authorizationUrl: string };
-    return (await finishCallback(browser, await consentAt(browser, started.authorizationUrl, SUB))).searchParams.get('preview')!;
+    return (await finishCallback(browser, await consentAt(browser, started.authorizationUrl, SUB))).searchParams.get('googlePreview')!;
   };
   google.setContacts(SUB, [{ name: CANCELLED, phones: ['+49 151 5555 0303'] }]);
   const cancelled = await importFromGoogle();
@@ -83,7 +83,7 @@ test('no Google token, code or People API payload is stored, logged or queued', 
   await worker.drain();
   await worker.stop();
   const disconnect = (await (await browser.request('/api/v1/auth/google/disconnect', { method: 'POST' })).json()) as { authorizationUrl: string };
-  assert.equal((await finishCallback(browser, await consentAt(browser, disconnect.authorizationUrl, SUB))).href, `${url}/settings?google=disconnected`);
+  assert.equal((await finishCallback(browser, await consentAt(browser, disconnect.authorizationUrl, SUB))).href, `${url}/app/settings?google=disconnected`);
 
   assert.ok(seen.length >= 8, `tokens, codes and resource names were captured (${seen.length})`);
   const secrets = [...seen, ...NAMES, CANCELLED, ...PHONES.map((p) => p.replace(/\D/g, '')), '4915155550303', 'phoneNumbers', 'canonicalForm'];

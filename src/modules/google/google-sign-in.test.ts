@@ -61,7 +61,7 @@ test('sign-up through Google asks for the 18+ confirmation, then the next sign-i
   assert.equal(status.linked, true);
 
   const again = new TestBrowser(t.url);
-  assert.equal((await finishCallback(again, await signInUpToCallback(again, user.sub))).pathname, '/');
+  assert.equal((await finishCallback(again, await signInUpToCallback(again, user.sub))).pathname, '/app');
   assert.ok(again.cookies.has('wgp_session'), 'a linked Google account signs in');
 });
 
@@ -95,7 +95,7 @@ test('state, nonce and PKCE are checked: a replayed, forged or tampered callback
     sealCookie(t.container.google.cookieKey, FLOW_COOKIE, { ...openFlow(t.container.google, cookie)!, ...change }, new Date(Date.now() + 60_000));
   await refusedAt(tab(resealed(flowCookie, { verifier: 'x'.repeat(43) })), callback.href);
 
-  assert.equal((await finishCallback(browser, callback)).pathname, '/', 'the genuine callback signs in');
+  assert.equal((await finishCallback(browser, callback)).pathname, '/app', 'the genuine callback signs in');
   await refusedAt(tab(flowCookie), callback.href); // replayed with its cookie: the code was redeemed once
 
   // Another flow, its cookie holding another nonce than the one sent: openid-client refuses the ID token.
@@ -108,7 +108,7 @@ test('an existing account is linked only on proof: Google-verified email, or the
   const verified = await t.signUp({ email: `v${randomInt(1e9)}@example.com` });
   const verifiedUser = googleUser({ email: verified.email.toUpperCase(), emailVerified: true });
   const browser = new TestBrowser(t.url);
-  assert.equal((await finishCallback(browser, await signInUpToCallback(browser, verifiedUser.sub))).pathname, '/');
+  assert.equal((await finishCallback(browser, await signInUpToCallback(browser, verifiedUser.sub))).pathname, '/app');
   await browser.loadCsrf();
   assert.equal(((await (await browser.request('/api/v1/me')).json()) as { user: { id: string } }).user.id, verified.userId, 'linked to the account with that email');
 
@@ -127,7 +127,7 @@ test('an existing account is linked only on proof: Google-verified email, or the
   const linked = await stranger.request('/api/v1/auth/google/link', { method: 'POST', json: { password: owner.password } });
   assert.equal(linked.status, 200);
   const later = new TestBrowser(t.url);
-  assert.equal((await finishCallback(later, await signInUpToCallback(later, unverifiedUser.sub))).pathname, '/', 'linked after the password');
+  assert.equal((await finishCallback(later, await signInUpToCallback(later, unverifiedUser.sub))).pathname, '/app', 'linked after the password');
 
   const newcomer = googleUser({ emailVerified: false });
   const refused = new TestBrowser(t.url);
@@ -146,7 +146,7 @@ test('disconnect revokes the grant at the provider\'s revocation endpoint and re
   assert.equal(authorize.searchParams.get('login_hint'), user.sub);
   const revokedBefore = google.revokedAccounts.length;
   const landing = await finishCallback(browser, await consentAt(browser, authorizationUrl, user.sub));
-  assert.equal(landing.href, `${t.url}/settings?google=disconnected`);
+  assert.equal(landing.href, `${t.url}/app/settings?google=disconnected`);
   assert.deepEqual(google.revokedAccounts.slice(revokedBefore), [user.sub], 'the provider revoked this account\'s grant');
   const status = (await (await browser.request('/api/v1/auth/google/status')).json()) as { linked: boolean };
   assert.equal(status.linked, false);

@@ -15,7 +15,7 @@ import { openPending, PENDING_COOKIE, sealPending } from './pending-google';
 const COOKIE_PATH = '/api/v1/auth/google';
 const tags = ['google'];
 /** Where each flow's outcome (or failure) is shown in the dashboard. */
-const pageOf: Record<FlowPurpose, string> = { signin: '/login', import: '/contacts/import', disconnect: '/settings' };
+const pageOf: Record<FlowPurpose, string> = { signin: '/login', import: '/app/contacts/import', disconnect: '/app/settings' };
 
 export function registerGoogleSignInRoutes(app: AppInstance, deps: GoogleDeps): void {
   const secure = deps.publicUrl.startsWith('https:');
@@ -55,11 +55,11 @@ export function registerGoogleSignInRoutes(app: AppInstance, deps: GoogleDeps): 
   });
 
   const landing = (reply: FastifyReply, result: CallbackOutcome): string => {
-    if (result.purpose === 'import') return `/contacts/import/google?preview=${encodeURIComponent(result.previewId)}`;
-    if (result.purpose === 'disconnect') return '/settings?google=disconnected';
+    if (result.purpose === 'import') return `/app/contacts/import?googlePreview=${encodeURIComponent(result.previewId)}`;
+    if (result.purpose === 'disconnect') return '/app/settings?google=disconnected';
     if (result.outcome.kind === 'session') {
       setSessionCookie(reply, deps.publicUrl, result.outcome.session);
-      return '/';
+      return '/app';
     }
     const pending = sealPending(deps, result.outcome.pending);
     reply.setCookie(PENDING_COOKIE, pending.value, { ...cookie, expires: pending.expiresAt });

@@ -9,6 +9,8 @@ import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PrivacyPage } from '../pages/PrivacyPage';
 import { SignupPage } from '../pages/SignupPage';
+import { GoogleLinkPage } from '../features/auth/GoogleLinkPage';
+import { GoogleSignUpPage } from '../features/auth/GoogleSignUpPage';
 
 // The dashboard is loaded only when visited, so the public pages stay light.
 const DashboardApp = lazy(() => import('../dashboard/DashboardApp'));
@@ -18,6 +20,8 @@ const publicPages: Record<string, ComponentType> = {
   '/signup': SignupPage,
   '/login': LoginPage,
   '/privacy': PrivacyPage,
+  '/signup/google': GoogleSignUpPage,
+  '/login/google': GoogleLinkPage,
 };
 
 export function App() {

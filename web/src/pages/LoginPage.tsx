@@ -4,6 +4,7 @@ import { ApiError, apiRequest } from '../app/api';
 import { Link, navigate, useSearchParam } from '../app/router';
 import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
+import { GoogleSignInButton } from '../features/auth/GoogleSignInButton';
 import { TextField } from '../ui/TextField';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 
@@ -65,6 +66,7 @@ export function LoginPage() {
     <section className="form-page" aria-labelledby="login-title">
       <h1 id="login-title">Log in</h1>
       {signupPath !== '/signup' && <p className="invitation-note" role="note">Log in to accept your invitation to a workspace.</p>}
+      <GoogleSignInButton />
       {errors.form && <FormAlert><p>{errors.form}</p></FormAlert>}
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
         <TextField
