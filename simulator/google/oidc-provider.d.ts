@@ -19,11 +19,13 @@ declare module 'oidc-provider' {
     addOIDCScope(scope: string): void;
     addOIDCClaims(claims: string[]): void;
     save(): Promise<string>;
+    destroy(): Promise<void>;
   }
 
   export interface AccessTokenInstance {
     accountId: string;
     clientId: string;
+    grantId: string;
     scope?: string;
     isExpired: boolean;
   }

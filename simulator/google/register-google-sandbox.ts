@@ -48,9 +48,16 @@ export async function registerGoogleSandbox(app: FastifyInstance, options: Googl
   const directory = new PeopleDirectory();
   const grantOwners = new Map<string, string>();
   const revokedAccounts: string[] = [];
+  // Like Google's revocation endpoint: revoking any token ends every grant the account gave the app.
   provider.on('grant.revoked', (_ctx, grantId) => {
     const owner = grantOwners.get(String(grantId));
-    if (owner) revokedAccounts.push(owner);
+    if (!owner) return;
+    revokedAccounts.push(owner);
+    for (const [id, account] of grantOwners) {
+      if (account !== owner) continue;
+      grantOwners.delete(id);
+      void provider.Grant.find(id).then((grant) => grant?.destroy());
+    }
   });
 
   await app.register(async (scope) => {
@@ -105,7 +112,8 @@ function forwardTo(provider: Provider, mount: string) {
 function introspector(provider: Provider) {
   return async (token: string) => {
     const found = await provider.AccessToken.find(token);
-    if (!found || found.isExpired) return null;
+    // A token whose grant was revoked (disconnect) is refused, as Google refuses it.
+    if (!found || found.isExpired || !(await provider.Grant.find(found.grantId))) return null;
     return { sub: found.accountId, scopes: (found.scope ?? '').split(' ').filter(Boolean) };
   };
 }

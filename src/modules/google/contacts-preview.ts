@@ -12,8 +12,10 @@ const PREVIEW_TTL_MS = 30 * 60_000;
 const PREVIEW_CONTEXT = 'google_contacts_preview.csv';
 const keyOwner = (id: string) => ({ type: 'google_contacts_preview', id });
 
-async function discard(deps: GoogleDeps, tx: TenantTx, workspaceId: string, which: { id: string } | { expiredAt: Date }) {
-  for (const id of await deletePreviews(tx, workspaceId, which)) await deps.keyring.shredOwner(tx, workspaceId, keyOwner(id));
+async function discard(deps: GoogleDeps, tx: TenantTx, workspaceId: string, which: { id: string } | { expiredAt: Date }): Promise<number> {
+  const ids = await deletePreviews(tx, workspaceId, which);
+  for (const id of ids) await deps.keyring.shredOwner(tx, workspaceId, keyOwner(id));
+  return ids.length;
 }
 
 /**
@@ -69,5 +71,6 @@ export async function confirmContactsPreview(deps: GoogleDeps, workspaceId: stri
 }
 
 export async function cancelContactsPreview(deps: GoogleDeps, workspaceId: string, id: string): Promise<void> {
-  await withTenant(deps.db, workspaceId, (tx) => discard(deps, tx, workspaceId, { id }));
+  const deleted = await withTenant(deps.db, workspaceId, (tx) => discard(deps, tx, workspaceId, { id }));
+  if (!deleted) throw googleErrors.previewNotFound();
 }

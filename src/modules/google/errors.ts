@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/http';
 
 export const googleErrors = {
+  browserOnly: () => new AppError(403, 'forbidden', 'Google sign-in is for a person in a browser; an API key cannot use it.'),
   notConfigured: () => new AppError(404, 'google_not_configured', 'Google sign-in is not set up on this server (GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET).'),
   flowInvalid: () =>
     new AppError(400, 'google_flow_invalid', 'This Google sign-in could not be verified (it expired, was already used, or did not start here). Start again.'),

@@ -17,6 +17,14 @@ const tags = ['google'];
 /** Where each flow's outcome (or failure) is shown in the dashboard. */
 const pageOf: Record<FlowPurpose, string> = { signin: '/login', import: '/app/contacts/import', disconnect: '/app/settings' };
 
+/**
+ * The sign-in flow is a person's, in their browser: a request with an API key (an Authorization
+ * header) has no business in it and is refused before anything happens.
+ */
+async function browserOnly(request: FastifyRequest): Promise<void> {
+  if (request.headers.authorization !== undefined) throw googleErrors.browserOnly();
+}
+
 export function registerGoogleSignInRoutes(app: AppInstance, deps: GoogleDeps): void {
   const secure = deps.publicUrl.startsWith('https:');
   const cookie = { httpOnly: true, sameSite: 'lax' as const, secure, path: COOKIE_PATH };
@@ -31,6 +39,7 @@ export function registerGoogleSignInRoutes(app: AppInstance, deps: GoogleDeps): 
 
   app.get('/api/v1/auth/google/start', {
     config: { access: 'public' },
+    onRequest: browserOnly,
     schema: { tags, description: 'Sign in (or sign up) with Google: redirects to Google with scopes `openid email profile` only, PKCE (S256), state and nonce.' },
   }, async (_request, reply) => {
     available();
@@ -39,6 +48,7 @@ export function registerGoogleSignInRoutes(app: AppInstance, deps: GoogleDeps): 
 
   app.get('/api/v1/auth/google/callback', {
     config: { access: 'public' },
+    onRequest: browserOnly,
     schema: { tags, description: 'Where Google sends the browser back. Checks state, PKCE and (for sign-in) the ID token\'s nonce, then redirects to the dashboard page that shows the outcome. A forged, expired or replayed callback changes nothing and redirects with `googleError`.' },
   }, async (request, reply) => {
     const flow = openFlow(deps, request.cookies[FLOW_COOKIE]);
@@ -74,6 +84,7 @@ export function registerGoogleSignInRoutes(app: AppInstance, deps: GoogleDeps): 
 
   app.get('/api/v1/auth/google/pending', {
     config: { access: 'public' },
+    onRequest: browserOnly,
     schema: { tags, description: 'The Google sign-in waiting for one more step in this browser.', response: { 200: pendingResponse } },
   }, async (request) => {
     const { kind, email, name } = pendingOf(request);
@@ -82,6 +93,7 @@ export function registerGoogleSignInRoutes(app: AppInstance, deps: GoogleDeps): 
 
   app.post('/api/v1/auth/google/signup', {
     config: { access: 'public' },
+    onRequest: browserOnly,
     preValidation: requireAgeConfirmation,
     schema: { tags, description: 'Completes a sign-up through Google: the ordinary sign-up (account, first workspace, session) with the 18+ confirmation, linked to the Google account.', body: googleSignUpBody, response: { 201: z.object({ userId: z.string(), workspaceId: z.string() }) } },
   }, async (request, reply) => {
@@ -96,6 +108,7 @@ export function registerGoogleSignInRoutes(app: AppInstance, deps: GoogleDeps): 
 
   app.post('/api/v1/auth/google/link', {
     config: { access: 'public' },
+    onRequest: browserOnly,
     schema: { tags, description: 'Links the Google account to the existing account with its email, once its password proves it (Google did not verify the email). Throttled like login.', body: googleLinkBody, response: { 200: z.object({ userId: z.string() }) } },
   }, async (request, reply) => {
     assertSameOrigin(request);

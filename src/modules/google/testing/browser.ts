@@ -20,7 +20,7 @@ export class TestBrowser {
       body = JSON.stringify(init.json);
     }
     if (this.csrfToken && (init.method ?? 'GET') !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    const response = await fetch(new URL(url, this.origin), { method: init.method ?? 'GET', headers, body, redirect: 'manual' });
+    const response = await this.send(new URL(url, this.origin), { method: init.method ?? 'GET', headers, body, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const [name, ...value] = pair!.split('=');
@@ -29,6 +29,17 @@ export class TestBrowser {
       else this.cookies.set(name!.trim(), value.join('='));
     }
     return response;
+  }
+
+  // A keep-alive connection the server closed while a test waited (a long import) fails the next
+  // request with ECONNRESET before anything was sent: a GET is tried again once, as a browser does.
+  private async send(url: URL, init: RequestInit & { method: string }): Promise<Response> {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (init.method !== 'GET' || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+      return fetch(url, init);
+    }
   }
 
   /** Follows redirects from `url`; returns the first location not followed (a dashboard page, or `stopAt`'s match) and the last response. */

@@ -1,2 +1,3 @@
 export { TestBrowser, chooserAction } from './browser';
 export { consentAt, finishCallback, signInUpToCallback } from './google-flows';
+export { createContactsPreview as createGoogleContactsPreview } from '../contacts-preview';
