@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { logIn, newPerson, PASSWORD, signUp } from './support/accounts';
+import { signOut } from './support/dashboard';
 import { launchBrowser, newSession } from './support/browser';
 import { XSS_PAYLOAD } from './support/env';
 import { screenshot } from './support/screenshots';
@@ -27,7 +28,7 @@ describe('accounts', () => {
     await sandbox.getByText('Messages go to simulated customers, not real WhatsApp.').waitFor();
     await screenshot(page, 'dashboard-overview');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await page.waitForURL((url) => url.pathname === '/');
     await page.goto('/app/settings');
     await page.waitForURL('**/login?next=%2Fapp%2Fsettings');

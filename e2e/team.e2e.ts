@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { chooseEssentialCookies, fillSignup, logIn, newPerson, signUp, type Person } from './support/accounts';
+import { signOut } from './support/dashboard';
 import { launchBrowser, newSession } from './support/browser';
 import { BASE_URL, XSS_PAYLOAD } from './support/env';
 import { screenshot } from './support/screenshots';
@@ -101,7 +102,7 @@ describe('settings: members and invitations', () => {
     const other = await newSession(browser);
     const existing = newPerson('Edith Existing', 'Edith Studio');
     await signUp(other.page, existing);
-    await other.page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(other.page);
     await other.page.waitForURL((url) => url.pathname === '/');
 
     const acceptUrl = await invite(owner.page, existing.email, 'admin');

@@ -39,8 +39,8 @@ const fingerprint = setup.stdout.trim().split('\n').pop();
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? '2');
 
 // A file that changes the whole process (a process-wide listener, a memory measurement) keeps a
-// process of its own, as does one marked `test-isolation: own-process` (say why beside the mark).
-const ownProcess = /process\.on\(|memoryUsage|global\.gc|test-isolation: own-process/;
+// process of its own.
+const ownProcess = /process\.on\(|memoryUsage|global\.gc/;
 
 /**
  * An entry that runs several test files in one process. node:test attaches a file's top-level

@@ -4,7 +4,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
-const INITIAL_JS_BUDGET_KB = 300;
+// The issue's budget for a first visit; the build fails above it.
+const INITIAL_JS_BUDGET_KB = 150;
 
 // In development the API runs separately on :3000; in production it serves web/dist itself (one origin).
 const api = 'http://127.0.0.1:3000';
@@ -33,8 +34,8 @@ function reportInitialJs(): Plugin {
         if (chunk?.type === 'chunk') bytes += gzipSync(chunk.code).length;
       }
       const kb = bytes / 1024;
-      console.log(`initial JS: ${kb.toFixed(1)} KB gzipped (target < ${INITIAL_JS_BUDGET_KB} KB)`);
-      if (kb >= INITIAL_JS_BUDGET_KB) this.warn(`initial JS is over the ${INITIAL_JS_BUDGET_KB} KB budget`);
+      console.log(`initial JS: ${kb.toFixed(1)} KB gzipped (budget ${INITIAL_JS_BUDGET_KB} KB)`);
+      if (kb > INITIAL_JS_BUDGET_KB) this.error(`initial JS is ${kb.toFixed(1)} KB gzipped, over the ${INITIAL_JS_BUDGET_KB} KB budget`);
     },
   };
 }

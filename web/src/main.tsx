@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { RouterProvider } from 'react-router/dom';
+import { createRouter } from './app/routes';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/site.css';
@@ -10,6 +11,6 @@ if (!root) throw new Error('index.html lacks #root');
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <RouterProvider router={createRouter()} />
   </StrictMode>,
 );

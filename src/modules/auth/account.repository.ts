@@ -1,23 +1,22 @@
 import { sql } from 'kysely';
 import type { AnyDb } from '../../platform/db';
-import { authDb } from './auth-db';
 
 // Users, sessions and login attempts belong to people, not to a workspace: they are read before
 // any tenant is known (at login, on every cookie), so these lookups are global by design.
 
 export function unsafeFindUserByEmail(db: AnyDb, emailNormalized: string) {
-  return authDb(db).selectFrom('users').selectAll().where('email_normalized', '=', emailNormalized).executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('email_normalized', '=', emailNormalized).executeTakeFirst();
 }
 
 export function unsafeFindUserById(db: AnyDb, userId: string) {
-  return authDb(db).selectFrom('users').select(['id', 'email', 'name', 'created_at']).where('id', '=', userId).executeTakeFirst();
+  return db.selectFrom('users').select(['id', 'email', 'name', 'created_at']).where('id', '=', userId).executeTakeFirst();
 }
 
 export async function insertUser(
   db: AnyDb,
   user: { id: string; email: string; emailNormalized: string; name: string; passwordHash: string; ageConfirmedAt: Date },
 ) {
-  await authDb(db)
+  await db
     .insertInto('users')
     .values({
       id: user.id,
@@ -31,22 +30,22 @@ export async function insertUser(
 }
 
 export async function insertSession(db: AnyDb, session: { idHash: string; userId: string; workspaceId: string | null; expiresAt: Date }) {
-  await authDb(db)
+  await db
     .insertInto('sessions')
     .values({ id_hash: session.idHash, user_id: session.userId, current_workspace_id: session.workspaceId, expires_at: session.expiresAt })
     .execute();
 }
 
 export function unsafeFindSession(db: AnyDb, idHash: string, now: Date) {
-  return authDb(db).selectFrom('sessions').selectAll().where('id_hash', '=', idHash).where('expires_at', '>', now).executeTakeFirst();
+  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).where('expires_at', '>', now).executeTakeFirst();
 }
 
 export async function setSessionWorkspace(db: AnyDb, idHash: string, workspaceId: string) {
-  await authDb(db).updateTable('sessions').set({ current_workspace_id: workspaceId }).where('id_hash', '=', idHash).execute();
+  await db.updateTable('sessions').set({ current_workspace_id: workspaceId }).where('id_hash', '=', idHash).execute();
 }
 
 export async function deleteSession(db: AnyDb, idHash: string) {
-  await authDb(db).deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
 
 /**
@@ -56,7 +55,7 @@ export async function deleteSession(db: AnyDb, idHash: string) {
  */
 export function countLoginAttempt(db: AnyDb, keys: string[], now: Date, windowStartedBefore: Date) {
   const expired = sql<boolean>`login_attempts.window_started_at <= ${windowStartedBefore}::timestamptz`;
-  return authDb(db)
+  return db
     .insertInto('login_attempts')
     .values(keys.map((key) => ({ key, failures: 1, window_started_at: now })))
     .onConflict((oc) =>
@@ -71,6 +70,6 @@ export function countLoginAttempt(db: AnyDb, keys: string[], now: Date, windowSt
 
 /** Gives back the attempt of a successful login: the email's count is cleared, the others' decremented. */
 export async function refundLoginAttempt(db: AnyDb, clearKeys: string[], decrementKeys: string[]) {
-  if (clearKeys.length) await authDb(db).deleteFrom('login_attempts').where('key', 'in', clearKeys).execute();
-  if (decrementKeys.length) await authDb(db).updateTable('login_attempts').set({ failures: sql<number>`greatest(failures - 1, 0)` }).where('key', 'in', decrementKeys).execute();
+  if (clearKeys.length) await db.deleteFrom('login_attempts').where('key', 'in', clearKeys).execute();
+  if (decrementKeys.length) await db.updateTable('login_attempts').set({ failures: sql<number>`greatest(failures - 1, 0)` }).where('key', 'in', decrementKeys).execute();
 }

@@ -1,5 +1,4 @@
 import type { TenantTx } from '../../platform/db';
-import { authDb } from './auth-db';
 import type { Role } from './permissions';
 
 export async function insertApiKey(
@@ -7,14 +6,14 @@ export async function insertApiKey(
   workspaceId: string,
   key: { id: string; name: string; role: Role; keyHash: string; prefix: string; createdBy: string | null },
 ) {
-  await authDb(tx)
+  await tx
     .insertInto('api_keys')
     .values({ workspace_id: workspaceId, id: key.id, name: key.name, role: key.role, key_hash: key.keyHash, prefix: key.prefix, created_by: key.createdBy })
     .execute();
 }
 
 export function findActiveApiKeyByHash(tx: TenantTx, workspaceId: string, keyHash: string) {
-  return authDb(tx)
+  return tx
     .selectFrom('api_keys')
     .select(['id', 'role', 'last_used_at'])
     .where('workspace_id', '=', workspaceId)
@@ -25,7 +24,7 @@ export function findActiveApiKeyByHash(tx: TenantTx, workspaceId: string, keyHas
 
 /** A page of keys, newest first (ids are time-ordered), before the key `before` (at most `limit` rows). */
 export function listApiKeys(tx: TenantTx, workspaceId: string, page: { before?: string; limit: number }) {
-  let q = authDb(tx)
+  let q = tx
     .selectFrom('api_keys')
     .select(['id', 'name', 'role', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
     .where('workspace_id', '=', workspaceId);
@@ -34,7 +33,7 @@ export function listApiKeys(tx: TenantTx, workspaceId: string, page: { before?: 
 }
 
 export async function revokeApiKey(tx: TenantTx, workspaceId: string, id: string, at: Date): Promise<boolean> {
-  const result = await authDb(tx)
+  const result = await tx
     .updateTable('api_keys')
     .set({ revoked_at: at })
     .where('workspace_id', '=', workspaceId)
@@ -45,5 +44,5 @@ export async function revokeApiKey(tx: TenantTx, workspaceId: string, id: string
 }
 
 export async function touchApiKey(tx: TenantTx, workspaceId: string, id: string, at: Date) {
-  await authDb(tx).updateTable('api_keys').set({ last_used_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.updateTable('api_keys').set({ last_used_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }

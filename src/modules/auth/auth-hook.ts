@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { withTenant } from '../../platform/db';
-import { forbidden, unauthenticated, type AppInstance } from '../../platform/http';
+import { forbidden, unauthenticated, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { authenticateApiKey } from './api-keys';
 import type { AuthDeps, Principal } from './deps';
 import { authErrors } from './errors';
@@ -9,6 +9,7 @@ import { can, type Permission } from './permissions';
 import { findSession, SESSION_COOKIE } from './sessions';
 import { csrfTokenFor, safeEqual } from './secrets';
 import { findMembership } from './workspace.repository';
+import { authErrorStatuses } from './error-statuses';
 
 /**
  * Every /api route declares `config.permission`: a permission of the matrix, 'authenticated'
@@ -75,6 +76,7 @@ async function resolve(deps: AuthDeps, request: FastifyRequest): Promise<void> {
 }
 
 export function installAuthHook(app: AppInstance, deps: AuthDeps): void {
+  registerErrorStatuses(app, authErrorStatuses);
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.addHook('onRoute', (route) => {

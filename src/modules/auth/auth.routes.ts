@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { withTenant } from '../../platform/db';
-import { notFound, type AppInstance } from '../../platform/http';
+import { notFound, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { setSessionWorkspace, unsafeFindUserById } from './account.repository';
 import { requireAgeConfirmation } from './age-confirmation';
 import { assertSameOrigin } from './auth-hook';
@@ -13,8 +13,11 @@ import { setSessionCookie } from './session-cookie';
 import { endSession, SESSION_COOKIE } from './sessions';
 import { signUp } from './sign-up';
 import { findWorkspace, unsafeListWorkspacesOfUser } from './workspace.repository';
+import { authErrorStatuses } from './error-statuses';
 
 export function registerAuthRoutes(app: AppInstance, deps: AuthDeps): void {
+  registerErrorStatuses(app, authErrorStatuses);
+
   app.post('/api/v1/auth/signup', {
     config: { access: 'public' },
     schema: { tags: ['accounts'], body: signUpBody, response: { 201: z.object({ userId: z.string(), workspaceId: z.string() }) } },

@@ -1,13 +1,12 @@
 import type { TenantTx } from '../../platform/db';
-import { authDb } from './auth-db';
 import type { Role } from './permissions';
 
 export async function insertInvitation(
   tx: TenantTx,
   workspaceId: string,
-  invitation: { id: string; emailNormalized: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date },
+  invitation: { id: string; emailNormalized: string; role: Exclude<Role, 'owner'>; tokenHash: string; invitedBy: string; expiresAt: Date },
 ) {
-  await authDb(tx)
+  await tx
     .insertInto('invitations')
     .values({
       workspace_id: workspaceId,
@@ -22,7 +21,7 @@ export async function insertInvitation(
 }
 
 export function findOpenInvitation(tx: TenantTx, workspaceId: string, tokenHash: string, now: Date) {
-  return authDb(tx)
+  return tx
     .selectFrom('invitations')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
@@ -33,5 +32,5 @@ export function findOpenInvitation(tx: TenantTx, workspaceId: string, tokenHash:
 }
 
 export async function markInvitationAccepted(tx: TenantTx, workspaceId: string, id: string, at: Date) {
-  await authDb(tx).updateTable('invitations').set({ accepted_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.updateTable('invitations').set({ accepted_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }

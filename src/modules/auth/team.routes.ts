@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { decodeCursor, listResponse, pageOf, pageQuery, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { createApiKey, listKeys, revokeKey } from './api-keys';
 import { requirePrincipal } from './auth-hook';
 import { idParams, roleSchema } from './auth.schemas';
@@ -7,12 +7,14 @@ import { actorOf, type AuthDeps } from './deps';
 import { authErrors } from './errors';
 import { acceptInvitation, inviteMember } from './invitations';
 import { changeMemberRole, listWorkspaceMembers, removeMember } from './members';
+import { authErrorStatuses } from './error-statuses';
 
 const apiKeyView = z.object({ id: z.string(), name: z.string(), role: roleSchema, prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
 const memberView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema, joinedAt: z.string() });
 
 /** API keys, members and invitations of the current workspace. */
 export function registerTeamRoutes(app: AppInstance, deps: AuthDeps): void {
+  registerErrorStatuses(app, authErrorStatuses);
   app.post('/api/v1/api-keys', {
     config: { access: 'apiKeys.manage' },
     schema: { tags: ['api keys'], body: z.object({ name: z.string().trim().min(1).max(100), role: roleSchema }), response: { 201: z.object({ id: z.string(), key: z.string(), name: z.string(), role: roleSchema }) } },

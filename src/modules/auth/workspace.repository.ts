@@ -1,22 +1,21 @@
 import { sql } from 'kysely';
 import type { AnyDb, TenantTx } from '../../platform/db';
-import { authDb } from './auth-db';
 import type { Role } from './permissions';
 
 export async function insertWorkspace(tx: TenantTx, workspaceId: string, name: string) {
-  await authDb(tx).insertInto('workspaces').values({ workspace_id: workspaceId, name }).execute();
+  await tx.insertInto('workspaces').values({ workspace_id: workspaceId, name }).execute();
 }
 
 export function findWorkspace(tx: TenantTx, workspaceId: string) {
-  return authDb(tx).selectFrom('workspaces').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+  return tx.selectFrom('workspaces').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
 }
 
 export async function insertMembership(tx: TenantTx, workspaceId: string, userId: string, role: Role) {
-  await authDb(tx).insertInto('memberships').values({ workspace_id: workspaceId, user_id: userId, role }).execute();
+  await tx.insertInto('memberships').values({ workspace_id: workspaceId, user_id: userId, role }).execute();
 }
 
 export function findMembership(tx: TenantTx, workspaceId: string, userId: string) {
-  return authDb(tx).selectFrom('memberships').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  return tx.selectFrom('memberships').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
 }
 
 // Members are listed in joining order. A cursor carries milliseconds, the column microseconds: order
@@ -25,7 +24,7 @@ const joinedMs = sql<Date>`date_trunc('milliseconds', m.created_at)`;
 
 /** A page of members, oldest first, after the member named by `after` (at most `limit` rows). */
 export function listMembers(tx: TenantTx, workspaceId: string, page: { after?: { at: string; id: string }; limit: number }) {
-  let q = authDb(tx)
+  let q = tx
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select(['m.user_id as id', 'u.email', 'u.name', 'm.role', 'm.created_at'])
@@ -35,15 +34,15 @@ export function listMembers(tx: TenantTx, workspaceId: string, page: { after?: {
 }
 
 export async function updateMemberRole(tx: TenantTx, workspaceId: string, userId: string, role: Role) {
-  await authDb(tx).updateTable('memberships').set({ role }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+  await tx.updateTable('memberships').set({ role }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
 }
 
 export async function deleteMembership(tx: TenantTx, workspaceId: string, userId: string) {
-  await authDb(tx).deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+  await tx.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
 }
 
 export async function countOwners(tx: TenantTx, workspaceId: string): Promise<number> {
-  const row = await authDb(tx)
+  const row = await tx
     .selectFrom('memberships')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('workspace_id', '=', workspaceId)
@@ -54,7 +53,7 @@ export async function countOwners(tx: TenantTx, workspaceId: string): Promise<nu
 
 /** At login and on /me: which workspaces a person belongs to, before any tenant is chosen. */
 export function unsafeListWorkspacesOfUser(db: AnyDb, userId: string) {
-  return authDb(db)
+  return db
     .selectFrom('memberships as m')
     .innerJoin('workspaces as w', 'w.workspace_id', 'm.workspace_id')
     .select(['w.workspace_id as id', 'w.name', 'm.role'])

@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { decodeCursor, idempotencyHeaders, idempotent, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { decodeCursor, idempotencyHeaders, idempotent, listResponse, pageOf, pageQuery, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
 import type { AutomationDeps } from './deps';
 import { createReply, keywordReplyBody, keywordReplyPatch, keywordReplyView, listReplies, patchReply, removeReply, toKeywordReplyView } from './manage-keyword-replies';
 import { getSettings, updateSettings } from './settings';
 import { settingsPatchSchema, settingsSchema } from './settings.schema';
+import { automationErrorStatuses } from './error-statuses';
 
 const idParams = z.object({ id: z.string() });
 const REPLIES = '/api/v1/automations/keyword-replies';
 
 export function registerAutomationRoutes(app: AppInstance, deps: AutomationDeps): void {
+  registerErrorStatuses(app, automationErrorStatuses);
   app.get('/api/v1/settings', { config: { access: 'settings.read' }, schema: { tags: ['settings'], response: { 200: settingsSchema } } }, async (request) => getSettings(deps, requirePrincipal(request).workspaceId));
 
   app.patch('/api/v1/settings', {
@@ -43,7 +45,7 @@ export function registerAutomationRoutes(app: AppInstance, deps: AutomationDeps)
     },
   }, async (request, reply) => {
     const p = requirePrincipal(request);
-    const answer = await idempotent(deps, p.workspaceId, `POST ${REPLIES}`, request.headers['idempotency-key'], request.body, async (tx) => ({
+    const answer = await idempotent({ ...deps, statuses: request.server.errorStatuses }, p.workspaceId, `POST ${REPLIES}`, request.headers['idempotency-key'], request.body, async (tx) => ({
       status: 201,
       body: await createReply(deps, tx, p.workspaceId, actorOf(p), request.body),
     }));

@@ -1,11 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import type { JobRow } from '../../platform/jobs';
+import { jobCatalog, type JobRow } from '../../platform/jobs';
 import type { TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
 import { startAutomationFixture, type AutomationFixture } from './testing/automation-fixture';
-import { INBOUND_AUTOMATION_QUEUE } from './deps';
 import { runInboundAutomation } from './run-inbound-automation';
 
 // Settings and automations over real HTTP; customers write through the simulator, the automation
@@ -190,12 +189,13 @@ test('STOP gets the opt-out confirmation exactly once, even when its job runs tw
   const customer = '16315550207';
   await h.inbound(customer, 'STOP');
   const stop = ((await api.get('/api/v1/messages?direction=inbound&limit=200')).body as { data: { id: string; content?: { text?: { body: string } } }[] }).data.find((m) => m.content?.text?.body === 'STOP')!;
-  const { rows } = await sql<JobRow>`select id, queue, workspace_id, payload, attempts, max_attempts from jobs where queue = ${INBOUND_AUTOMATION_QUEUE}`.execute(t.database.db);
+  const { rows } = await sql<JobRow>`select id, queue, workspace_id, payload, attempts, max_attempts from jobs where queue = ${jobCatalog.inboundAutomation.name}`.execute(t.database.db);
   // The runner may already have run it (its poll can fire under load): running it again must change nothing.
   const stopJob = rows.find((r) => r.payload.messageId === stop.id) ?? assert.fail('the automation job was queued with the message');
   assert.deepEqual(Object.keys(stopJob.payload).sort(), ['messageId', 'workspaceId'], 'ids only');
-  await Promise.all([runInboundAutomation(t.container.automation, stopJob), runInboundAutomation(t.container.automation, stopJob)]);
-  await runInboundAutomation(t.container.automation, stopJob);
+  const payload = jobCatalog.inboundAutomation.payload.parse(stopJob.payload);
+  await Promise.all([runInboundAutomation(t.container.automation, payload), runInboundAutomation(t.container.automation, payload)]);
+  await runInboundAutomation(t.container.automation, payload);
   await jobs.drain();
   await h.settle();
   const confirmation = ((await api.get('/api/v1/settings')).body as { optOutConfirmation: { text: string } }).optOutConfirmation.text;

@@ -16,4 +16,3 @@ export interface AutomationDeps {
   onQueued: () => void;
 }
 
-export const INBOUND_AUTOMATION_QUEUE = 'automation.inbound';

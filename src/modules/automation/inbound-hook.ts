@@ -1,6 +1,5 @@
-import { enqueue } from '../../platform/jobs';
+import { enqueue, jobCatalog } from '../../platform/jobs';
 import type { InboundMessagesHook } from '../messages';
-import { INBOUND_AUTOMATION_QUEUE } from './deps';
 import { hasEnabledKeywordReplies } from './keyword-reply.repository';
 import { isOptOutText, TRIGGER_TYPES } from './plan-replies';
 import { readSettings } from './settings';
@@ -17,6 +16,6 @@ export const enqueueInboundAutomation: InboundMessagesHook = async (tx, workspac
   const any = s.welcomeMessage.enabled || s.awayMessage.enabled || (await hasEnabledKeywordReplies(tx, workspaceId));
   for (const m of candidates) {
     if (!any && !(s.optOutConfirmation.enabled && isOptOutText(m))) continue;
-    await enqueue(tx, INBOUND_AUTOMATION_QUEUE, { workspaceId, messageId: m.messageId }, { workspaceId, singletonKey: `automation:${workspaceId}:${m.messageId}` });
+    await enqueue(tx, jobCatalog.inboundAutomation, { workspaceId, messageId: m.messageId }, { workspaceId, singletonKey: `automation:${workspaceId}:${m.messageId}` });
   }
 };

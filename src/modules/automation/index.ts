@@ -1,4 +1,4 @@
-export { type AutomationDeps, INBOUND_AUTOMATION_QUEUE } from './deps';
+export { type AutomationDeps } from './deps';
 export { registerAutomationRoutes } from './automation.routes';
 export { readSettings } from './settings';
 export { enqueueInboundAutomation } from './inbound-hook';

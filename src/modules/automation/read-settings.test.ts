@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { MARK_READ_QUEUE } from '../messages';
+import { jobCatalog } from '../../platform/jobs';
 import type { TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
 import { startAutomationFixture, type AutomationFixture } from './testing/automation-fixture';
@@ -51,7 +51,7 @@ test('mark as read sends Meta read status for the newest inbound message only wi
   assert.deepEqual((await api.post(`/api/v1/conversations/${conversation.id}/read`)).body, { markedRead: true });
   await jobs.drain();
   assert.deepEqual(readFlag(), [true]);
-  const queued = await sql<{ n: string; payload: Record<string, unknown> }>`select count(*) over () as n, payload from jobs where queue = ${MARK_READ_QUEUE}`.execute(t.database.db);
+  const queued = await sql<{ n: string; payload: Record<string, unknown> }>`select count(*) over () as n, payload from jobs where queue = ${jobCatalog.markRead.name}`.execute(t.database.db);
   assert.equal(Number(queued.rows[0]!.n), 1, 'one read receipt per inbound message');
   assert.deepEqual(Object.keys(queued.rows[0]!.payload).sort(), ['messageId', 'workspaceId']);
   assert.equal((await api.post('/api/v1/conversations/not-a-conversation/read')).status, 404);

@@ -1,5 +1,5 @@
 import { withTenant } from '../../platform/db';
-import type { JobRow } from '../../platform/jobs';
+import type { JobCatalog, PayloadOf } from '../../platform/jobs';
 import { readInboundMessage, sendAutomatedText } from '../messages';
 import { claimReply, setReplyMessage } from './automation-reply.repository';
 import type { AutomationDeps } from './deps';
@@ -11,8 +11,7 @@ import { readSettings } from './settings';
  * claimed in the transaction that queues it, all keys before any send (a fixed lock order), so a
  * retried, doubled or concurrent run sends nothing twice.
  */
-export async function runInboundAutomation(deps: AutomationDeps, job: JobRow): Promise<void> {
-  const { workspaceId, messageId } = job.payload as { workspaceId: string; messageId: string };
+export async function runInboundAutomation(deps: AutomationDeps, { workspaceId, messageId }: PayloadOf<JobCatalog['inboundAutomation']>): Promise<void> {
   const queued = await withTenant(deps.db, workspaceId, async (tx) => {
     const m = await readInboundMessage(deps.keyring, tx, workspaceId, messageId);
     if (!m) return 0;

@@ -1,20 +1,13 @@
-import type { Kysely } from 'kysely';
 import type { TenantTx } from '../../platform/db';
 
-interface SettingsTables {
-  workspace_settings: { workspace_id: string; settings: unknown; updated_at: Date };
-}
-
-const sdb = (tx: TenantTx) => tx as unknown as Kysely<SettingsTables>;
-
 export async function findSettingsRow(tx: TenantTx, workspaceId: string, forUpdate = false): Promise<Record<string, unknown> | null> {
-  let q = sdb(tx).selectFrom('workspace_settings').select('settings').where('workspace_id', '=', workspaceId);
+  let q = tx.selectFrom('workspace_settings').select('settings').where('workspace_id', '=', workspaceId);
   if (forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return (row?.settings as Record<string, unknown> | undefined) ?? null;
 }
 
 export async function saveSettingsRow(tx: TenantTx, workspaceId: string, settings: Record<string, unknown>, at: Date): Promise<void> {
-  await sdb(tx).insertInto('workspace_settings').values({ workspace_id: workspaceId, settings: JSON.stringify(settings), updated_at: at })
+  await tx.insertInto('workspace_settings').values({ workspace_id: workspaceId, settings: JSON.stringify(settings), updated_at: at })
     .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ settings: JSON.stringify(settings), updated_at: at })).execute();
 }

@@ -3,7 +3,7 @@ import { withTenant, type TenantTx } from '../../platform/db';
 import { billedCounts, CAMPAIGN_CANCELLED, CONSENT_WITHDRAWN, repliedCount, statusCounts } from '../messages';
 import { findCampaign, queuedMessageIds, queuedMessagesWithCountry, recipientCounts, type CampaignRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
-import { campaignNotFound } from './errors';
+import { campaignErrors } from './errors';
 import { billedPriceOf } from './prices';
 
 export const campaignView = z.object({
@@ -34,7 +34,7 @@ const READ = new Set(['read', 'played']);
 export async function campaignWithFunnel(deps: CampaignsDeps, workspaceId: string, id: string): Promise<CampaignView> {
   return withTenant(deps.db, workspaceId, async (tx) => {
     const c = await findCampaign(tx, workspaceId, id);
-    if (!c) throw campaignNotFound();
+    if (!c) throw campaignErrors.notFound();
     return viewWithFunnel(tx, workspaceId, c);
   });
 }

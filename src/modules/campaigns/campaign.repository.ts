@@ -1,69 +1,42 @@
-import { sql, type Kysely } from 'kysely';
-import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
+import { sql, type Selectable } from 'kysely';
+import { refreshStatistics, type AnyDb, type DB, type TenantTx } from '../../platform/db';
 
-export type CampaignStatus = 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
+export type CampaignStatus = DB['campaigns']['status'];
 
-export interface CampaignRow {
-  workspace_id: string;
-  id: string;
-  name: string;
-  channel_id: string;
+/** A stored campaign, its jsonb columns narrowed to what insertCampaign writes there. */
+export type CampaignRow = Omit<Selectable<DB['campaigns']>, 'template' | 'audience' | 'estimate'> & {
   template: { name: string; language: string; components?: unknown[] };
-  category: string;
-  status: CampaignStatus;
-  paused_reason: string | null;
   audience: { contactIds?: string[]; tags?: string[]; importId?: string };
-  scheduled_at: Date | null;
   estimate: { amount: number; currency: string } | null;
-  created_at: Date;
-  started_at: Date | null;
-  completed_at: Date | null;
-  updated_at: Date;
-}
-
-export interface RecipientRow {
-  workspace_id: string;
-  campaign_id: string;
-  contact_id: string;
-  state: 'pending' | 'queued' | 'skipped';
-  skip_reason: string | null;
-  country: string | null;
-  message_id: string | null;
-}
-
-interface CampaignTables {
-  campaigns: CampaignRow;
-  campaign_recipients: RecipientRow;
-}
-
-const cdb = (tx: TenantTx) => tx as unknown as Kysely<CampaignTables>;
+};
+export type RecipientRow = Selectable<DB['campaign_recipients']>;
 
 export async function insertCampaign(tx: TenantTx, row: Omit<CampaignRow, 'created_at' | 'updated_at' | 'started_at' | 'completed_at' | 'paused_reason'>): Promise<void> {
-  await cdb(tx).insertInto('campaigns').values({ ...row, template: JSON.stringify(row.template), audience: JSON.stringify(row.audience), estimate: JSON.stringify(row.estimate) } as never).execute();
+  await tx.insertInto('campaigns').values({ ...row, template: JSON.stringify(row.template), audience: JSON.stringify(row.audience), estimate: JSON.stringify(row.estimate) }).execute();
 }
 
 export function findCampaign(tx: TenantTx, workspaceId: string, id: string, lock = false): Promise<CampaignRow | undefined> {
-  const q = cdb(tx).selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
-  return (lock ? q.forUpdate() : q).executeTakeFirst();
+  const q = tx.selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
+  return (lock ? q.forUpdate() : q).$castTo<CampaignRow>().executeTakeFirst();
 }
 
 export function listCampaignRows(tx: TenantTx, workspaceId: string, opts: { limit: number; before?: string }): Promise<CampaignRow[]> {
-  let q = cdb(tx).selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId);
+  let q = tx.selectFrom('campaigns').selectAll().where('workspace_id', '=', workspaceId);
   if (opts.before) q = q.where('id', '<', opts.before);
-  return q.orderBy('id', 'desc').limit(opts.limit).execute();
+  return q.orderBy('id', 'desc').limit(opts.limit).$castTo<CampaignRow>().execute();
 }
 
 export async function updateCampaign(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<CampaignRow, 'status' | 'paused_reason' | 'started_at' | 'completed_at'>>, at: Date): Promise<void> {
-  await cdb(tx).updateTable('campaigns').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.updateTable('campaigns').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export async function insertRecipients(tx: TenantTx, rows: RecipientRow[]): Promise<void> {
-  if (rows.length) await cdb(tx).insertInto('campaign_recipients').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  if (rows.length) await tx.insertInto('campaign_recipients').values(rows).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** The next pending recipients, locked so two runners never materialize the same one. */
 export function claimPendingRecipients(tx: TenantTx, workspaceId: string, campaignId: string, limit: number): Promise<RecipientRow[]> {
-  return cdb(tx).selectFrom('campaign_recipients').selectAll().where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending')
+  return tx.selectFrom('campaign_recipients').selectAll().where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending')
     .orderBy('contact_id').limit(limit).forUpdate().skipLocked().execute();
 }
 
@@ -77,18 +50,18 @@ export async function markQueued(tx: TenantTx, workspaceId: string, campaignId: 
 }
 
 export async function markSkipped(tx: TenantTx, workspaceId: string, campaignId: string, contactIds: string[], reason: string): Promise<void> {
-  if (contactIds.length) await cdb(tx).updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('contact_id', 'in', contactIds).execute();
+  if (contactIds.length) await tx.updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('contact_id', 'in', contactIds).execute();
 }
 
 /** Recipients not yet queued leave the campaign (it was cancelled). */
 export async function markPendingSkipped(tx: TenantTx, workspaceId: string, campaignId: string, reason: string): Promise<void> {
-  await cdb(tx).updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').execute();
+  await tx.updateTable('campaign_recipients').set({ state: 'skipped', skip_reason: reason }).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').execute();
 }
 
 export async function recipientCounts(tx: TenantTx, workspaceId: string, campaignId: string): Promise<{ state: string; reason: string | null; n: number }[]> {
-  const { rows } = await sql<{ state: string; reason: string | null; n: string }>`
+  const { rows } = await sql<{ state: string; reason: string | null; n: number }>`
     select state, skip_reason as reason, count(*) as n from campaign_recipients where workspace_id = ${workspaceId} and campaign_id = ${campaignId} group by state, skip_reason`.execute(tx);
-  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  return rows;
 }
 
 export const queuedMessageIds = (workspaceId: string, campaignId: string) =>

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { decodeCursor, listResponse, pageOf, pageQuery, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
 import { campaignView, campaignWithFunnel } from './campaign-view';
 import { controlCampaign } from './control-campaign';
 import { createCampaign } from './create-campaign';
 import { listCampaigns } from './list-campaigns';
 import type { CampaignsDeps } from './deps';
+import { campaignErrorStatuses } from './error-statuses';
 
 const idParams = z.object({ id: z.string() });
 const createBody = z.strictObject({
@@ -18,6 +19,7 @@ const createBody = z.strictObject({
 });
 
 export function registerCampaignRoutes(app: AppInstance, deps: CampaignsDeps): void {
+  registerErrorStatuses(app, campaignErrorStatuses);
   app.post('/api/v1/campaigns', {
     config: { access: 'campaigns.manage' },
     schema: { tags: ['campaigns'], description: 'A draft campaign: audience expanded, marketing consent applied (skipped and counted), cost estimated. Parameters may use {{contact.name}} and {{contact.attributes.<key>}}.', body: createBody, response: { 201: campaignView } },

@@ -4,7 +4,7 @@ import { controlCampaignSends, signalCampaignSends } from '../messages';
 import type { Actor } from '../privacy';
 import { findCampaign, markPendingSkipped, updateCampaign, type CampaignRow, type CampaignStatus } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
-import { campaignError, campaignNotFound } from './errors';
+import { campaignErrors } from './errors';
 
 export type CampaignAction = 'start' | 'pause' | 'resume' | 'cancel';
 
@@ -27,8 +27,8 @@ const HOLD: Partial<Record<CampaignAction, 'pause' | 'cancel' | null>> = { pause
 export async function controlCampaign(deps: CampaignsDeps, workspaceId: string, actor: Actor, id: string, action: CampaignAction): Promise<CampaignRow> {
   const updated = await withTenant(deps.db, workspaceId, async (tx) => {
     const row = await findCampaign(tx, workspaceId, id, true);
-    if (!row) throw campaignNotFound();
-    if (!ALLOWED[action].includes(row.status)) throw campaignError(409, 'invalid_state', `A ${row.status} campaign cannot ${action}.`, { status: row.status });
+    if (!row) throw campaignErrors.notFound();
+    if (!ALLOWED[action].includes(row.status)) throw campaignErrors.invalidState(row.status, action);
     const now = deps.clock.now();
     const next: CampaignStatus =
       action === 'pause' ? 'paused' : action === 'cancel' ? 'cancelled' : row.scheduled_at && row.scheduled_at > now && !row.started_at ? 'scheduled' : 'running';

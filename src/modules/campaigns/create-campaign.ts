@@ -5,7 +5,7 @@ import type { Actor } from '../privacy';
 import { checkTemplate } from '../messages';
 import { insertCampaign, insertRecipients, type CampaignRow, type RecipientRow } from './campaign.repository';
 import type { CampaignsDeps } from './deps';
-import { campaignError } from './errors';
+import { campaignErrors } from './errors';
 import { countryOf, CURRENCY, priceOf } from './prices';
 
 export interface NewCampaign {
@@ -48,8 +48,7 @@ export async function createCampaign(deps: CampaignsDeps, workspaceId: string, a
 async function checkImport(tx: TenantTx, workspaceId: string, importId: string): Promise<void> {
   const status = await importStatusOf(tx, workspaceId, importId);
   if (status === 'completed') return;
-  const message = status ? `The import is ${status}: wait until it completes.` : 'No such import in this workspace.';
-  throw campaignError(422, 'validation_failed', message, { issues: [{ path: 'audience.importId', message }] });
+  throw campaignErrors.importNotUsable(status);
 }
 
 async function expandAudience(deps: CampaignsDeps, tx: TenantTx, workspaceId: string, campaignId: string, category: string, audience: NewCampaign['audience']): Promise<number> {

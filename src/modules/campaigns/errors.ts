@@ -1,6 +1,16 @@
-import { AppError } from '../../platform/http';
+import { AppError, notFound, type PlatformErrorCode } from '../../platform/http';
 
-export type CampaignErrorCode = 'not_found' | 'invalid_state' | 'validation_failed';
+export const campaignErrorCodes = ['invalid_state'] as const;
+export type CampaignErrorCode = (typeof campaignErrorCodes)[number];
 
-export const campaignError = (status: number, code: CampaignErrorCode, message: string, details?: Record<string, unknown>) => new AppError(status, code, message, details);
-export const campaignNotFound = () => campaignError(404, 'not_found', 'No such campaign in this workspace.');
+const campaignError = (code: CampaignErrorCode | PlatformErrorCode, message: string, details?: Record<string, unknown>) => new AppError(code, message, details);
+
+export const campaignErrors = {
+  notFound: () => notFound('campaign'),
+  invalidState: (status: string, action: string) => campaignError('invalid_state', `A ${status} campaign cannot ${action}.`, { status }),
+  /** An audience by import names a completed import of this workspace; `status` is undefined when it names none. */
+  importNotUsable: (status: string | undefined) => {
+    const message = status ? `The import is ${status}: wait until it completes.` : notFound('import').message;
+    return campaignError('validation_failed', message, { issues: [{ path: 'audience.importId', message }] });
+  },
+};

@@ -1,5 +1,6 @@
 import { withTenant, type TenantTx } from '../../platform/db';
 import { publishEvent } from '../../platform/events';
+import { startPollingLoop, type PollingLoop } from '../../platform/jobs';
 import { resolveWorkspaceChannel, type TemplateObject } from '../channels';
 import { audienceMembers, marketingConsentOf } from '../contacts';
 import { campaignHasOpenSends, controlCampaignSends, pendingOfCampaign, queueTemplateSends, type BatchSend } from '../messages';
@@ -71,36 +72,27 @@ async function materialize(deps: CampaignsDeps, tx: TenantTx, c: CampaignRow, co
   return sends.length;
 }
 
-/** The worker's campaign runner: steps every running or due campaign. */
-export function startCampaignRunner(deps: CampaignsDeps, options: { pollMs?: number; onQueued?: () => void } = {}) {
-  const pollMs = options.pollMs ?? 200;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
+/**
+ * The worker's campaign runner: steps every running or due campaign every `pollMs`, busy or not (each
+ * round tops the queue up to a few seconds of the numbers' pace; rounds in between would only queue
+ * a few sends each, in transactions that hold the database from the sender).
+ */
+export function startCampaignRunner(deps: CampaignsDeps, options: { pollMs?: number; onQueued?: () => void } = {}): PollingLoop {
   const statistics = statisticsMilestones(deps.db);
-  const round = async () => {
+  const round = async (signal: AbortSignal): Promise<number> => {
     const active = await unsafeActiveCampaigns(deps.db, deps.clock.now());
     statistics.keepOnly(new Set(active.map((c) => c.id)));
+    let total = 0;
     for (const c of active) {
-      if (stopped) return;
+      if (signal.aborted) break;
       await statistics.stepping(c.id);
       const queued = await stepCampaign(deps, c.workspace_id, c.id);
       if (queued > 0) options.onQueued?.();
       await statistics.queued(c.id, queued);
+      total += queued;
     }
+    return total;
   };
-  const tick = () => {
-    if (stopped) return;
-    running = round()
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'campaign round failed'))
-      .finally(() => void (stopped || (timer = setTimeout(tick, pollMs))));
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  const pollMs = options.pollMs ?? 200;
+  return startPollingLoop({ name: 'campaign runner', tick: round, idleMs: pollMs, busyMs: pollMs, logger: deps.logger });
 }

@@ -1,11 +1,9 @@
-import type { Kysely } from 'kysely';
 import { CloudApiClient } from './whatsapp/cloud-api';
 import { withTenant, type TenantTx } from '../../platform/db';
 import { openChannelSecrets } from './channel-secrets';
 import { findChannel, listChannels } from './channel.repository';
 import type { ChannelDeps } from './deps';
 import { graphBaseUrlOf, graphTransportOf } from './graph-endpoint';
-import type { ChannelTables } from './tables';
 
 /** What webhook ingress and media downloads need of a channel. Never logged. */
 export interface ChannelCredentials {
@@ -25,8 +23,7 @@ const MISS_TTL_MS = 2_000;
 const cache = new Map<string, { at: number; value: Promise<ChannelCredentials | null> }>();
 
 async function load(deps: ChannelDeps, phoneNumberId: string): Promise<ChannelCredentials | null> {
-  const db = deps.db as unknown as Kysely<ChannelTables>;
-  const route = await db.selectFrom('channel_routes').selectAll().where('phone_number_id', '=', phoneNumberId).executeTakeFirst();
+  const route = await deps.db.selectFrom('channel_routes').selectAll().where('phone_number_id', '=', phoneNumberId).executeTakeFirst();
   if (!route) return null;
   return withTenant(deps.db, route.workspace_id, async (tx) => {
     const row = await findChannel(tx, route.workspace_id, route.channel_id);
@@ -71,15 +68,13 @@ export function unsafeLoadChannelCredentials(deps: ChannelDeps, phoneNumberId: s
 
 /** Account-level webhooks name a WABA: the phone numbers connected under it. */
 export async function unsafeListPhoneNumberIdsOfWaba(deps: ChannelDeps, wabaId: string): Promise<string[]> {
-  const db = deps.db as unknown as Kysely<ChannelTables>;
-  const rows = await db.selectFrom('channel_routes').select('phone_number_id').where('waba_id', '=', wabaId).execute();
+  const rows = await deps.db.selectFrom('channel_routes').select('phone_number_id').where('waba_id', '=', wabaId).execute();
   return rows.map((r) => r.phone_number_id);
 }
 
 /** Whether a verify token is a connected channel's (the GET handshake). */
 export async function unsafeIsVerifyTokenHash(deps: ChannelDeps, hash: string): Promise<boolean> {
-  const db = deps.db as unknown as Kysely<ChannelTables>;
-  return Boolean(await db.selectFrom('channel_routes').select('phone_number_id').where('verify_token_hash', '=', hash).executeTakeFirst());
+  return Boolean(await deps.db.selectFrom('channel_routes').select('phone_number_id').where('verify_token_hash', '=', hash).executeTakeFirst());
 }
 
 /** Tests and disconnects: forget cached credentials. */

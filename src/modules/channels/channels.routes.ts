@@ -1,3 +1,4 @@
+import { registerErrorStatuses } from '../../platform/http';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
@@ -6,6 +7,7 @@ import { connectChannel } from './connect-channel';
 import type { ChannelDeps } from './deps';
 import { disconnectChannel, getChannel, listWorkspaceChannels, patchChannel } from './manage-channels';
 import { sandboxPhoneUrl } from './sandbox-numbers';
+import { channelErrorStatuses } from './error-statuses';
 
 const idParams = z.object({ id: z.string() });
 const graphVersion = z.string().regex(/^v\d{1,2}\.\d$/, 'must look like v24.0');
@@ -32,6 +34,7 @@ const patchBody = z
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change');
 
 export function registerChannelRoutes(app: AppInstance, deps: ChannelDeps): void {
+  registerErrorStatuses(app, channelErrorStatuses);
   app.post('/api/v1/channels/whatsapp', {
     config: { access: 'channels.manage' },
     schema: { tags: ['channels'], body: connectBody, response: { 201: channelView } },

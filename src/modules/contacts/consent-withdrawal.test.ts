@@ -1,14 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { claimJobs, completeJob } from '../../platform/jobs';
+import { jobCatalog, startJobRunner } from '../../platform/jobs';
 import { startSenderHarness } from '../../test-support/sender-harness';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
 import type { ConsentRow } from './consent.repository';
 import { contactJobHandlers } from './jobs';
 import { verifyConsentChain } from './record-consent';
-import { CONTACT_IMPORT_QUEUE } from './import/start-import';
 
 // A customer's own withdrawal of marketing consent (STOP, or stopping marketing in WhatsApp) wins
 // over whatever the business imports or writes, until the customer opts in again themselves or the
@@ -41,11 +40,9 @@ type Contact = { id: string; marketingConsent: boolean };
 async function importCsv(csv: string): Promise<ImportView> {
   const uploaded = await api.request('POST', '/api/v1/contacts/import', { rawBody: csv, headers: { 'content-type': 'text/csv' } });
   assert.equal(uploaded.status, 202, uploaded.text);
-  const handlers = contactJobHandlers(t.container.contacts);
-  for (const job of await claimJobs(t.container.database.db, [CONTACT_IMPORT_QUEUE], 10, 60_000, new Date())) {
-    await handlers[CONTACT_IMPORT_QUEUE]!(job);
-    await completeJob(t.container.database.db, job.id, new Date());
-  }
+  const runner = startJobRunner({ db: t.container.database.db, clock: t.container.clock, logger: t.container.logger, catalog: { contactImport: jobCatalog.contactImport }, handlers: contactJobHandlers(t.container.contacts), autoStart: false });
+  await runner.drain();
+  await runner.stop();
   return (await api.get(`/api/v1/contacts/imports/${(uploaded.body as { importId: string }).importId}`)).body as ImportView;
 }
 

@@ -1,11 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { claimJobs, completeJob } from '../../platform/jobs';
+import { jobCatalog, startJobRunner } from '../../platform/jobs';
 import { startSenderHarness } from '../../test-support/sender-harness';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
-import { contactCrons, contactJobHandlers } from './jobs';
+import { contactJobHandlers } from './jobs';
 
 // Contact search by name and phone digits through blind tokens: names are encrypted, so the
 // database holds only keyed tokens of words, word prefixes and phone-digit suffixes.
@@ -34,12 +34,11 @@ const search = async (q: string) => {
   return (r.body as { data: { id: string; name: string | null }[] }).data.map((c) => c.name).sort();
 };
 
-async function runJobs(queues: string[]): Promise<void> {
-  const handlers = contactJobHandlers(t.container.contacts);
-  for (const job of await claimJobs(db(), queues, 50, 60_000, new Date())) {
-    await handlers[job.queue]!(job);
-    await completeJob(db(), job.id, new Date());
-  }
+/** What a worker does with the import jobs queued so far. */
+async function runImportJobs(): Promise<void> {
+  const runner = startJobRunner({ db: db(), clock: t.container.clock, logger: t.container.logger, catalog: { contactImport: jobCatalog.contactImport }, handlers: contactJobHandlers(t.container.contacts), autoStart: false });
+  await runner.drain();
+  await runner.stop();
 }
 
 async function inbound(from: string, profileName: string): Promise<void> {
@@ -50,7 +49,7 @@ async function inbound(from: string, profileName: string): Promise<void> {
 test('name words, their first letters and phone digits find contacts made by import, by API and by an inbound message', async () => {
   const r = await api.request('POST', '/api/v1/contacts/import', { rawBody: 'phone,name\n+14155550501,Alexandra Núñez\n+14155550502,Bo Lind\n', headers: { 'content-type': 'text/csv' } });
   assert.equal(r.status, 202, r.text);
-  await runJobs(['contacts.import']);
+  await runImportJobs();
   assert.equal((await api.post('/api/v1/contacts', { phone: '+14155550503', name: 'Alexander Lind' })).status, 201);
   await inbound('14155550504', 'Zoë Quimby');
 
@@ -86,11 +85,13 @@ test('contacts from before search are indexed by the backfill job that runs at w
   await sql`update contacts set search_tokens = null where workspace_id = ${workspaceId}`.execute(db());
   assert.deepEqual(await search('alexandra'), []);
   assert.deepEqual(await search('+14155550501'), ['Alexandra Núñez'], 'the exact phone still finds it through the identity index');
-  const [cron] = contactCrons;
   // Due by the same clock the claim reads (the server's now() has microseconds and may fall after
   // a JavaScript Date taken in the same millisecond).
-  await sql`insert into jobs (id, queue, payload, status, run_at, attempts, max_attempts) values ('backfill-test', ${cron!.queue}, '{}'::jsonb, 'queued', ${new Date()}, 0, 3)`.execute(db());
-  await runJobs([cron!.queue]);
+  await sql`insert into jobs (id, queue, payload, status, run_at, attempts, max_attempts) values ('backfill-test', ${jobCatalog.indexSearch.name}, '{}'::jsonb, 'queued', ${new Date()}, 0, 3)`.execute(db());
+  // A worker's runner: its own cron may queue the period's backfill too (run twice, it finds nothing the second time).
+  const runner = startJobRunner({ db: db(), clock: t.container.clock, logger: t.container.logger, catalog: { indexSearch: jobCatalog.indexSearch }, handlers: contactJobHandlers(t.container.contacts), autoStart: false });
+  await runner.drain();
+  await runner.stop();
   assert.deepEqual(await search('alexandra'), ['Alexandra Núñez']);
   assert.deepEqual(await search('renamed'), ['Zoë Renamed']);
   const left = await sql<{ n: string }>`select count(*) as n from contacts where search_tokens is null`.execute(db());

@@ -1,64 +1,43 @@
-import { sql, type Kysely } from 'kysely';
-import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import { refreshStatistics, type AnyDb, type DB, type TenantTx } from '../../platform/db';
 
-export interface ContactRow {
-  workspace_id: string;
-  id: string;
-  key_id: string;
-  profile_name: Buffer | null;
-  phone: Buffer | null;
-  /** Sealed BSUID: the address of a contact whose phone number WhatsApp hides. */
-  bsuid: Buffer | null;
-  /** Sealed WhatsApp username (Meta's profile.username). */
-  username?: Buffer | null;
-  attributes: Buffer | null;
-  tags: string[];
-  /** Blind tokens of name words and phone digits; null until indexed (contacts older than search). */
-  search_tokens: string[] | null;
-  created_at: Date;
-  updated_at: Date;
-}
+// The sealed columns (profile_name, phone, bsuid, username, attributes) hold ciphertext; `search_tokens`
+// (blind tokens of name words and phone digits) is null until a contact older than search is indexed.
+export type ContactRow = Selectable<DB['contacts']>;
 
-export type IdentityKind = 'bsuid' | 'wa_id' | 'phone';
-
-interface ContactTables {
-  contacts: ContactRow;
-  contact_identities: { workspace_id: string; kind: IdentityKind; token: string; contact_id: string; created_at: Date };
-}
-
-const cdb = (tx: TenantTx) => tx as unknown as Kysely<ContactTables>;
+export type IdentityKind = DB['contact_identities']['kind'];
 
 export async function findIdentities(tx: TenantTx, workspaceId: string, tokens: string[]): Promise<{ kind: IdentityKind; token: string; contact_id: string }[]> {
   if (!tokens.length) return [];
-  return cdb(tx).selectFrom('contact_identities').select(['kind', 'token', 'contact_id']).where('workspace_id', '=', workspaceId).where('token', 'in', tokens).execute();
+  return tx.selectFrom('contact_identities').select(['kind', 'token', 'contact_id']).where('workspace_id', '=', workspaceId).where('token', 'in', tokens).execute();
 }
 
-export type NewContactRow = Omit<ContactRow, 'created_at' | 'updated_at' | 'bsuid' | 'attributes' | 'tags' | 'search_tokens'> & Partial<Pick<ContactRow, 'bsuid' | 'attributes' | 'tags' | 'search_tokens'>>;
+export type NewContactRow = Insertable<DB['contacts']>;
 
 export async function insertContacts(tx: TenantTx, rows: NewContactRow[]): Promise<void> {
-  if (rows.length) await cdb(tx).insertInto('contacts').values(rows as never).execute();
+  if (rows.length) await tx.insertInto('contacts').values(rows).execute();
 }
 
 export async function insertIdentities(tx: TenantTx, workspaceId: string, rows: { kind: IdentityKind; token: string; contactId: string }[]): Promise<void> {
   if (!rows.length) return;
-  await cdb(tx)
+  await tx
     .insertInto('contact_identities')
-    .values(rows.map((r) => ({ workspace_id: workspaceId, kind: r.kind, token: r.token, contact_id: r.contactId })) as never)
+    .values(rows.map((r) => ({ workspace_id: workspaceId, kind: r.kind, token: r.token, contact_id: r.contactId })))
     .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'token']).doNothing())
     .execute();
 }
 
 export function findContacts(tx: TenantTx, workspaceId: string, ids: string[]): Promise<ContactRow[]> {
   if (!ids.length) return Promise.resolve([]);
-  return cdb(tx).selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return tx.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
 }
 
 export async function updateContactFields(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<ContactRow, 'profile_name' | 'phone' | 'bsuid' | 'username' | 'attributes' | 'tags' | 'search_tokens'>>, at: Date): Promise<void> {
-  await cdb(tx).updateTable('contacts').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.updateTable('contacts').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export async function listContacts(tx: TenantTx, workspaceId: string, opts: { limit: number; before?: string; tag?: string; search?: { ids: string[]; tokens: string[] } }): Promise<ContactRow[]> {
-  let q = cdb(tx).selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
+  let q = tx.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId);
   if (opts.before) q = q.where('id', '<', opts.before);
   if (opts.tag) q = q.where(sql<boolean>`${opts.tag} = any(tags)`);
   // A search matches a contact holding every query token, or one of the exact identity matches.
@@ -71,13 +50,13 @@ export async function listContacts(tx: TenantTx, workspaceId: string, opts: { li
 }
 
 export async function identityKindsOf(tx: TenantTx, workspaceId: string, contactId: string): Promise<IdentityKind[]> {
-  const rows = await cdb(tx).selectFrom('contact_identities').select('kind').where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).execute();
+  const rows = await tx.selectFrom('contact_identities').select('kind').where('workspace_id', '=', workspaceId).where('contact_id', '=', contactId).execute();
   return rows.map((r) => r.kind);
 }
 
 /** Contacts not indexed for search yet (created before search existed), a page at a time. */
 export function unindexedContacts(tx: TenantTx, workspaceId: string, limit: number): Promise<ContactRow[]> {
-  return cdb(tx).selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('search_tokens', 'is', null).orderBy('id').limit(limit).execute();
+  return tx.selectFrom('contacts').selectAll().where('workspace_id', '=', workspaceId).where('search_tokens', 'is', null).orderBy('id').limit(limit).execute();
 }
 
 /** Workspaces holding contacts not indexed for search yet: the backfill's scan, before any tenant is known. */

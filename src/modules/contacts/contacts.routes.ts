@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { withTenant } from '../../platform/db';
-import { AppError, decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { decodeCursor, listResponse, pageOf, pageQuery, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
 import { listConsentEntries, type ConsentRow } from './consent.repository';
 import { contactView } from './contact-view';
 import { findContacts } from './contact.repository';
 import type { ContactsDeps } from './deps';
-import { contactErrors, createContact, getContact, listWorkspaceContacts, patchContact } from './manage-contacts';
+import { contactErrors } from './errors';
+import { contactErrorStatuses } from './error-statuses';
+import { createContact, getContact, listWorkspaceContacts, patchContact } from './manage-contacts';
 import { phoneNumberSchema } from './phone-number';
 import { recordConsent } from './record-consent';
 import { registerImportRoutes } from './import/import.routes';
@@ -39,6 +41,7 @@ const toEntryView = (r: ConsentRow) => ({
 });
 
 export function registerContactRoutes(app: AppInstance, deps: ContactsDeps): void {
+  registerErrorStatuses(app, contactErrorStatuses);
   registerImportRoutes(app, deps);
   app.get('/api/v1/contacts', {
     config: { access: 'contacts.read' },
@@ -91,7 +94,7 @@ export function registerContactRoutes(app: AppInstance, deps: ContactsDeps): voi
     const p = requirePrincipal(request);
     const at = deps.clock.now();
     const proof = request.body.proof && { ...request.body.proof, collectedAt: new Date(request.body.proof.collectedAt) };
-    if (proof && proof.collectedAt > at) throw new AppError(422, 'validation_failed', 'The proof cannot be collected in the future.', { issues: [{ path: 'proof.collectedAt', message: 'a moment in the past' }] });
+    if (proof && proof.collectedAt > at) throw contactErrors.proofFromTheFuture();
     const entry = await withTenant(deps.db, p.workspaceId, async (tx) => {
       const [contact] = await findContacts(tx, p.workspaceId, [request.params.id]);
       if (!contact) throw contactErrors.notFound();

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/http';
+import { contactErrors } from './errors';
 import type { ConsentRow } from './consent.repository';
 
 /** Evidence that the customer gave consent: when, how, and the business's own reference to the record. */
@@ -35,13 +35,7 @@ export function overridesWithdrawal(withdrawal: ConsentRow | undefined, entry: {
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
-export const consentWithdrawnByCustomer = (withdrawal: ConsentRow) =>
-  new AppError(
-    409,
-    'consent_withdrawn_by_customer',
-    `The customer withdrew marketing consent themselves on ${day(withdrawal.at)}. It stays withdrawn until they opt in again (for example by sending START), or you record their new consent with proof collected after that date.`,
-    { withdrawnAt: withdrawal.at.toISOString() },
-  );
+export const consentWithdrawnByCustomer = (withdrawal: ConsentRow) => contactErrors.withdrawnByCustomer(withdrawal.at);
 
 /** The import's per-line outcome for a "yes" that was kept out. */
 export const keptWithdrawnMessage = (withdrawal: ConsentRow) => `Kept opted out: the customer withdrew marketing consent themselves on ${day(withdrawal.at)}.`;

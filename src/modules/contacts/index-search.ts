@@ -5,7 +5,6 @@ import { unindexedContacts, unsafeWorkspacesWithUnindexedContacts, updateContact
 import type { ContactsDeps } from './deps';
 import { NAME_CONTEXT, PHONE_CONTEXT } from './resolve-contacts';
 
-export const INDEX_SEARCH_QUEUE = 'contacts.index-search';
 const PAGE = 500;
 
 /**

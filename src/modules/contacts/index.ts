@@ -10,6 +10,6 @@ export { resolveRecipient } from './resolve-recipient';
 export { marketingConsentOf } from './marketing-consent';
 export { audienceContactIds, audienceMembers, importStatusOf, type AudienceMember } from './audience';
 export { preferenceItemHandler } from './apply-preference-items';
-export { contactJobHandlers, contactCrons } from './jobs';
+export { contactJobHandlers } from './jobs';
 export { startContactImport } from './import/start-import';
 export { readImportFile, type ImportError } from './import/read-import-file';

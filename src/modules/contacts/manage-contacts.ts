@@ -1,4 +1,3 @@
-import { AppError, notFound } from '../../platform/http';
 import { newId, withTenant, type TenantTx } from '../../platform/db';
 import { normalizePhone } from '../../platform/crypto';
 import { publishEvent } from '../../platform/events';
@@ -7,12 +6,8 @@ import { findContacts, findIdentities, insertContacts, insertIdentities, listCon
 import { ATTRIBUTES_CONTEXT, toContactView, type ContactView } from './contact-view';
 import { contactSearchTokens, queryTokens } from './contact-search';
 import type { ContactsDeps } from './deps';
+import { contactErrors } from './errors';
 import { NAME_CONTEXT, PHONE_CONTEXT } from './resolve-contacts';
-
-export const contactErrors = {
-  notFound: () => notFound('contact'),
-  exists: (id: string) => new AppError(409, 'contact_exists', 'A contact with this phone number already exists.', { contactId: id }),
-};
 
 /**
  * `q` matches name words (or their first 3+ letters) and phone digits through blind tokens (names

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { AppInstance } from '../../platform/http';
+import { registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
 import { cancelContactsPreview, confirmContactsPreview, readContactsPreview } from './contacts-preview';
 import type { GoogleDeps } from './deps';
+import { googleErrorStatuses } from './error-statuses';
 import { googleErrors } from './errors';
 import { authorizationResponse, previewResponse } from './google.schemas';
 import { FLOW_COOKIE, startGoogleFlow } from './google-flow';
@@ -12,6 +13,7 @@ const MAX_PREVIEW_ERRORS = 500;
 const params = z.object({ id: z.string() });
 
 export function registerGoogleContactsRoutes(app: AppInstance, deps: GoogleDeps): void {
+  registerErrorStatuses(app, googleErrorStatuses);
   app.post('/api/v1/google/contacts-imports', {
     config: { access: 'contacts.import' },
     schema: {

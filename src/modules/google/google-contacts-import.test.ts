@@ -5,7 +5,8 @@ import { googleSandboxOf } from '../../main/sandbox';
 import { startWorker } from '../../main/worker';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { GoogleSandbox, SandboxContact } from '../../../simulator';
-import { consentAt, finishCallback, TestBrowser } from './testing';
+import { TestBrowser } from './testing/browser';
+import { consentAt, finishCallback } from './testing/google-flows';
 
 // Google Contacts import over real HTTP: incremental authorization for contacts.readonly alone,
 // the sandbox People API read page by page, a preview, then the CSV import's own path.

@@ -13,7 +13,8 @@ import { buildContainer, type Container } from '../../main/container';
 import { googleSandboxOf } from '../../main/sandbox';
 import { startWorker } from '../../main/worker';
 import type { AppInstance } from '../../platform/http';
-import { consentAt, finishCallback, signInUpToCallback, TestBrowser } from './testing';
+import { TestBrowser } from './testing/browser';
+import { consentAt, finishCallback, signInUpToCallback } from './testing/google-flows';
 
 // A raw scan: after a sign-up through Google, an import, a cancelled preview and a disconnect,
 // every column of every table (jobs included) and every log line at trace level hold no Google

@@ -6,7 +6,8 @@ import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { GoogleSandbox, SandboxGoogleUser } from '../../../simulator';
 import { FLOW_COOKIE, openFlow } from './google-flow';
 import { sealCookie } from './sealed-cookie';
-import { consentAt, finishCallback, signInUpToCallback, TestBrowser } from './testing';
+import { TestBrowser } from './testing/browser';
+import { consentAt, finishCallback, signInUpToCallback } from './testing/google-flows';
 
 // Sign in with Google end to end over real HTTP, against the sandbox's in-process OpenID provider
 // (oidc-provider): the product's callback checks state, nonce and PKCE through openid-client.

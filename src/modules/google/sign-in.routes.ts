@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type AppInstance } from '../../platform/http';
+import { AppError, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { assertSameOrigin, requireAgeConfirmation, setSessionCookie } from '../auth';
 import { completeGoogleSignUp } from './complete-google-sign-up';
 import type { GoogleDeps } from './deps';
+import { googleErrorStatuses } from './error-statuses';
 import { googleErrors } from './errors';
 import { authorizationResponse, googleLinkBody, googleSignUpBody, googleStatusResponse, pendingResponse } from './google.schemas';
 import { FLOW_COOKIE, openFlow, startGoogleFlow, type FlowPurpose } from './google-flow';
@@ -26,6 +27,7 @@ async function browserOnly(request: FastifyRequest): Promise<void> {
 }
 
 export function registerGoogleSignInRoutes(app: AppInstance, deps: GoogleDeps): void {
+  registerErrorStatuses(app, googleErrorStatuses);
   const secure = deps.publicUrl.startsWith('https:');
   const cookie = { httpOnly: true, sameSite: 'lax' as const, secure, path: COOKIE_PATH };
   const available = () => {

@@ -1,8 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { newId, type TenantTx } from '../../platform/db';
-import type { ConversationRow, InboxTables } from './tables';
-
-const idb = (tx: TenantTx) => tx as unknown as Kysely<InboxTables>;
+import type { ConversationRow } from './tables';
 
 export interface ConversationTouch {
   contactId: string;
@@ -51,11 +49,11 @@ export async function upsertConversations(tx: TenantTx, workspaceId: string, tou
 }
 
 export function findConversation(tx: TenantTx, workspaceId: string, id: string): Promise<ConversationRow | undefined> {
-  return idb(tx).selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return tx.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
 
 export async function updateConversation(tx: TenantTx, workspaceId: string, id: string, set: Partial<Pick<ConversationRow, 'status' | 'assignee_id' | 'labels'>>, at: Date): Promise<void> {
-  await idb(tx).updateTable('conversations').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.updateTable('conversations').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export interface ConversationFilter {
@@ -70,7 +68,7 @@ export interface ConversationFilter {
 }
 
 export function listConversations(tx: TenantTx, workspaceId: string, f: ConversationFilter): Promise<ConversationRow[]> {
-  let q = idb(tx).selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId);
+  let q = tx.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId);
   if (f.status) q = q.where('status', '=', f.status as ConversationRow['status']);
   if (f.assignee?.kind === 'none') q = q.where('assignee_id', 'is', null);
   if (f.assignee?.kind === 'member') q = q.where('assignee_id', '=', f.assignee.id);
@@ -83,7 +81,7 @@ export function listConversations(tx: TenantTx, workspaceId: string, f: Conversa
 
 /** Ids of the conversations assigned to a member (a restricted agent's event stream). */
 export async function assignedConversationIds(tx: TenantTx, workspaceId: string, assigneeId: string): Promise<string[]> {
-  const rows = await idb(tx).selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId).where('assignee_id', '=', assigneeId).execute();
+  const rows = await tx.selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId).where('assignee_id', '=', assigneeId).execute();
   return rows.map((r) => r.id);
 }
 

@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { decodeCursor, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { decodeCursor, listResponse, pageOf, pageQuery, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { actorOf, requirePrincipal } from '../auth';
 import { conversationScope } from './conversation-scope';
 import type { InboxDeps } from './deps';
 import { conversationView, getConversation, listWorkspaceConversations, patchConversation, toConversationView } from './manage-conversations';
 import { registerLabelRoutes } from './labels.routes';
 import { addNote, listNotes } from './notes';
+import { inboxErrorStatuses } from './error-statuses';
 
 const idParams = z.object({ id: z.string() });
 const noteView = z.object({ id: z.string(), conversationId: z.string(), authorId: z.string().nullable(), body: z.string(), createdAt: z.string() });
 
 export function registerInboxRoutes(app: AppInstance, deps: InboxDeps): void {
+  registerErrorStatuses(app, inboxErrorStatuses);
   registerLabelRoutes(app, deps);
   app.get('/api/v1/conversations', {
     config: { access: 'inbox.read' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LabelRow } from './label.repository';
+import type { LabelRow } from './tables';
 
 export const labelView = z.object({ id: z.string(), name: z.string(), color: z.string(), createdAt: z.string() });
 export type LabelView = z.infer<typeof labelView>;

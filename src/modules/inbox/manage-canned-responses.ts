@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { newId, withTenant } from '../../platform/db';
 import type { Actor } from '../privacy';
-import { deleteCannedResponse, findCannedResponse, insertCannedResponse, listCannedResponses, updateCannedResponse, type CannedResponseRow } from './canned-response.repository';
+import { deleteCannedResponse, findCannedResponse, insertCannedResponse, listCannedResponses, updateCannedResponse } from './canned-response.repository';
+import type { CannedResponseRow } from './tables';
 import type { InboxDeps } from './deps';
 import { inboxErrors } from './errors';
 import { nameCursor } from './name-cursor';

@@ -5,7 +5,8 @@ import { removeLabelFromConversations, renameLabelOnConversations } from './conv
 import type { InboxDeps } from './deps';
 import { inboxErrors } from './errors';
 import { nameCursor } from './name-cursor';
-import { deleteLabel, findLabel, insertLabel, listLabels, updateLabel, type LabelRow } from './label.repository';
+import { deleteLabel, findLabel, insertLabel, listLabels, updateLabel } from './label.repository';
+import type { LabelRow } from './tables';
 
 /** Labels keep their name as the key conversations carry, so the default colour is only a display hint. */
 export const DEFAULT_LABEL_COLOR = '#64748b';

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/http';
+import { platformErrors } from '../../platform/http';
 
 /** Lists sorted by a unique name (labels, shortcuts) page by that name: the cursor is the last one seen. */
 export const nameCursor = {
@@ -6,7 +6,7 @@ export const nameCursor = {
   decode(cursor: string | undefined): string | undefined {
     if (cursor === undefined) return undefined;
     const name = Buffer.from(cursor, 'base64url').toString('utf8');
-    if (!name || nameCursor.encode(name) !== cursor) throw new AppError(422, 'invalid_cursor', 'The cursor is not one this API returned.');
+    if (!name || nameCursor.encode(name) !== cursor) throw platformErrors.invalidCursor();
     return name;
   },
   page<T>(rows: T[], limit: number, nameOf: (row: T) => string): { data: T[]; nextCursor: string | null } {

@@ -1,13 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import { newId, withTenant, type TenantTx } from '../../platform/db';
+import { sql } from 'kysely';
+import { newId, withTenant } from '../../platform/db';
 import type { Cursor } from '../../platform/http';
 import type { Actor } from '../privacy';
 import { findConversation } from './conversation.repository';
 import { NOTE_CONTEXT, type InboxDeps } from './deps';
 import { inboxErrors } from './errors';
-import type { InboxTables } from './tables';
-
-const idb = (tx: TenantTx) => tx as unknown as Kysely<InboxTables>;
 
 export interface NoteView {
   id: string;
@@ -21,7 +18,7 @@ export interface NoteView {
 export async function listNotes(deps: InboxDeps, workspaceId: string, conversationId: string, page: { before?: Cursor; limit: number }): Promise<NoteView[]> {
   return withTenant(deps.db, workspaceId, async (tx) => {
     if (!(await findConversation(tx, workspaceId, conversationId))) throw inboxErrors.conversationNotFound();
-    let q = idb(tx).selectFrom('conversation_notes').selectAll().where('workspace_id', '=', workspaceId).where('conversation_id', '=', conversationId);
+    let q = tx.selectFrom('conversation_notes').selectAll().where('workspace_id', '=', workspaceId).where('conversation_id', '=', conversationId);
     if (page.before) q = q.where(sql<boolean>`(created_at, id) < (${page.before.at}::timestamptz, ${page.before.id})`);
     const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
     const out: NoteView[] = [];
@@ -37,7 +34,7 @@ export async function addNote(deps: InboxDeps, workspaceId: string, actor: Actor
     const keyId = await deps.keyring.dataKeyForOwner(tx, workspaceId, { type: 'contact', id: conversation.contact_id });
     const id = newId();
     const at = deps.clock.now();
-    await idb(tx).insertInto('conversation_notes').values({ workspace_id: workspaceId, id, conversation_id: conversationId, author_id: actor.id, body: await deps.keyring.encrypt(tx, workspaceId, keyId, body, NOTE_CONTEXT), created_at: at }).execute();
+    await tx.insertInto('conversation_notes').values({ workspace_id: workspaceId, id, conversation_id: conversationId, author_id: actor.id, body: await deps.keyring.encrypt(tx, workspaceId, keyId, body, NOTE_CONTEXT), created_at: at }).execute();
     await deps.audit.record(tx, workspaceId, actor, { action: 'note.create', target: { type: 'conversation', id: conversationId } });
     return { id, conversationId, authorId: actor.id, body, createdAt: at.toISOString() };
   });

@@ -1,10 +1,9 @@
 import { withTenant } from '../../platform/db';
 import { findEvent } from '../../platform/events';
-import { enqueue } from '../../platform/jobs';
+import { enqueue, jobCatalog } from '../../platform/jobs';
 import { findDelivery, recordAttempt } from './delivery.repository';
 import type { IntegrationDeps } from './deps';
 import type { ExternalEventType } from './event-mapping';
-import { DELIVER_QUEUE } from './fan-out-events';
 import { postWebhook, type PostResult } from './post-webhook';
 import { recordSubscriptionOutcome } from './record-subscription-outcome';
 import { findSubscription } from './subscription.repository';
@@ -71,7 +70,7 @@ export async function deliverWebhook(deps: IntegrationDeps, workspaceId: string,
       completed_at: final ? now : null,
     });
     if (!recorded) return; // another runner recorded this attempt already
-    if (nextAttemptAt) await enqueue(tx, DELIVER_QUEUE, { workspaceId, deliveryId: delivery.id }, { workspaceId, runAt: nextAttemptAt, singletonKey: `webhook:${delivery.id}:${attempt + 1}`, maxAttempts: 5 });
+    if (nextAttemptAt) await enqueue(tx, jobCatalog.deliverWebhook, { workspaceId, deliveryId: delivery.id }, { workspaceId, runAt: nextAttemptAt, singletonKey: `webhook:${delivery.id}:${attempt + 1}` });
     await deps.audit.record(tx, workspaceId, SYSTEM, {
       action: ok ? 'webhook.delivered' : 'webhook.delivery_failed',
       target: { type: 'webhook_delivery', id: delivery.id },

@@ -1,10 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { TenantTx } from '../../platform/db';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { DB, TenantTx } from '../../platform/db';
 import type { FeedPosition } from '../../platform/events';
 import type { Cursor } from '../../platform/http';
-import type { DeliveryRow, IntegrationTables } from './tables';
-
-const deliveryDb = (tx: TenantTx) => tx as unknown as Kysely<IntegrationTables>;
 
 /** Creates the workspace's fan-out cursor at `position` unless it exists. */
 export async function ensureCursor(tx: TenantTx, workspaceId: string, position: FeedPosition) {
@@ -13,8 +10,8 @@ export async function ensureCursor(tx: TenantTx, workspaceId: string, position: 
 
 /** Locks the cursor; undefined when another consumer holds it (or none exists yet). */
 export async function lockCursor(tx: TenantTx, workspaceId: string): Promise<FeedPosition | undefined> {
-  const { rows } = await sql<{ tx_id: string; event_id: string }>`select tx_id::text as tx_id, event_id from webhook_cursors where workspace_id = ${workspaceId} for update skip locked`.execute(tx);
-  return rows[0] ? { txId: rows[0].tx_id, id: Number(rows[0].event_id) } : undefined;
+  const { rows } = await sql<{ tx_id: string; event_id: number }>`select tx_id::text as tx_id, event_id from webhook_cursors where workspace_id = ${workspaceId} for update skip locked`.execute(tx);
+  return rows[0] ? { txId: rows[0].tx_id, id: rows[0].event_id } : undefined;
 }
 
 export async function saveCursor(tx: TenantTx, workspaceId: string, position: FeedPosition, at: Date) {
@@ -22,11 +19,11 @@ export async function saveCursor(tx: TenantTx, workspaceId: string, position: Fe
 }
 
 /** Inserts deliveries; a (subscription, event) pair that already has one is skipped. Returns the new ids. */
-export async function insertDeliveries(tx: TenantTx, rows: Pick<DeliveryRow, 'workspace_id' | 'id' | 'subscription_id' | 'event_id' | 'event_type' | 'status' | 'next_attempt_at' | 'created_at'>[]): Promise<string[]> {
+export async function insertDeliveries(tx: TenantTx, rows: Insertable<DB['webhook_deliveries']>[]): Promise<string[]> {
   if (rows.length === 0) return [];
-  const inserted = await deliveryDb(tx)
+  const inserted = await tx
     .insertInto('webhook_deliveries')
-    .values(rows as never)
+    .values(rows)
     .onConflict((oc) => oc.columns(['workspace_id', 'subscription_id', 'event_id']).doNothing())
     .returning('id')
     .execute();
@@ -34,12 +31,12 @@ export async function insertDeliveries(tx: TenantTx, rows: Pick<DeliveryRow, 'wo
 }
 
 export function findDelivery(tx: TenantTx, workspaceId: string, id: string) {
-  return deliveryDb(tx).selectFrom('webhook_deliveries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return tx.selectFrom('webhook_deliveries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
 
 /** Records an attempt's outcome, only if no other runner recorded this attempt first. */
-export async function recordAttempt(tx: TenantTx, workspaceId: string, id: string, expectedAttempts: number, patch: Partial<DeliveryRow>): Promise<boolean> {
-  const result = await deliveryDb(tx)
+export async function recordAttempt(tx: TenantTx, workspaceId: string, id: string, expectedAttempts: number, patch: Updateable<DB['webhook_deliveries']>): Promise<boolean> {
+  const result = await tx
     .updateTable('webhook_deliveries')
     .set(patch)
     .where('workspace_id', '=', workspaceId)
@@ -52,7 +49,7 @@ export async function recordAttempt(tx: TenantTx, workspaceId: string, id: strin
 
 /** A subscription's delivery log, newest first. */
 export function listDeliveries(tx: TenantTx, workspaceId: string, subscriptionId: string, limit: number, after?: Cursor) {
-  let query = deliveryDb(tx).selectFrom('webhook_deliveries').selectAll().where('workspace_id', '=', workspaceId).where('subscription_id', '=', subscriptionId);
+  let query = tx.selectFrom('webhook_deliveries').selectAll().where('workspace_id', '=', workspaceId).where('subscription_id', '=', subscriptionId);
   if (after) query = query.where((eb) => eb.or([eb('created_at', '<', new Date(after.at)), eb.and([eb('created_at', '=', new Date(after.at)), eb('id', '<', after.id)])]));
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
 }

@@ -1,5 +1,6 @@
-import { AppError } from '../../platform/http';
+import { notFound } from '../../platform/http';
 
+/** Integrations answer only with the platform's codes. */
 export const integrationErrors = {
-  notFound: (what = 'webhook subscription') => new AppError(404, 'not_found', `No such ${what} in this workspace.`),
+  notFound: () => notFound('webhook subscription'),
 };

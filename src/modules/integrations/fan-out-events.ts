@@ -1,12 +1,10 @@
 import { newId, withTenant } from '../../platform/db';
 import { committedEventsAfter, feedHead } from '../../platform/events';
-import { enqueue } from '../../platform/jobs';
+import { enqueue, jobCatalog } from '../../platform/jobs';
 import { ensureCursor, insertDeliveries, lockCursor, saveCursor } from './delivery.repository';
 import type { IntegrationDeps } from './deps';
 import { externalTypeOf } from './event-mapping';
 import { listEnabledSubscriptions, unsafeWorkspacesWithEnabledSubscriptions } from './subscription.repository';
-
-export const DELIVER_QUEUE = 'webhooks.deliver';
 
 /**
  * One pass of the fan-out consumer over every workspace with enabled subscriptions: reads the events
@@ -50,7 +48,7 @@ async function fanOutWorkspace(deps: IntegrationDeps, workspaceId: string, batch
     }
     const ids = await insertDeliveries(tx, rows);
     for (const deliveryId of ids) {
-      await enqueue(tx, DELIVER_QUEUE, { workspaceId, deliveryId }, { workspaceId, singletonKey: `webhook:${deliveryId}:1`, maxAttempts: 5 });
+      await enqueue(tx, jobCatalog.deliverWebhook, { workspaceId, deliveryId }, { workspaceId, singletonKey: `webhook:${deliveryId}:1` });
     }
     await saveCursor(tx, workspaceId, events[events.length - 1]!.position, now);
     return ids.length;

@@ -1,5 +1,4 @@
 export { registerWebhookSubscriptionRoutes } from './webhook.routes';
 export { defaultWebhookPolicy, type IntegrationDeps } from './deps';
 export { createEnricherRegistry } from './payload-enrichers';
-export { fanOutEvents } from './fan-out-events';
 export { startWebhookFanOut, webhookJobHandlers } from './webhook-worker';

@@ -7,7 +7,7 @@ import type { IntegrationDeps } from './deps';
 import { integrationErrors } from './errors';
 import type { ExternalEventType } from './event-mapping';
 import { deleteSubscription, findSubscription, listSubscriptions, updateSubscription } from './subscription.repository';
-import type { SubscriptionRow } from './tables';
+import type { SubscriptionChanges } from './tables';
 
 export function listWorkspaceSubscriptions(deps: IntegrationDeps, workspaceId: string, limit: number, after?: Cursor) {
   return withTenant(deps.db, workspaceId, (tx) => listSubscriptions(tx, workspaceId, limit, after));
@@ -32,7 +32,7 @@ export async function patchSubscription(deps: IntegrationDeps, workspaceId: stri
     const row = await findSubscription(tx, workspaceId, id, { forUpdate: true });
     if (!row) throw integrationErrors.notFound();
     const now = deps.clock.now();
-    const changes: Partial<SubscriptionRow> = { updated_at: now };
+    const changes: SubscriptionChanges = { updated_at: now };
     if (url !== undefined) changes.url = url;
     if (patch.events !== undefined) changes.events = [...new Set(patch.events)];
     if (patch.enabled === true && !row.enabled) Object.assign(changes, { enabled: true, active_since: now, consecutive_failures: 0, failing_since: null, disabled_at: null, disabled_reason: null });

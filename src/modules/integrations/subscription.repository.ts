@@ -1,37 +1,35 @@
-import { sql, type Kysely } from 'kysely';
-import type { AnyDb, TenantTx } from '../../platform/db';
+import { sql, type Insertable } from 'kysely';
+import type { AnyDb, DB, TenantTx } from '../../platform/db';
 import type { Cursor } from '../../platform/http';
-import type { IntegrationTables, SubscriptionRow } from './tables';
+import type { SubscriptionChanges } from './tables';
 
-const subDb = (db: TenantTx | AnyDb) => db as unknown as Kysely<IntegrationTables>;
-
-export async function insertSubscription(tx: TenantTx, row: Omit<SubscriptionRow, 'consecutive_failures' | 'failing_since' | 'disabled_at' | 'disabled_reason' | 'created_at' | 'updated_at'> & { created_at: Date }) {
-  await subDb(tx).insertInto('webhook_subscriptions').values({ ...row, updated_at: row.created_at } as never).execute();
+export async function insertSubscription(tx: TenantTx, row: Insertable<DB['webhook_subscriptions']> & { created_at: Date }) {
+  await tx.insertInto('webhook_subscriptions').values({ ...row, updated_at: row.created_at }).execute();
 }
 
 export function findSubscription(tx: TenantTx, workspaceId: string, id: string, options: { forUpdate?: boolean } = {}) {
-  let query = subDb(tx).selectFrom('webhook_subscriptions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
+  let query = tx.selectFrom('webhook_subscriptions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
 }
 
 /** Newest first, keyset-paginated by (created_at, id). */
 export function listSubscriptions(tx: TenantTx, workspaceId: string, limit: number, after?: Cursor) {
-  let query = subDb(tx).selectFrom('webhook_subscriptions').selectAll().where('workspace_id', '=', workspaceId);
+  let query = tx.selectFrom('webhook_subscriptions').selectAll().where('workspace_id', '=', workspaceId);
   if (after) query = query.where((eb) => eb.or([eb('created_at', '<', new Date(after.at)), eb.and([eb('created_at', '=', new Date(after.at)), eb('id', '<', after.id)])]));
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
 }
 
 export function listEnabledSubscriptions(tx: TenantTx, workspaceId: string) {
-  return subDb(tx).selectFrom('webhook_subscriptions').selectAll().where('workspace_id', '=', workspaceId).where('enabled', '=', true).execute();
+  return tx.selectFrom('webhook_subscriptions').selectAll().where('workspace_id', '=', workspaceId).where('enabled', '=', true).execute();
 }
 
-export async function updateSubscription(tx: TenantTx, workspaceId: string, id: string, patch: Partial<Omit<SubscriptionRow, 'workspace_id' | 'id' | 'created_at'>>) {
-  await subDb(tx).updateTable('webhook_subscriptions').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+export async function updateSubscription(tx: TenantTx, workspaceId: string, id: string, patch: Omit<SubscriptionChanges, 'workspace_id' | 'id' | 'created_at'>) {
+  await tx.updateTable('webhook_subscriptions').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export async function deleteSubscription(tx: TenantTx, workspaceId: string, id: string) {
-  await subDb(tx).deleteFrom('webhook_subscriptions').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.deleteFrom('webhook_subscriptions').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 /** The fan-out visits only workspaces with something to deliver to, before any tenant is chosen. */

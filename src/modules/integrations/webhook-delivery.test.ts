@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { withTenant } from '../../platform/db';
 import { testDatabaseUrl } from '../../platform/db/test-database';
 import { publishEvent, type EventDataByType, type EventType } from '../../platform/events';
-import { startJobRunner } from '../../platform/jobs';
+import { jobCatalog, startJobRunner } from '../../platform/jobs';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { HttpClient } from '../../test-support/http-client';
 import { fanOutEvents } from './fan-out-events';
@@ -58,7 +58,7 @@ async function subscribe(client: HttpClient, path: string, events: string[]) {
 
 /** Runs the fan-out and the job runner until `done` holds (retries wait for their backoff). */
 async function settle(done: () => boolean | Promise<boolean>, timeoutMs = 8000) {
-  const runner = startJobRunner({ db: t.database.db, clock: t.container.clock, logger: t.container.logger, pollMs: 10, handlers: webhookJobHandlers(deps()) });
+  const runner = startJobRunner({ db: t.database.db, clock: t.container.clock, logger: t.container.logger, pollMs: 10, catalog: { deliverWebhook: jobCatalog.deliverWebhook }, handlers: webhookJobHandlers(deps()) });
   try {
     const deadline = Date.now() + timeoutMs;
     while (!(await done())) {

@@ -33,8 +33,6 @@ export const PAYLOAD_CONTEXT = 'message.payload';
 export const REACTION_CONTEXT = 'message.reaction';
 export const MEDIA_CONTEXT = 'media.bytes';
 export const AMENDMENT_CONTEXT = 'message.amendment';
-// Named when the inbox owned media: jobs already queued carry this name.
-export const MEDIA_FETCH_QUEUE = 'inbox.media.fetch';
 /** Meta's request body in a queue row is sealed under the contact's key with this context. */
 export const REQUEST_CONTEXT = 'outbound.request';
 /** An uncertain send with no status webhook after this long fails with send_outcome_unknown. */

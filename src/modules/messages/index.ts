@@ -1,4 +1,4 @@
-export { MEDIA_FETCH_QUEUE, type MessagesDeps } from './deps';
+export { type MessagesDeps } from './deps';
 export { registerMessageRoutes } from './routes';
 export { messageItemHandlers } from './inbound/message-item-handlers';
 export type { InboundMessagesHook } from './inbound/inbound-hook';
@@ -12,7 +12,6 @@ export { controlCampaignSends, signalCampaignSends } from './send/campaign-sends
 export { CAMPAIGN_CANCELLED, CONSENT_WITHDRAWN } from './send/dropped-sends';
 export { checkTemplate } from './send/check-template';
 export { sendAutomatedText } from './send/send-automated-text';
-export { MARK_READ_QUEUE } from './send/mark-read';
 export { sendReadReceipt } from './send/send-read-receipt';
 export { billedCounts, repliedCount, statusCounts } from './read/funnel-counts';
 export { analyzeMessageTables } from './message.repository';

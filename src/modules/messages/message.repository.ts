@@ -1,30 +1,27 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { refreshStatistics, type AnyDb, type TenantTx } from '../../platform/db';
-import type { MessagesTables, MessageRow } from './tables';
+import type { MessageRow, StatusStep } from './tables';
 
-const idb = (tx: TenantTx) => tx as unknown as Kysely<MessagesTables>;
-
-export type NewMessage = Omit<MessageRow, 'created_at' | 'updated_at' | 'status_history' | 'error' | 'pricing' | 'words'> & {
-  status_history?: MessageRow['status_history'];
-  words?: string[];
-};
+/** A message to insert: what the database does not fill in, the columns some messages leave empty optional. */
+export type NewMessage = Omit<MessageRow, 'created_at' | 'updated_at' | 'error' | 'pricing' | OptionalOnInsert> & Partial<Pick<MessageRow, OptionalOnInsert>>;
+type OptionalOnInsert = 'status_history' | 'words' | 'automation' | 'edited_at' | 'deleted_at';
 
 export function findMessagesByWamid(tx: TenantTx, workspaceId: string, wamids: string[]): Promise<MessageRow[]> {
   if (!wamids.length) return Promise.resolve([]);
-  return idb(tx).selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('wamid', 'in', wamids).execute();
+  return tx.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('wamid', 'in', wamids).$narrowType<{ status_history: StatusStep[] }>().execute();
 }
 
 export function findMessagesById(tx: TenantTx, workspaceId: string, ids: string[]): Promise<MessageRow[]> {
   if (!ids.length) return Promise.resolve([]);
-  return idb(tx).selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return tx.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).$narrowType<{ status_history: StatusStep[] }>().execute();
 }
 
 /** Inserts new messages; a wamid already stored is skipped (returns the ids actually inserted). */
 export async function insertMessages(tx: TenantTx, rows: NewMessage[]): Promise<Set<string>> {
   if (!rows.length) return new Set();
-  const inserted = await idb(tx)
+  const inserted = await tx
     .insertInto('messages')
-    .values(rows.map((r) => ({ ...r, status_history: JSON.stringify(r.status_history ?? []) })) as never)
+    .values(rows.map((r) => ({ ...r, status_history: JSON.stringify(r.status_history ?? []) })))
     .onConflict((oc) => oc.columns(['workspace_id', 'wamid']).doNothing())
     .returning('id')
     .execute();
@@ -53,7 +50,7 @@ export async function lockMessagesForStatus(tx: TenantTx, workspaceId: string, b
 export interface StatusChange {
   id: string;
   status: string;
-  status_history: MessageRow['status_history'];
+  status_history: StatusStep[];
   /** Replaces the stored error. */
   error?: unknown;
   /** Kept only when the message has no pricing yet (the first one wins). */
@@ -85,7 +82,7 @@ export interface MessageFilter {
 }
 
 export function listMessages(tx: TenantTx, workspaceId: string, f: MessageFilter): Promise<MessageRow[]> {
-  let q = idb(tx).selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId);
+  let q = tx.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId);
   if (f.wamid) q = q.where('wamid', '=', f.wamid);
   if (f.contactId) q = q.where('contact_id', '=', f.contactId);
   if (f.conversationId) q = q.where('conversation_id', '=', f.conversationId);
@@ -93,7 +90,7 @@ export function listMessages(tx: TenantTx, workspaceId: string, f: MessageFilter
   if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where(sql<boolean>`false`);
   if (f.assigneeId !== undefined) q = q.where(sql<boolean>`conversation_id in (select id from conversations where workspace_id = ${workspaceId} and assignee_id = ${f.assigneeId})`);
   if (f.before) q = q.where(sql<boolean>`(sent_at, id) < (${f.before.sentAt}, ${f.before.id})`);
-  return q.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return q.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(f.limit).$narrowType<{ status_history: StatusStep[] }>().execute();
 }
 
 /** Message ids holding every token (word search), newest first. */
@@ -112,7 +109,7 @@ export async function updateMessageAmended(
   set: { payload: Buffer | null; words: string[]; edited_at: Date | null; deleted_at: Date | null },
   at: Date,
 ): Promise<void> {
-  await idb(tx).updateTable('messages').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.updateTable('messages').set({ ...set, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 /** Fresh planner statistics for the tables a campaign grows per recipient (see refreshStatistics). */

@@ -1,48 +1,13 @@
-import type { Generated } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { DB } from '../../platform/db';
 
-export interface MessageRow {
-  workspace_id: string;
-  id: string;
-  wamid: string | null;
-  channel_id: string;
-  conversation_id: string;
-  contact_id: string;
-  direction: 'inbound' | 'outbound';
-  type: string;
-  status: string;
-  payload: Buffer | null;
-  error: unknown;
-  pricing: unknown;
-  status_history: { status: string; at: string }[];
-  /** Blind tokens of the message's words (search). */
-  words: string[];
-  /** When the customer last edited / deleted the message (Meta's time). */
-  edited_at?: Date | null;
-  deleted_at?: Date | null;
-  sent_at: Date;
-  /** The automation that sent an outbound message (welcome, away, keyword, opt_out_confirmation); null otherwise. */
-  automation?: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+// Stored rows, as the migrations define them (src/platform/db/schema.generated.ts).
 
-export interface MessagesTables {
-  messages: MessageRow;
-  message_reactions: { workspace_id: string; target_wamid: string; reactor: string; emoji: Buffer | null; reacted_at: Date };
-  media: {
-    workspace_id: string;
-    id: string;
-    message_id: string | null;
-    contact_id: string | null;
-    channel_id: string | null;
-    meta_media_id: string | null;
-    mime_type: string | null;
-    sha256: string | null;
-    size_bytes: number | null;
-    status: 'pending' | 'stored' | 'failed';
-    storage_key: string | null;
-    created_at: Date;
-    updated_at: Date;
-  };
-  message_amendments: { workspace_id: string; wamid: string; target_wamid: string; contact_id: string; kind: 'edit' | 'revoke'; content: Buffer | null; amended_at: Date; created_at: Generated<Date> };
-}
+/** One step of a message's status ladder (a type, not an interface: it must fit the jsonb column's JSON type). */
+export type StatusStep = { status: string; at: string };
+
+/** A stored message, its `status_history` (jsonb) narrowed to the steps this module writes there. */
+export type MessageRow = Omit<Selectable<DB['messages']>, 'status_history'> & { status_history: StatusStep[] };
+export type MediaRow = Selectable<DB['media']>;
+/** An edit or revoke as read back (when it was stored is not needed). */
+export type AmendmentRow = Omit<Selectable<DB['message_amendments']>, 'created_at'>;

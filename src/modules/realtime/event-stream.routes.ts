@@ -2,11 +2,13 @@ import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { withTenant, type AnyDb } from '../../platform/db';
 import { committedEventsBetween, type FeedEvent } from '../../platform/events';
-import { AppError, type AppInstance } from '../../platform/http';
+import { registerErrorStatuses, type AppInstance } from '../../platform/http';
 import type { Logger } from '../../platform/logging';
 import { requirePrincipal } from '../auth';
 import type { EventHub } from './event-hub';
 import type { VisibilityRegistry } from './event-visibility';
+import { realtimeErrors } from './errors';
+import { realtimeErrorStatuses } from './error-statuses';
 
 export interface EventStreamDeps {
   db: AnyDb;
@@ -24,6 +26,7 @@ const frame = (event: FeedEvent) => `id: ${event.id}\nevent: ${event.type}\ndata
 
 /** `GET /api/v1/events`: the workspace's domain events as server-sent events, resumable by id. */
 export function registerEventStreamRoutes(app: AppInstance, deps: EventStreamDeps): void {
+  registerErrorStatuses(app, realtimeErrorStatuses);
   const open = new Set<ServerResponse>();
   // Streams never end on their own: close them so the server can shut down.
   app.addHook('preClose', async () => {
@@ -44,7 +47,7 @@ export function registerEventStreamRoutes(app: AppInstance, deps: EventStreamDep
     const principal = requirePrincipal(request);
     const workspaceId = principal.workspaceId;
     const lastHeader = request.headers['last-event-id'];
-    if (lastHeader !== undefined && !/^\d{1,18}$/.test(lastHeader)) throw new AppError(422, 'invalid_last_event_id', 'Last-Event-ID must be the id of an event this stream sent.');
+    if (lastHeader !== undefined && !/^\d{1,18}$/.test(lastHeader)) throw realtimeErrors.invalidLastEventId();
     const visible = await deps.visibility.forPrincipal(principal);
 
     reply.hijack();

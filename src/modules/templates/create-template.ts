@@ -1,8 +1,8 @@
 import { withTenant } from '../../platform/db';
-import { AppError } from '../../platform/http';
 import { clientFor, GraphApiError, loadChannelCredentialsById, type MetaTemplate } from '../channels';
 import type { Actor } from '../privacy';
 import type { TemplatesDeps } from './deps';
+import { templateErrors } from './errors';
 import { lintTemplate, type LintIssue, type TemplateInput } from './lint-template';
 import { findTemplateByName, upsertTemplates } from './template.repository';
 import type { TemplateRow } from './tables';
@@ -10,14 +10,14 @@ import type { TemplateRow } from './tables';
 /** Lints, then submits to the channel's WABA; stored as Meta answered (usually PENDING; approval comes by webhook). */
 export async function createTemplate(deps: TemplatesDeps, workspaceId: string, actor: Actor, channelId: string, input: TemplateInput): Promise<{ row: TemplateRow; warnings: LintIssue[] }> {
   const { errors, warnings } = lintTemplate(input);
-  if (errors.length) throw new AppError(422, 'validation_failed', 'The template breaks WhatsApp template rules.', { issues: errors });
+  if (errors.length) throw templateErrors.breaksRules(errors);
   const creds = await loadChannelCredentialsById(deps.channels, workspaceId, channelId);
-  if (!creds) throw new AppError(404, 'not_found', 'No such channel in this workspace.');
+  if (!creds) throw templateErrors.channelNotFound();
   let created: { id: string; status: string; category: string };
   try {
     created = await clientFor(deps.channels, creds).createTemplate(input as never);
   } catch (error) {
-    if (error instanceof GraphApiError && error.class === 'terminal') throw new AppError(422, 'template_rejected', error.title, { code: error.code, subcode: error.subcode ?? null, hint: error.hint, details: error.details ?? null });
+    if (error instanceof GraphApiError && error.class === 'terminal') throw templateErrors.rejectedByMeta(error);
     throw error;
   }
   const meta = { id: created.id, name: input.name, language: input.language, status: created.status, category: created.category ?? input.category, components: input.components } as MetaTemplate;

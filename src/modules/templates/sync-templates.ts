@@ -1,14 +1,14 @@
 import { withTenant } from '../../platform/db';
-import { AppError } from '../../platform/http';
 import { clientFor, loadChannelCredentialsById, type MetaTemplate } from '../channels';
 import type { Actor } from '../privacy';
 import type { TemplatesDeps } from './deps';
+import { templateErrors } from './errors';
 import { upsertTemplates } from './template.repository';
 
 /** Pulls every template of the channel's WhatsApp Business Account into our table. */
 export async function syncTemplates(deps: TemplatesDeps, workspaceId: string, actor: Actor, channelId: string): Promise<{ synced: number }> {
   const creds = await loadChannelCredentialsById(deps.channels, workspaceId, channelId);
-  if (!creds) throw new AppError(404, 'not_found', 'No such channel in this workspace.');
+  if (!creds) throw templateErrors.channelNotFound();
   const client = clientFor(deps.channels, creds);
   const all: MetaTemplate[] = [];
   for await (const t of client.listAllTemplates()) all.push(t);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { withTenant } from '../../platform/db';
-import { decodeCursor, forbidden, listResponse, pageOf, pageQuery, type AppInstance } from '../../platform/http';
+import { decodeCursor, forbidden, listResponse, pageOf, pageQuery, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { actorOf, can, requirePrincipal } from '../auth';
 import type { TemplatesDeps } from './deps';
 import { syncTemplates } from './sync-templates';
@@ -9,8 +9,10 @@ import { listTemplateRows } from './template.repository';
 import { previewTemplate } from './preview-template';
 import { templateView, toTemplateView } from './template-view';
 import { resolveWorkspaceChannel } from '../channels';
+import { templateErrorStatuses } from './error-statuses';
 
 export function registerTemplateRoutes(app: AppInstance, deps: TemplatesDeps): void {
+  registerErrorStatuses(app, templateErrorStatuses);
   app.get('/api/v1/templates', { config: { access: 'templates.read' }, schema: { tags: ['templates'], querystring: pageQuery, response: { 200: listResponse(templateView) } } }, async (request) => {
     const p = requirePrincipal(request);
     const rows = await withTenant(deps.db, p.workspaceId, (tx) => listTemplateRows(tx, p.workspaceId, { limit: request.query.limit + 1, before: decodeCursor(request.query.cursor)?.id }));

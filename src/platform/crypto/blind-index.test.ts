@@ -59,7 +59,7 @@ test('tenant isolation: a workspace sees only its own key rows, and no global ke
   const b = await fixture.newWorkspace();
   await withTenant(fixture.database.db, a, (tx) => fixture.keyring.createDataKey(tx, a, { type: 'contact', id: newId() }));
   await withTenant(fixture.database.db, b, async (tx) => {
-    for (const table of ['crypto_workspace_keys', 'crypto_index_keys', 'crypto_data_keys']) {
+    for (const table of ['crypto_workspace_keys', 'crypto_index_keys', 'crypto_data_keys'] as const) {
       const rows = await tx.selectFrom(table).select('workspace_id').where('workspace_id', '=', a).execute();
       assert.equal(rows.length, 0, `${table} of another workspace is invisible`);
     }

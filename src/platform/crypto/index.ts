@@ -1,17 +1,5 @@
-export { createKeyring, type KeyringOptions } from './create-keyring';
+export { createKeyring } from './create-keyring';
 export type { Keyring } from './keyring';
-export type { StreamSealer } from './aes-gcm';
-export type { KeyOwner } from './data-key-store';
-export { resolveMasterKey, type ResolvedMasterKey } from './resolve-master-key';
-export { masterKeyId } from './master-key';
-export {
-  blindPurposes,
-  isIndexable,
-  normalizeEmail,
-  normalizeForSearch,
-  normalizeId,
-  normalizePhone,
-  searchTokens,
-  type BlindPurpose,
-} from './blind-index';
-export { DecryptionError, KeyShreddedError, MasterKeyMismatchError, MasterKeyMissingError } from './errors';
+export { resolveMasterKey } from './resolve-master-key';
+export { isIndexable, normalizeForSearch, normalizePhone, searchTokens, type BlindPurpose } from './blind-index';
+export { KeyShreddedError, MasterKeyMismatchError, MasterKeyMissingError } from './errors';

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type KyselyPlugin } from 'kysely';
 import { useKeyringFixture } from './testing/keyring-fixture';
 import { newId, withTenant, type AnyDb } from '../db';
-import { DecryptionError, KeyShreddedError } from './index';
+import { DecryptionError, KeyShreddedError } from './errors';
 
 const fixture = useKeyringFixture();
 

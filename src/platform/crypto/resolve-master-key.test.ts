@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { masterKeyId, MasterKeyMissingError, resolveMasterKey } from './index';
+import { MasterKeyMissingError, resolveMasterKey } from './index';
+import { masterKeyId } from './master-key';
 
 test('MASTER_KEY wins; the key id is a fingerprint, not the key', () => {
   const key = randomBytes(32);

@@ -7,8 +7,8 @@ import { indexKeyContext, workspaceKeyContext } from './workspace-key-store';
 const BATCH = 500;
 
 interface WrappedTable {
-  table: string;
-  keyColumns: string[];
+  table: 'crypto_workspace_keys' | 'crypto_index_keys' | 'crypto_system_keys';
+  keyColumns: ('workspace_id' | 'version' | 'purpose')[];
   context: (row: Record<string, unknown>) => string;
 }
 

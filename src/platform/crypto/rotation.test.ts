@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { useKeyringFixture } from './testing/keyring-fixture';
 import { newId, withTenant } from '../db';
-import { createKeyring, masterKeyId, MasterKeyMismatchError, type Keyring } from './index';
+import { createKeyring, MasterKeyMismatchError, type Keyring } from './index';
+import { masterKeyId } from './master-key';
 
 const fixture = useKeyringFixture({ withKeyring: false });
 

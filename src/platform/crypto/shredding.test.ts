@@ -62,7 +62,7 @@ test('deleting a workspace deletes all its keys', async () => {
     await fixture.keyring.createDataKey(tx, workspaceId, { type: 'workspace', id: workspaceId });
   });
   await fixture.database.db.deleteFrom('workspaces').where('workspace_id', '=', workspaceId).execute();
-  for (const table of ['crypto_data_keys', 'crypto_workspace_keys', 'crypto_index_keys']) {
+  for (const table of ['crypto_data_keys', 'crypto_workspace_keys', 'crypto_index_keys'] as const) {
     const rows = await fixture.database.db.selectFrom(table).select('workspace_id').where('workspace_id', '=', workspaceId).execute();
     assert.equal(rows.length, 0, table);
   }

@@ -6,6 +6,7 @@ import type { MasterKey, MasterKeys } from './master-key';
 
 export const systemKeyPurposes = ['ingress', 'ingress-index', 'audit-chain'] as const;
 export type SystemKeyPurpose = (typeof systemKeyPurposes)[number];
+const isSystemKeyPurpose = (purpose: string): purpose is SystemKeyPurpose => (systemKeyPurposes as readonly string[]).includes(purpose);
 
 const checkValue = Buffer.from('whatgrow master key check v1');
 const checkContext = Buffer.from('key-check');
@@ -57,7 +58,7 @@ export async function loadSystemKeys(db: AnyDb, masters: MasterKeys): Promise<Ma
   const stored = await db.selectFrom('crypto_system_keys').select(['purpose', 'version', 'master_key_id', 'wrapped']).execute();
   const keys = new Map<SystemKeyPurpose, Map<number, KeyObject>>(systemKeyPurposes.map((p) => [p, new Map()]));
   for (const row of stored) {
-    const versions = keys.get(row.purpose);
+    const versions = isSystemKeyPurpose(row.purpose) ? keys.get(row.purpose) : undefined;
     if (!versions) continue; // a purpose a newer release added; this one does not use it
     versions.set(row.version, masters.unwrap(row.master_key_id, row.wrapped, systemKeyContext(row.purpose, row.version)));
   }

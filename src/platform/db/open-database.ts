@@ -8,9 +8,10 @@ import { PGliteDialect } from './pglite-dialect';
 import { ReconnectingPostgresDialect } from './reconnecting-dialect';
 import { loadPgliteSeed } from './pglite-seed';
 import type { Logger } from '../logging';
+import type { DB } from './schema.generated';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyDb = Kysely<any>;
+/** The pool, typed by the schema the migrations build (schema.generated.ts, `npm run db:types`). */
+export type AnyDb = Kysely<DB>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -31,6 +32,8 @@ export interface DatabaseOptions {
   seed?: boolean;
   /** An embedded database held in memory, loaded from this dump of a data directory (tests); `dataDir` is then not used. */
   snapshot?: Blob;
+  /** An empty embedded database held in memory only (schema introspection); `dataDir` is then not used. */
+  memory?: boolean;
   /** Where lost connections are reported (they are replaced either way). */
   logger?: Logger;
 }
@@ -63,9 +66,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
   }
-  const unlock = options.skipLock || options.snapshot ? () => {} : lockDataDir(options.dataDir);
+  const inMemory = options.snapshot !== undefined || options.memory === true;
+  const unlock = options.skipLock || inMemory ? () => {} : lockDataDir(options.dataDir);
   try {
-    const pglite = options.snapshot ? new PGlite({ loadDataDir: options.snapshot }) : openDataDir(options);
+    const pglite = options.snapshot ? new PGlite({ loadDataDir: options.snapshot }) : options.memory ? new PGlite() : openDataDir(options);
     await pglite.waitReady;
     const db: AnyDb = new Kysely({ dialect: new PGliteDialect(pglite) });
     return {

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { isConnectionLoss } from './connection-loss';
 import type { AnyDb } from './open-database';
+import type { DB } from './schema.generated';
 
 declare const tenantBrand: unique symbol;
 
@@ -8,8 +9,7 @@ declare const tenantBrand: unique symbol;
  * A transaction in which row-level security sees one workspace only. Repository functions take
  * this type, so the compiler refuses a tenant query made outside `withTenant`.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type TenantTx = Transaction<any> & { readonly [tenantBrand]: string };
+export type TenantTx = Transaction<DB> & { readonly [tenantBrand]: string };
 
 /**
  * Runs `fn` in a transaction as the NOLOGIN role `whatgrow_app` with `app.workspace_id` set.

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { TenantTx } from '../db';
 import type { EventType, StoredEvent } from './event-types';
 
@@ -14,7 +14,7 @@ export interface FeedPosition {
 }
 
 interface FeedRow {
-  id: string | number;
+  id: number;
   tx_id: string;
   type: string;
   data: unknown;
@@ -31,11 +31,9 @@ const toEvent = (r: FeedRow): FeedEvent => ({
   position: { txId: String(r.tx_id), id: Number(r.id) },
 });
 
-const raw = (tx: TenantTx) => tx as unknown as Kysely<Record<string, never>>;
-
 /** Where a new reader starts: everything already committed is behind it, nothing pending is. */
 export async function feedHead(tx: TenantTx): Promise<FeedPosition> {
-  const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(raw(tx));
+  const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(tx);
   // (xmin, 0) sorts before every event of a transaction at or after xmin, after all older ones.
   return { txId: rows[0]!.xmin, id: 0 };
 }
@@ -48,7 +46,7 @@ export async function committedEventsAfter(tx: TenantTx, workspaceId: string, po
       and (tx_id, id) > (${position.txId}::xid8, ${position.id})
       and tx_id < pg_snapshot_xmin(pg_current_snapshot())
     order by tx_id, id
-    limit ${limit}`.execute(raw(tx));
+    limit ${limit}`.execute(tx);
   return rows.map(toEvent);
 }
 
@@ -58,19 +56,19 @@ export async function committedEventsAfter(tx: TenantTx, workspaceId: string, po
  * otherwise (purged, or never this workspace's) it falls back to ids above it.
  */
 export async function committedEventsBetween(tx: TenantTx, workspaceId: string, afterId: number, upTo: FeedPosition, limit = 1000): Promise<FeedEvent[]> {
-  const { rows: found } = await sql<{ tx_id: string }>`select tx_id::text as tx_id from events where workspace_id = ${workspaceId} and id = ${afterId}`.execute(raw(tx));
+  const { rows: found } = await sql<{ tx_id: string }>`select tx_id::text as tx_id from events where workspace_id = ${workspaceId} and id = ${afterId}`.execute(tx);
   const from = found[0] ? sql`(tx_id, id) > (${found[0].tx_id}::xid8, ${afterId})` : sql`id > ${afterId}`;
   const { rows } = await sql<FeedRow>`
     select id, tx_id::text as tx_id, type, data, created_at from events
     where workspace_id = ${workspaceId} and ${from}
       and (tx_id, id) <= (${upTo.txId}::xid8, ${upTo.id})
     order by tx_id, id
-    limit ${limit}`.execute(raw(tx));
+    limit ${limit}`.execute(tx);
   return rows.map(toEvent);
 }
 
 /** One event of the workspace by id (outgoing webhooks build each delivery from it). */
 export async function findEvent(tx: TenantTx, workspaceId: string, id: number): Promise<StoredEvent | undefined> {
-  const { rows } = await sql<FeedRow>`select id, tx_id::text as tx_id, type, data, created_at from events where workspace_id = ${workspaceId} and id = ${id}`.execute(raw(tx));
+  const { rows } = await sql<FeedRow>`select id, tx_id::text as tx_id, type, data, created_at from events where workspace_id = ${workspaceId} and id = ${id}`.execute(tx);
   return rows[0] ? toEvent(rows[0]) : undefined;
 }

@@ -1,11 +1,12 @@
 /**
- * The one error type of the product. `code` is snake_case and comes from a module's closed
- * enum of codes; the HTTP layer turns it into {"error": {"code", "message", "details"}}.
+ * The one error type of the product. `code` is snake_case and comes from a closed list of codes:
+ * the platform's (`errors.ts` here) or a module's own (its `errors.ts`). An error says what went
+ * wrong, never how HTTP answers it: the HTTP layer alone maps a code to a status (`error-statuses.ts`)
+ * and turns the error into {"error": {"code", "message", "details"}}.
  */
-export class AppError extends Error {
+export class AppError<Code extends string = string> extends Error {
   constructor(
-    readonly statusCode: number,
-    readonly code: string,
+    readonly code: Code,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
@@ -13,11 +14,6 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export const notFound = (what = 'resource') => new AppError(404, 'not_found', `No such ${what} in this workspace.`);
-export const unauthenticated = () =>
-  new AppError(401, 'unauthenticated', 'Sign in, or send a valid API key as "Authorization: Bearer <key>".');
-export const forbidden = (action: string) => new AppError(403, 'forbidden', `Your role may not ${action}.`);
 
 export interface ErrorEnvelope {
   error: { code: string; message: string; details?: Record<string, unknown> };

@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../logging';
 import { installErrorHandler } from './error-handler';
+import { ErrorStatuses, platformErrorStatuses } from './error-statuses';
 import { RouteTemplateLogController } from './request-log';
 import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers';
 import { installTextGuard, MAX_JSON_DEPTH } from './text-guard';
@@ -72,7 +73,10 @@ export async function createServer(options: ServerOptions): Promise<AppInstance>
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app, { bodyLimitBytes: API_BODY_LIMIT_BYTES });
+  const errorStatuses = new ErrorStatuses();
+  errorStatuses.add(platformErrorStatuses);
+  app.decorate('errorStatuses', errorStatuses);
+  installErrorHandler(app, errorStatuses, { bodyLimitBytes: API_BODY_LIMIT_BYTES });
   installTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,41 +1,53 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isConnectionLoss } from '../db';
 import { AppError, type ErrorEnvelope } from './app-error';
+import { platformErrors } from './errors';
+import type { ErrorStatuses } from './error-statuses';
 
 function envelope(code: string, message: string, details?: Record<string, unknown>): ErrorEnvelope {
   return { error: details ? { code, message, details } : { code, message } };
 }
 
+/** Which platform refusal a Fastify error of bad input is. */
+function refusalOfFastifyError(error: FastifyError, limits: { bodyLimitBytes: number }): AppError | undefined {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return platformErrors.schemaViolated(error.validation.map((v) => ({
+      path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'invalid',
+    })));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return platformErrors.invalidJson();
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return platformErrors.payloadTooLarge(limits.bodyLimitBytes);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return platformErrors.jsonRequired();
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return platformErrors.invalidContentLength();
+  }
+  if (error instanceof SyntaxError) return platformErrors.invalidJson();
+  return undefined;
+}
+
 /** Maps every failure to the contract's envelope; bad input is a 4xx with a code, never a 500. */
-export function installErrorHandler(app: FastifyInstance, limits: { bodyLimitBytes: number }): void {
+export function installErrorHandler(app: FastifyInstance, statuses: ErrorStatuses, limits: { bodyLimitBytes: number }): void {
+  const answer = (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
+    const status = statuses.statusOf(error.code);
+    if (status === undefined) {
+      request.log.error({ code: error.code }, 'an error code has no HTTP status: add it to its module\'s error statuses');
+      const internal = platformErrors.internal(request.id);
+      return reply.status(500).send(envelope(internal.code, internal.message));
+    }
+    return reply.status(status).send(envelope(error.code, error.message, error.details));
+  };
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) {
-      return reply.status(error.statusCode).send(envelope(error.code, error.message, error.details));
-    }
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'invalid',
-      }));
-      return reply.status(422).send(envelope('validation_failed', 'The request does not match the schema.', { issues }));
-    }
-    switch (error.code) {
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return reply.status(400).send(envelope('invalid_json', 'The body is not valid JSON.'));
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return reply
-          .status(413)
-          .send(envelope('payload_too_large', `The body is larger than ${limits.bodyLimitBytes} bytes.`, { limitBytes: limits.bodyLimitBytes }));
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return reply.status(415).send(envelope('unsupported_media_type', 'Send the body as application/json.'));
-      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return reply.status(400).send(envelope('invalid_content_length', 'Content-Length does not match the body.'));
-    }
-    if (error instanceof SyntaxError) {
-      return reply.status(400).send(envelope('invalid_json', 'The body is not valid JSON.'));
-    }
+    if (error instanceof AppError) return answer(request, reply, error);
+    const refusal = refusalOfFastifyError(error, limits);
+    if (refusal) return answer(request, reply, refusal);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(envelope('bad_request', error.message));
     }
@@ -43,10 +55,10 @@ export function installErrorHandler(app: FastifyInstance, limits: { bodyLimitByt
     // API clients retry), and the pool replaces the connection meanwhile.
     if (isConnectionLoss(error)) {
       request.log.warn({ code: (error as { code?: string }).code }, 'database connection lost during a request');
-      return reply.status(503).header('retry-after', '1').send(envelope('service_unavailable', 'We could not reach our database for a moment. Please try again in a few seconds.'));
+      return answer(request, reply.header('retry-after', '1'), platformErrors.databaseUnreachable());
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(envelope('internal_error', `Something went wrong on our side (request ${request.id}).`));
+    return answer(request, reply, platformErrors.internal(request.id));
   });
 }
 

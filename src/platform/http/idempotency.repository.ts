@@ -1,17 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { TenantTx } from '../db';
+import { sql, type Selectable } from 'kysely';
+import type { DB, TenantTx } from '../db';
 
-export interface IdempotencyRow {
-  workspace_id: string;
-  route: string;
-  key: string;
-  body_hash: string;
-  status_code: number | null;
-  response: unknown;
-  created_at: Date;
-}
-
-const idb = (tx: TenantTx) => tx as unknown as Kysely<{ idempotency_keys: IdempotencyRow }>;
+export type IdempotencyRow = Selectable<DB['idempotency_keys']>;
 
 /**
  * Claims the key for this request: a new key, one older than `expiredBefore` (kept 24 h), or one
@@ -25,15 +15,15 @@ export async function claimKey(tx: TenantTx, workspaceId: string, route: string,
        or (idempotency_keys.status_code is null and idempotency_keys.created_at < ${abandonedBefore} and idempotency_keys.body_hash = excluded.body_hash)
     returning key`.execute(tx);
   if (rows.length) return { claimed: true };
-  const row = await idb(tx).selectFrom('idempotency_keys').selectAll().where('workspace_id', '=', workspaceId).where('route', '=', route).where('key', '=', key).executeTakeFirstOrThrow();
+  const row = await tx.selectFrom('idempotency_keys').selectAll().where('workspace_id', '=', workspaceId).where('route', '=', route).where('key', '=', key).executeTakeFirstOrThrow();
   return { claimed: false, row };
 }
 
 export async function completeKey(tx: TenantTx, workspaceId: string, route: string, key: string, statusCode: number, response: unknown): Promise<void> {
-  await idb(tx).updateTable('idempotency_keys').set({ status_code: statusCode, response: JSON.stringify(response) as never })
+  await tx.updateTable('idempotency_keys').set({ status_code: statusCode, response: JSON.stringify(response) })
     .where('workspace_id', '=', workspaceId).where('route', '=', route).where('key', '=', key).execute();
 }
 
 export async function releaseKey(tx: TenantTx, workspaceId: string, route: string, key: string): Promise<void> {
-  await idb(tx).deleteFrom('idempotency_keys').where('workspace_id', '=', workspaceId).where('route', '=', route).where('key', '=', key).where('status_code', 'is', null).execute();
+  await tx.deleteFrom('idempotency_keys').where('workspace_id', '=', workspaceId).where('route', '=', route).where('key', '=', key).where('status_code', 'is', null).execute();
 }

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import { withTenant, type AnyDb, type TenantTx } from '../db';
 import { AppError } from './app-error';
+import { platformErrors, replayedError } from './errors';
+import type { ErrorStatuses } from './error-statuses';
 import { claimKey, completeKey, releaseKey } from './idempotency.repository';
 
 const DAY_MS = 86_400_000;
 /** A key in flight this long belongs to a request that died (its transaction rolled back). */
 const ABANDONED_MS = 60_000;
-
-/** The refusals of a replayed or concurrent request (besides the first answer's own). */
-export type IdempotencyErrorCode = 'idempotency_conflict' | 'idempotency_in_progress';
 
 /**
  * The headers schema of a route that honors `Idempotency-Key`: validates the key at the edge and
@@ -37,17 +36,16 @@ function canonical(value: unknown): unknown {
 /** A file (raw bytes) is the same body when its bytes are; JSON when it is equal whatever the key order. */
 const bodyHash = (body: unknown) => createHash('sha256').update(Buffer.isBuffer(body) ? body : JSON.stringify(canonical(body ?? null))).digest('hex');
 
-const idempotencyError = (code: IdempotencyErrorCode, message: string) => new AppError(409, code, message);
-
 /**
  * `Idempotency-Key` for a mutating POST: scoped to workspace and route, kept 24 hours. The work
  * and the stored answer commit in one transaction, so a crash cannot leave done work unanswered.
  * A replay of the same body gets the first answer (refusals included); another body → 409
  * idempotency_conflict; still in flight → 409 idempotency_in_progress. The key was validated by
- * `idempotencyHeaders`; without one the work simply runs.
+ * `idempotencyHeaders`; without one the work simply runs. A refusal is stored with the status
+ * `statuses` gives its code, so its replay answers the same.
  */
 export async function idempotent<T>(
-  deps: { db: AnyDb; clock: Clock },
+  deps: { db: AnyDb; clock: Clock; statuses: ErrorStatuses },
   workspaceId: string,
   route: string,
   key: string | undefined,
@@ -60,12 +58,9 @@ export async function idempotent<T>(
   const claim = await withTenant(deps.db, workspaceId, (tx) => claimKey(tx, workspaceId, route, key, hash, now, new Date(now.getTime() - DAY_MS), new Date(now.getTime() - ABANDONED_MS)));
   if (!claim.claimed) {
     const { row } = claim;
-    if (row.body_hash !== hash) throw idempotencyError('idempotency_conflict', 'This Idempotency-Key was used with a different body.');
-    if (row.status_code === null) throw idempotencyError('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
-    if (row.status_code >= 400) {
-      const { error } = row.response as Refusal;
-      throw new AppError(row.status_code, error.code, error.message, error.details);
-    }
+    if (row.body_hash !== hash) throw platformErrors.idempotencyConflict();
+    if (row.status_code === null) throw platformErrors.idempotencyInProgress();
+    if (row.status_code >= 400) throw replayedError((row.response as Refusal).error);
     return { status: row.status_code, body: row.response as T };
   }
   try {
@@ -75,9 +70,10 @@ export async function idempotent<T>(
       return answer;
     });
   } catch (error) {
-    if (error instanceof AppError && error.statusCode < 500) {
+    const refusalStatus = error instanceof AppError ? deps.statuses.statusOf(error.code) : undefined;
+    if (error instanceof AppError && refusalStatus !== undefined && refusalStatus < 500) {
       const refusal: Refusal = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-      await withTenant(deps.db, workspaceId, (tx) => completeKey(tx, workspaceId, route, key, error.statusCode, refusal));
+      await withTenant(deps.db, workspaceId, (tx) => completeKey(tx, workspaceId, route, key, refusalStatus, refusal));
     } else {
       await withTenant(deps.db, workspaceId, (tx) => releaseKey(tx, workspaceId, route, key)).catch(() => undefined);
     }

@@ -1,6 +1,7 @@
-export { createServer, API_BODY_LIMIT_BYTES, type AppInstance, type ServerOptions, type RouteEntry } from './create-server';
-export { AppError, notFound, unauthenticated, forbidden, type ErrorEnvelope } from './app-error';
+export { createServer, API_BODY_LIMIT_BYTES, type AppInstance } from './create-server';
+export { AppError } from './app-error';
+export { notFound, unauthenticated, forbidden, platformErrors, type PlatformErrorCode, type ValidationIssue } from './errors';
+export { registerErrorStatuses, platformErrorStatuses } from './error-statuses';
 export { pageQuery, pageOf, decodeCursor, encodeCursor, listResponse, type Cursor } from './pagination';
-export { errorEnvelopeSchema } from './schemas';
 export { installNotFoundHandler } from './error-handler';
-export { idempotent, idempotencyHeaders, type IdempotencyErrorCode } from './idempotent';
+export { idempotent, idempotencyHeaders } from './idempotent';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from './app-error';
+import { platformErrors } from './errors';
 
 /** `?limit=` (default 50, at most 200) and an opaque `?cursor=`, as in the contract. */
 export const pageQuery = z.object({
@@ -24,7 +24,7 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
   } catch {
     // fall through to the error below
   }
-  throw new AppError(422, 'invalid_cursor', 'The cursor is not one this API returned.');
+  throw platformErrors.invalidCursor();
 }
 
 export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor): { data: T[]; nextCursor: string | null } {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError, notFound } from './app-error';
+import type { AppError } from './app-error';
+import { notFound, platformErrors } from './errors';
 
 /**
  * Every text a request carries into the product ends up in PostgreSQL, which cannot store a NUL
@@ -17,16 +18,6 @@ export const MAX_JSON_DEPTH = 32;
 const LONE_SURROGATE = /\p{Cs}/u;
 
 const isStorableText = (value: string) => !value.includes('\0') && !LONE_SURROGATE.test(value);
-
-const invalidText = (path: string) =>
-  new AppError(422, 'invalid_text', 'Some text in the request contains a character that cannot be stored (an invisible null character or half of an emoji). Remove it and try again.', {
-    issues: [{ path, message: 'contains a null character or an unpaired surrogate' }],
-  });
-
-const tooDeep = () =>
-  new AppError(400, 'too_deeply_nested', `The request nests lists or objects more than ${MAX_JSON_DEPTH} levels deep, which no part of this API accepts.`, {
-    maxDepth: MAX_JSON_DEPTH,
-  });
 
 interface Node {
   value: unknown;
@@ -50,14 +41,14 @@ export function assertStorable(value: unknown, root: string): void {
   for (let node = stack.pop(); node; node = stack.pop()) {
     const v = node.value;
     if (typeof v === 'string') {
-      if (!isStorableText(v)) throw invalidText(pathOf(node));
+      if (!isStorableText(v)) throw platformErrors.invalidText(pathOf(node));
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (node.depth >= MAX_JSON_DEPTH) throw tooDeep();
+    if (node.depth >= MAX_JSON_DEPTH) throw platformErrors.tooDeeplyNested(MAX_JSON_DEPTH);
     for (const [key, child] of Object.entries(v)) {
       const childNode = { value: child, depth: node.depth + 1, parent: node, key };
-      if (!isStorableText(key)) throw invalidText(pathOf(childNode));
+      if (!isStorableText(key)) throw platformErrors.invalidText(pathOf(childNode));
       stack.push(childNode);
     }
   }

@@ -1,3 +1,5 @@
-export { enqueue, claimJobs, completeJob, failJob, type JobRow, type EnqueueOptions } from './job-queue';
-export { startJobRunner, type JobHandler, type CronJob, type JobRunnerOptions } from './job-runner';
-export { startPollingLoop, type PollingLoop, type PollingLoopOptions } from './polling-loop';
+export { jobCatalog, type JobCatalog, type JobHandlers } from './catalog';
+export type { PayloadOf } from './job-definition';
+export { enqueue, type JobRow } from './job-queue';
+export { startJobRunner } from './job-runner';
+export { startPollingLoop, type PollingLoop } from './polling-loop';

@@ -117,3 +117,14 @@ test('autoStart false: nothing runs until drained', async () => {
   assert.equal(rounds, 1);
   await loop.stop();
 });
+
+test('busyMs: a busy round is followed by that pause, not by the next round at once', async () => {
+  let rounds = 0;
+  const loop = startPollingLoop({ name: 'test', logger, idleMs: 60_000, busyMs: 60_000, tick: async () => ((rounds += 1), 1) });
+  await pause(30);
+  assert.equal(rounds, 1, 'paced after its busy round');
+  loop.wake();
+  await pause(20);
+  assert.equal(rounds, 2, 'a wake ends the pause');
+  await loop.stop();
+});

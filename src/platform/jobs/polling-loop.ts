@@ -11,6 +11,11 @@ export interface PollingLoopOptions {
   tick: (signal: AbortSignal) => Promise<number>;
   /** How long to sleep after an idle or failed round, unless woken. */
   idleMs: number;
+  /**
+   * How long to sleep after a busy round, unless woken (default 0: the next round at once). A loop
+   * that paces its work (the campaign runner tops up its sends every so often) keeps its cadence.
+   */
+  busyMs?: number;
   logger: Logger;
   /** False: no background rounds, only `drain()` (tests and benches that step the loop themselves). */
   autoStart?: boolean;
@@ -44,11 +49,11 @@ export function startPollingLoop(options: PollingLoopOptions): PollingLoop {
     return round;
   };
 
-  const sleep = () =>
+  const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       if (woken || abort.signal.aborted) return resolve();
       endSleep = resolve;
-      timer = setTimeout(resolve, options.idleMs);
+      timer = setTimeout(resolve, ms);
     }).finally(() => {
       clearTimeout(timer);
       endSleep = undefined;
@@ -62,7 +67,8 @@ export function startPollingLoop(options: PollingLoopOptions): PollingLoop {
         options.logger.error({ err: error, loop: options.name }, 'background loop round failed; retrying after its idle pause');
         return 0;
       });
-      if (handled === 0) await sleep();
+      if (handled === 0) await sleep(options.idleMs);
+      else if (options.busyMs) await sleep(options.busyMs);
     }
   };
   if (options.autoStart !== false) void loop();

@@ -1,3 +1,2 @@
-export { isPublicAddress } from './address-policy';
-export { checkOutboundUrl, parseOutboundUrl, resolvePublicAddresses, urlNotAllowed, type OutboundPolicy } from './outbound-url';
-export { ADDRESS_REFUSED, createGuardedAgent, type GuardedAgentOptions } from './guarded-agent';
+export { checkOutboundUrl, parseOutboundUrl, urlNotAllowed, type OutboundPolicy } from './outbound-url';
+export { ADDRESS_REFUSED, createGuardedAgent } from './guarded-agent';

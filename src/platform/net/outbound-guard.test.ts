@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppError } from '../http';
-import { checkOutboundUrl, createGuardedAgent, isPublicAddress } from '.';
+import { AppError, platformErrorStatuses, type PlatformErrorCode } from '../http';
+import { checkOutboundUrl, createGuardedAgent } from '.';
+import { isPublicAddress } from './address-policy';
 
 // The one outbound-URL guard: every form of a non-public address is refused with the same error,
 // before any connection, and at connect time again (after DNS resolution).
@@ -41,7 +42,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
     await promise;
   } catch (error) {
     assert.ok(error instanceof AppError, String(error));
-    return { code: error.code, message: error.message, statusCode: error.statusCode };
+    return { code: error.code, message: error.message, statusCode: platformErrorStatuses[error.code as PlatformErrorCode] };
   }
   assert.fail('not refused');
 }

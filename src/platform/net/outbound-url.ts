@@ -1,14 +1,9 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { AppError } from '../http';
+import { platformErrors } from '../http';
 import { bareHost, isPublicAddress } from './address-policy';
 
-/**
- * The one answer to every outbound address we refuse or cannot reach while connecting: the same
- * for a private address, a name that does not resolve, a closed, open or filtered port, so the
- * product cannot be used to map a network it should not see.
- */
-export const urlNotAllowed = () => new AppError(422, 'url_not_allowed', 'We could not reach that address. Use a public https address.');
+export const urlNotAllowed = platformErrors.urlNotAllowed;
 
 /** Whether loopback and private networks may be reached: development, tests and benchmarks only. */
 export interface OutboundPolicy {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useConsent } from './ConsentProvider';
-import { Link } from './router';
+import { Link } from './navigation';
 import './cookie-banner.css';
 
 const CHOICE_LABELS = { essential: 'Essential only', analytics: 'Accept analytics' } as const;

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
-import { Link, usePathname } from './router';
+import { Outlet } from 'react-router';
+import { Link, usePathname } from './navigation';
+import { SiteFooter } from './SiteFooter';
 
-export function PublicLayout({ children }: { children: ReactNode }) {
+export function PublicLayout() {
   const pathname = usePathname();
   const current = (path: string) => (pathname === path ? 'page' : undefined);
   return (
@@ -16,7 +17,8 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
       </header>
-      <main id="main" className="page">{children}</main>
+      <main id="main" className="page"><Outlet /></main>
+      <SiteFooter />
     </>
   );
 }

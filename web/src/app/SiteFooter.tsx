@@ -1,5 +1,5 @@
 import { useConsent } from './ConsentProvider';
-import { Link } from './router';
+import { Link } from './navigation';
 
 export function SiteFooter() {
   const { openBanner } = useConsent();

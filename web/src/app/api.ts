@@ -1,4 +1,6 @@
-// The one way the web app talks to the API: JSON in and out, the error envelope turned into ApiError.
+// The one way the web app talks to the API by path: JSON in and out, the error envelope turned into
+// ApiError, whose message and field issues are the plain words of errorMessages.ts (the code stays as sent).
+import { plainIssue, plainMessage } from './errorMessages';
 
 type ApiIssue = { path: string; message: string };
 
@@ -51,7 +53,8 @@ export function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as Envelope | undefined)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
     const details = typeof error.details === 'object' && error.details !== null ? (error.details as ApiError['details']) : undefined;
-    return new ApiError(status, error.code, error.message, details);
+    const issues = details?.issues?.map((issue) => ({ ...issue, message: plainIssue(issue.message) }));
+    return new ApiError(status, error.code, plainMessage(error.code, error.message), issues ? { ...details, issues } : details);
   }
   // A proxy or crash page rather than our envelope.
   return new ApiError(status, 'unexpected_response', `Something went wrong (HTTP ${status}). Please try again.`);

@@ -1,26 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, type NavigateFunction } from 'react-router';
 import { ApiError, apiRequest } from './api';
-import { navigate } from './router';
+import type { ApiItem, ApiResponse } from './apiSchema';
 
-export type Role = 'owner' | 'admin' | 'agent' | 'analyst';
-
-export type Me = {
-  user: { id: string; email: string; name: string };
-  workspaces: { id: string; name: string; role: Role }[];
-  currentWorkspaceId: string;
-  role: Role;
-  mode: 'sandbox' | 'cloud';
-  csrfToken: string;
-  // What the role may do here, from the server's one permission matrix.
-  permissions: string[];
-};
-
-// What GET /me may answer: a session whose workspace membership ended (removed, or left) has no current
-// workspace and no role until it picks another workspace.
-type MeResponse = Omit<Me, 'currentWorkspaceId' | 'role'> & { currentWorkspaceId: string | null; role: Role | null };
+// What GET /me answers. A session whose workspace membership ended (removed, or left) has no current
+// workspace and no role until it picks another workspace; `Me` is a session with both. (The user and the
+// CSRF token are null only for API keys, which the dashboard never uses.)
+type MeResponse = ApiResponse<'/api/v1/me'>;
+export type Role = ApiItem<'/api/v1/members'>['role'];
+export type Me = MeResponse & { currentWorkspaceId: string; role: Role; user: NonNullable<MeResponse['user']>; csrfToken: string };
 
 function hasWorkspace(me: MeResponse): me is Me {
-  return me.currentWorkspaceId !== null && me.role !== null;
+  return me.currentWorkspaceId !== null && me.role !== null && me.user !== null && me.csrfToken !== null;
 }
 
 // Lands a session without a current workspace in its first remaining one.
@@ -28,7 +20,7 @@ async function fetchMe(): Promise<MeResponse> {
   const me = await apiRequest<MeResponse>('/me');
   const fallback = me.workspaces[0];
   if (hasWorkspace(me) || !fallback) return me;
-  await apiRequest('/me/workspace', { method: 'POST', body: { workspaceId: fallback.id }, csrfToken: me.csrfToken });
+  await apiRequest('/me/workspace', { method: 'POST', body: { workspaceId: fallback.id }, csrfToken: me.csrfToken ?? undefined });
   return apiRequest<MeResponse>('/me');
 }
 
@@ -47,7 +39,7 @@ export function useAuth(): Auth {
 }
 
 // Sends the visitor to log in and brings them back to where they were afterwards.
-function redirectToLogin(): void {
+function redirectToLogin(navigate: NavigateFunction): void {
   const next = window.location.pathname + window.location.search;
   navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
 }
@@ -60,16 +52,18 @@ type State =
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
 
   const load = useCallback(async () => {
     try {
       const me = await fetchMe();
-      setState(hasWorkspace(me) ? { status: 'ready', me } : { status: 'no-workspace', csrfToken: me.csrfToken });
+      setState(hasWorkspace(me) ? { status: 'ready', me } : { status: 'no-workspace', csrfToken: me.csrfToken ?? '' });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) redirectToLogin();
+      if (error instanceof ApiError && error.status === 401) redirectToLogin(navigate);
       else setState({ status: 'failed', error: toApiError(error) });
     }
-  }, []);
+  }, [navigate]);
 
   useEffect(() => {
     void load();
@@ -85,19 +79,25 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     );
   }
 
-  if (state.status === 'no-workspace') return <NoWorkspace csrfToken={state.csrfToken} />;
+  // Whatever was cached belongs to the session and workspace being left.
+  const leave = (csrfToken: string) => signOut(csrfToken).then(() => {
+    queryClient.clear();
+    navigate('/', { replace: true });
+  });
+  if (state.status === 'no-workspace') return <NoWorkspace onSignOut={() => void leave(state.csrfToken)} />;
 
   const { me } = state;
   const auth: Auth = {
     me,
-    signOut: () => signOut(me.csrfToken),
+    signOut: () => leave(me.csrfToken),
     async switchWorkspace(workspaceId) {
       try {
         await apiRequest('/me/workspace', { method: 'POST', body: { workspaceId }, csrfToken: me.csrfToken });
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return redirectToLogin();
+        if (error instanceof ApiError && error.status === 401) return redirectToLogin(navigate);
         throw error;
       }
+      queryClient.clear();
       await load();
     },
   };
@@ -109,14 +109,13 @@ async function signOut(csrfToken: string): Promise<void> {
     // An expired session is already signed out; anything else must stay visible.
     if (!(error instanceof ApiError && error.status === 401)) throw error;
   });
-  navigate('/', { replace: true });
 }
 
-function NoWorkspace({ csrfToken }: { csrfToken: string }) {
+function NoWorkspace({ onSignOut }: { onSignOut: () => void }) {
   return (
     <div className="page-status" role="alert">
       <p>You are no longer a member of any workspace. Ask a colleague for a new invitation link.</p>
-      <button type="button" className="button" onClick={() => void signOut(csrfToken)}>Sign out</button>
+      <button type="button" className="button" onClick={onSignOut}>Sign out</button>
     </div>
   );
 }

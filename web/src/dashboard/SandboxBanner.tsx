@@ -8,7 +8,7 @@ export function SandboxBanner() {
   if (me.mode !== 'sandbox') return null;
   return (
     <div className="sandbox-banner" role="note" aria-label="Sandbox mode">
-      <strong>Sandbox</strong> Messages go to simulated customers, not real WhatsApp.{' '}
+      <strong>Sandbox</strong> <span className="sandbox-explained">Messages go to simulated customers, not real WhatsApp.</span>{' '}
       {can(me, 'inbox.read') && <OpenCustomerPhoneButton className="link-button" label="Open the customer phone" />}
     </div>
   );

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ApiError } from '../app/api';
+import { apiQueryKey } from '../app/queryClient';
 import { useApi } from './useApi';
 import { asApiError } from './useResource';
 
@@ -14,51 +16,29 @@ export type PagedList<T> = {
   reload: () => void;
 };
 
-// A cursor-paged API list (`{data, nextCursor}`): the first page when `path` changes or on reload(), the
-// next one appended on loadMore(). An answer for a superseded path or reload is dropped.
+// A cursor-paged API list (`{data, nextCursor}`) in the query cache: the first page for `path`, the next
+// one appended on loadMore(); a reload (or a live event) refetches the pages shown.
 export function usePagedList<T>(path: string, limit = 50): PagedList<T> {
   const api = useApi();
-  const [items, setItems] = useState<T[]>([]);
-  const [status, setStatus] = useState<PagedList<T>['status']>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const generation = useRef(0);
-
-  const fetchPage = useCallback(async (after: string | null, append: boolean) => {
-    const mine = ++generation.current;
-    setStatus('loading');
-    setError(null);
-    const separator = path.includes('?') ? '&' : '?';
-    const query = new URLSearchParams({ limit: String(limit) });
-    if (after) query.set('cursor', after);
-    try {
-      const page = await api<Page<T>>(`${path}${separator}${query}`);
-      if (mine !== generation.current) return;
-      setItems((current) => (append ? [...current, ...page.data] : page.data));
-      setCursor(page.nextCursor);
-      setStatus('ready');
-    } catch (failure) {
-      if (mine !== generation.current) return;
-      setError(asApiError(failure));
-      setStatus('failed');
-    }
-  }, [api, path, limit]);
-
-  useEffect(() => {
-    void fetchPage(null, false);
-    // A newer request supersedes this one; unmounting drops its answer too.
-    return () => {
-      generation.current++;
-    };
-  }, [fetchPage, version]);
-
+  const separator = path.includes('?') ? '&' : '?';
+  const query = useInfiniteQuery({
+    queryKey: [...apiQueryKey(path), { limit }],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: String(limit) });
+      if (pageParam) params.set('cursor', pageParam);
+      return api<Page<T>>(`${path}${separator}${params}`);
+    },
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const { refetch, fetchNextPage } = query;
+  const busy = query.isPending || query.isFetching;
   return {
-    items,
-    status,
-    error,
-    hasMore: cursor !== null,
-    loadMore: () => void fetchPage(cursor, true),
-    reload: useCallback(() => setVersion((v) => v + 1), []),
+    items: query.data?.pages.flatMap((page) => page.data) ?? [],
+    status: query.isError ? 'failed' : busy ? 'loading' : 'ready',
+    error: query.isError ? asApiError(query.error) : null,
+    hasMore: query.hasNextPage,
+    loadMore: () => void fetchNextPage(),
+    reload: useCallback(() => void refetch(), [refetch]),
   };
 }

@@ -1,29 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../app/api';
+import { apiQueryKey } from '../app/queryClient';
 import { useApi } from './useApi';
 
 export type Resource<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: ApiError };
 
-// GETs `path` when mounted and whenever reload() is called; a response that arrives after a newer
-// request started (or after unmount) is dropped, so a slow answer never overwrites a fresh one.
+// A GET of `path` through the dashboard's query cache: two components asking for the same path share one
+// request, a page visited again shows what it had while it refetches, and the live events invalidate it.
 export function useResource<T>(path: string): [Resource<T>, () => void] {
   const api = useApi();
-  const [state, setState] = useState<Resource<T>>({ status: 'loading' });
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    api<T>(path).then(
-      (data) => current && setState({ status: 'ready', data }),
-      (error: unknown) => current && setState({ status: 'failed', error: asApiError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, path, version]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return [state, reload];
+  const query = useQuery({ queryKey: apiQueryKey(path), queryFn: () => api<T>(path) });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  if (query.status === 'pending') return [{ status: 'loading' }, reload];
+  if (query.status === 'error') return [{ status: 'failed', error: asApiError(query.error) }, reload];
+  return [{ status: 'ready', data: query.data }, reload];
 }
 
 export function asApiError(error: unknown): ApiError {

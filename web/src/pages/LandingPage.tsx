@@ -1,4 +1,4 @@
-import { Link } from '../app/router';
+import { Link } from '../app/navigation';
 import { usePageTitle } from '../app/usePageTitle';
 
 const FEATURES = [

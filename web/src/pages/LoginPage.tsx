@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { ApiError, apiRequest } from '../app/api';
-import { Link, navigate, useSearchParam } from '../app/router';
+import { useNavigate } from 'react-router';
+import { Link, useSearchParam } from '../app/navigation';
 import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
 import { GoogleSignInButton } from '../features/auth/GoogleSignInButton';
@@ -30,6 +31,7 @@ function signupPathFor(next: string): string {
 }
 
 export function LoginPage() {
+  const navigate = useNavigate();
   usePageTitle('Log in');
   const next = safeNext(useSearchParam('next'));
   const signupPath = signupPathFor(next);
@@ -77,7 +79,10 @@ export function LoginPage() {
           required
           value={email}
           error={errors.email}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setErrors((current) => ({ ...current, email: undefined }));
+          }}
         />
         <TextField
           id="password"
@@ -87,7 +92,10 @@ export function LoginPage() {
           required
           value={password}
           error={errors.password}
-          onChange={(e) => setPassword(e.target.value)}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            setErrors((current) => ({ ...current, password: undefined }));
+          }}
         />
         <button type="submit" className="button button-primary" aria-disabled={submitting}>
           {submitting ? 'Logging in…' : 'Log in'}

@@ -1,4 +1,4 @@
-import { Link } from '../app/router';
+import { Link } from '../app/navigation';
 import { PRIVACY_CONTACT_EMAIL } from '../app/site';
 import { usePageTitle } from '../app/usePageTitle';
 

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { apiRequest } from '../app/api';
-import { Link, navigate, useSearchParam } from '../app/router';
+import { useNavigate } from 'react-router';
+import { Link, useSearchParam } from '../app/navigation';
 import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
 import { GoogleSignInButton } from '../features/auth/GoogleSignInButton';
@@ -20,6 +21,7 @@ const EMPTY: SignupValues = { email: '', password: '', name: '', workspaceName: 
 const NO_REFUSAL: SignupRefusal = { fields: {}, emailTaken: false, messages: [] };
 
 export function SignupPage() {
+  const navigate = useNavigate();
   usePageTitle('Create your account');
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(EMPTY);
@@ -31,7 +33,13 @@ export function SignupPage() {
   const joinPath = invitation ? `/app/join?invitation=${encodeURIComponent(invitation)}` : null;
   const loginPath = joinPath ? `/login?next=${encodeURIComponent(joinPath)}` : '/login';
 
-  const set = <K extends keyof SignupValues>(field: K, value: SignupValues[K]) => setValues((current) => ({ ...current, [field]: value }));
+  // Fixing a field takes its error away at once (and the form's, which no longer applies).
+  const set = <K extends keyof SignupValues>(field: K, value: SignupValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setRefusal((current) => (current.fields[field] || current.messages.length || (field === 'email' && current.emailTaken)
+      ? { fields: { ...current.fields, [field]: undefined }, emailTaken: field === 'email' ? false : current.emailTaken, messages: [] }
+      : current));
+  };
 
   const refuse = (next: SignupRefusal) => {
     flushSync(() => setRefusal(next));

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { startJobRunner, type JobRow } from '../../../platform/jobs';
-import { MARK_READ_QUEUE, sendReadReceipt } from '../../messages';
+import { jobCatalog, startJobRunner } from '../../../platform/jobs';
+import { sendReadReceipt } from '../../messages';
 import { startTestApp, type TestApp } from '../../../test-support/test-app';
 import type { HttpClient } from '../../../test-support/http-client';
 import { startSenderHarness } from '../../../test-support/sender-harness';
-import { INBOUND_AUTOMATION_QUEUE } from '../deps';
 import { runInboundAutomation } from '../run-inbound-automation';
 
 /**
@@ -15,11 +14,17 @@ export async function startAutomationFixture() {
   const t: TestApp = await startTestApp();
   const api: HttpClient = (await t.signUp()).client;
   const h = await startSenderHarness(t, api);
-  const handlers = {
-    [INBOUND_AUTOMATION_QUEUE]: (job: JobRow) => runInboundAutomation(t.container.automation, job),
-    [MARK_READ_QUEUE]: (job: JobRow) => sendReadReceipt(t.container.messages, job),
-  };
-  const jobs = startJobRunner({ db: t.container.database.db, clock: t.container.clock, logger: t.container.logger, handlers, pollMs: 10_000 });
+  const jobs = startJobRunner({
+    db: t.container.database.db,
+    clock: t.container.clock,
+    logger: t.container.logger,
+    catalog: { inboundAutomation: jobCatalog.inboundAutomation, markRead: jobCatalog.markRead },
+    handlers: {
+      inboundAutomation: (payload) => runInboundAutomation(t.container.automation, payload),
+      markRead: (payload) => sendReadReceipt(t.container.messages, payload),
+    },
+    pollMs: 10_000,
+  });
   return {
     t,
     api,

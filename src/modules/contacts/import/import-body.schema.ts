@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_BODY_LIMIT_BYTES } from '../../../platform/http';
+import { importErrors } from '../errors';
 import { CONSENT_VALUES, IMPORT_LIMITS } from './read-import-file';
 
 /** What the import route parses as a file (any other media type → 415). */
@@ -20,7 +21,7 @@ const COLUMNS = [
  * columns from the reader's own rules. The route's parser hands the bytes over untouched, so the
  * schema only checks they are bytes; the import reads and validates the rows.
  */
-export const importCsvBody = z.custom<Buffer>((value) => Buffer.isBuffer(value), { message: 'Send the file as text/csv.' }).meta({
+export const importCsvBody = z.custom<Buffer>((value) => Buffer.isBuffer(value), { message: importErrors.csvRequired().message }).meta({
   type: 'string',
   contentMediaType: 'text/csv',
   description:

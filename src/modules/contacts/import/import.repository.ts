@@ -1,36 +1,14 @@
-import type { Kysely } from 'kysely';
-import type { TenantTx } from '../../../platform/db';
+import type { Insertable, Selectable } from 'kysely';
+import type { DB, TenantTx } from '../../../platform/db';
 import type { ImportError, ImportNotice } from './read-import-file';
 
-export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed';
+export type ImportStatus = DB['contact_imports']['status'];
 
-export interface ImportRowRecord {
-  workspace_id: string;
-  id: string;
-  status: ImportStatus;
-  csv: Buffer | null;
-  total_rows: number;
-  processed_rows: number;
-  created: number;
-  updated: number;
-  error_count: number;
-  errors: ImportError[];
-  notice_count: number;
-  notices: ImportNotice[];
-  created_at: Date;
-  updated_at: Date;
-  completed_at: Date | null;
-}
+/** An import as stored, its jsonb lists narrowed to what this module writes there. */
+type ImportRowRecord = Omit<Selectable<DB['contact_imports']>, 'errors' | 'notices'> & { errors: ImportError[]; notices: ImportNotice[] };
 
-interface ImportTables {
-  contact_imports: ImportRowRecord;
-  contact_import_members: { workspace_id: string; import_id: string; contact_id: string };
-}
-
-const idb = (tx: TenantTx) => tx as unknown as Kysely<ImportTables>;
-
-export async function insertImport(tx: TenantTx, row: Pick<ImportRowRecord, 'workspace_id' | 'id' | 'status' | 'csv' | 'total_rows'>): Promise<void> {
-  await idb(tx).insertInto('contact_imports').values(row as never).execute();
+export async function insertImport(tx: TenantTx, row: Pick<Insertable<DB['contact_imports']>, 'workspace_id' | 'id' | 'status' | 'csv' | 'total_rows'>): Promise<void> {
+  await tx.insertInto('contact_imports').values(row).execute();
 }
 
 const PROGRESS = ['workspace_id', 'id', 'status', 'total_rows', 'processed_rows', 'created', 'updated', 'error_count', 'errors', 'notice_count', 'notices', 'created_at', 'updated_at', 'completed_at'] as const;
@@ -38,13 +16,14 @@ export type ImportProgress = Omit<ImportRowRecord, 'csv'>;
 
 /** An import without its file. With `lock`, the row is held until the transaction ends: two runs of one import take turns. */
 export function findImport(tx: TenantTx, workspaceId: string, id: string, lock = false): Promise<ImportProgress | undefined> {
-  const q = idb(tx).selectFrom('contact_imports').select(PROGRESS).where('workspace_id', '=', workspaceId).where('id', '=', id);
-  return (lock ? q.forUpdate() : q).executeTakeFirst();
+  const q = tx.selectFrom('contact_imports').select(PROGRESS).where('workspace_id', '=', workspaceId).where('id', '=', id);
+  // Reading jsonb asserts its shape: these lists are written only by updateImport below.
+  return (lock ? q.forUpdate() : q).$castTo<ImportProgress>().executeTakeFirst();
 }
 
 /** The sealed file of an import still to process (null once processed). */
 export async function findImportFile(tx: TenantTx, workspaceId: string, id: string): Promise<Buffer | null> {
-  const row = await idb(tx).selectFrom('contact_imports').select('csv').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  const row = await tx.selectFrom('contact_imports').select('csv').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   return row?.csv ?? null;
 }
 
@@ -55,13 +34,14 @@ export async function updateImport(
   set: Partial<Pick<ImportRowRecord, 'status' | 'csv' | 'processed_rows' | 'created' | 'updated' | 'error_count' | 'errors' | 'notice_count' | 'notices' | 'completed_at'>>,
   at: Date,
 ): Promise<void> {
-  const values = { ...set, ...(set.errors ? { errors: JSON.stringify(set.errors) } : {}), ...(set.notices ? { notices: JSON.stringify(set.notices) } : {}) };
-  await idb(tx).updateTable('contact_imports').set({ ...values, updated_at: at } as never).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  const { errors, notices, ...rest } = set;
+  const values = { ...rest, ...(errors ? { errors: JSON.stringify(errors) } : {}), ...(notices ? { notices: JSON.stringify(notices) } : {}) };
+  await tx.updateTable('contact_imports').set({ ...values, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export async function insertImportMembers(tx: TenantTx, workspaceId: string, importId: string, contactIds: string[]): Promise<void> {
   if (!contactIds.length) return;
-  await idb(tx)
+  await tx
     .insertInto('contact_import_members')
     .values(contactIds.map((contact_id) => ({ workspace_id: workspaceId, import_id: importId, contact_id })))
     .onConflict((oc) => oc.doNothing())

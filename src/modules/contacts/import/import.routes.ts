@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { API_BODY_LIMIT_BYTES, AppError, idempotencyHeaders, idempotent, type AppInstance } from '../../../platform/http';
+import { API_BODY_LIMIT_BYTES, idempotencyHeaders, idempotent, type AppInstance } from '../../../platform/http';
 import { actorOf, requirePrincipal } from '../../auth';
 import type { ContactsDeps } from '../deps';
+import { importErrors } from '../errors';
 import { importCsvBody, IMPORT_MEDIA_TYPES } from './import-body.schema';
 import { getContactImport, importView } from './import-view';
 import { startContactImport } from './start-import';
@@ -17,7 +18,7 @@ export function registerImportRoutes(app: AppInstance, deps: ContactsDeps): void
       bodyLimit: API_BODY_LIMIT_BYTES,
       // Another media type (JSON, a form) is the wrong kind of request, not a bad CSV: 415 before the body schema.
       preValidation: async (request) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'unsupported_media_type', 'Send the file as text/csv.');
+        if (!Buffer.isBuffer(request.body)) throw importErrors.csvRequired();
       },
       schema: {
         tags: ['contacts'],
@@ -32,7 +33,7 @@ export function registerImportRoutes(app: AppInstance, deps: ContactsDeps): void
       },
     }, async (request, reply) => {
       const p = requirePrincipal(request);
-      const answer = await idempotent(deps, p.workspaceId, IMPORT_ROUTE, request.headers['idempotency-key'], request.body, async (tx) => ({
+      const answer = await idempotent({ ...deps, statuses: request.server.errorStatuses }, p.workspaceId, IMPORT_ROUTE, request.headers['idempotency-key'], request.body, async (tx) => ({
         status: 202,
         body: await startContactImport(deps, tx, p.workspaceId, actorOf(p), request.body),
       }));

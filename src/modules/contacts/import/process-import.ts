@@ -1,17 +1,17 @@
 import { withTenant } from '../../../platform/db';
-import { enqueue } from '../../../platform/jobs';
+import { enqueue, jobCatalog } from '../../../platform/jobs';
 import type { ContactsDeps } from '../deps';
 import { analyzeAudienceTables } from '../contact.repository';
 import { applyImportBatch } from './apply-import-batch';
 import { findImport, findImportFile, updateImport, type ImportProgress } from './import.repository';
 import { readImportFile, type ImportError, type ImportNotice, type ImportRow, type RowOutcome } from './read-import-file';
-import { CONTACT_IMPORT_QUEUE, IMPORT_CSV_CONTEXT, importKeyOwner } from './start-import';
+import { IMPORT_CSV_CONTEXT, importKeyOwner } from './start-import';
 
 /** Rows per transaction: the progress (and the UI's bar) moves once per batch. */
 export const IMPORT_BATCH_ROWS = 250;
 /**
- * A run stops after this long and leaves the rest to a continuation job, well inside the job
- * runner's lock, so no second worker claims a still-running import.
+ * A run stops after this long and leaves the rest to a continuation job, well inside its job's
+ * timeout (the jobs catalog), so a run is never cut off and no second worker claims it meanwhile.
  */
 const RUN_BUDGET_MS = 20_000;
 /** Errors (and notices) kept per import; `errorCount` (`noticeCount`) still counts them all. */
@@ -86,7 +86,7 @@ async function processBatches(deps: ContactsDeps, workspaceId: string, importId:
       }, now);
       const rest = row!.total_rows - row!.processed_rows - batch.length;
       if (rest > 0 && performance.now() - started > budgetMs) {
-        await enqueue(tx, CONTACT_IMPORT_QUEUE, { workspaceId, importId }, { workspaceId });
+        await enqueue(tx, jobCatalog.contactImport, { workspaceId, importId }, { workspaceId });
         return false;
       }
       return true;

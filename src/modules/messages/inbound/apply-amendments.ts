@@ -3,11 +3,11 @@ import { metaId } from '../../channels';
 import type { TenantTx } from '../../../platform/db';
 import { publishEvents } from '../../../platform/events';
 import type { ResolvedContact } from '../../contacts';
-import { amendmentsOf, eraseAmendmentContent, insertAmendments, type AmendmentRow } from './amendment.repository';
+import { amendmentsOf, eraseAmendmentContent, insertAmendments } from './amendment.repository';
 import { AMENDMENT_CONTEXT, PAYLOAD_CONTEXT, type MessagesDeps } from '../deps';
 import { findMessagesByWamid, updateMessageAmended } from '../message.repository';
 import { searchTextOf, type NormalizedMessage } from './normalize-message';
-import type { MessageRow } from '../tables';
+import type { AmendmentRow, MessageRow } from '../tables';
 
 type Content = Record<string, unknown>;
 /** The sealed payload of a message; `history` holds the versions an edit replaced, oldest (the original) first. */

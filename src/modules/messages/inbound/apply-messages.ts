@@ -1,10 +1,10 @@
 import { newId, type TenantTx } from '../../../platform/db';
 import { publishEvents, type EventDataByType } from '../../../platform/events';
-import { enqueue } from '../../../platform/jobs';
+import { enqueue, jobCatalog } from '../../../platform/jobs';
 import { type InboundItem, type RejectItem, metaId } from '../../channels';
 import { addIdentity, consentKeyword, recordConsent, resolveContacts } from '../../contacts';
 import { upsertConversations, type ConversationTouch } from '../../inbox';
-import { MEDIA_FETCH_QUEUE, PAYLOAD_CONTEXT, type MessagesDeps } from '../deps';
+import { PAYLOAD_CONTEXT, type MessagesDeps } from '../deps';
 import { insertMedia } from '../media/media.repository';
 import { findMessagesByWamid, insertMessages, type NewMessage } from '../message.repository';
 import { normalizeMessage, type NormalizedMessage } from './normalize-message';
@@ -108,7 +108,7 @@ export async function applyMessages(deps: MessagesDeps, tx: TenantTx, workspaceI
     if (m.media) {
       const mediaId = newId();
       media.push({ workspace_id: workspaceId, id: mediaId, message_id: row.id, contact_id: row.contact_id, channel_id: row.channel_id, meta_media_id: m.media.id, mime_type: m.media.mime_type ?? null, sha256: m.media.sha256 ?? null, status: 'pending' as const });
-      await enqueue(tx, MEDIA_FETCH_QUEUE, { workspaceId, mediaId }, { workspaceId });
+      await enqueue(tx, jobCatalog.mediaFetch, { workspaceId, mediaId }, { workspaceId });
     }
     await applySideEffects(deps, tx, workspaceId, row.contact_id, row.id, m);
     created.push({ messageId: row.id, conversationId: row.conversation_id, contactId: row.contact_id, channelId: row.channel_id, direction: 'inbound' });

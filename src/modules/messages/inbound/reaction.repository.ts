@@ -1,8 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { TenantTx } from '../../../platform/db';
-import type { MessagesTables } from '../tables';
-
-const idb = (tx: TenantTx) => tx as unknown as Kysely<MessagesTables>;
 
 /**
  * The newest reaction per reactor wins (by Meta's time); a removal is stored with no emoji.
@@ -22,5 +19,5 @@ export async function upsertReaction(tx: TenantTx, workspaceId: string, r: { tar
 
 export function reactionsOf(tx: TenantTx, workspaceId: string, wamids: string[]) {
   if (!wamids.length) return Promise.resolve([]);
-  return idb(tx).selectFrom('message_reactions').selectAll().where('workspace_id', '=', workspaceId).where('target_wamid', 'in', wamids).where('emoji', 'is not', null).execute();
+  return tx.selectFrom('message_reactions').selectAll().where('workspace_id', '=', workspaceId).where('target_wamid', 'in', wamids).where('emoji', 'is not', null).execute();
 }

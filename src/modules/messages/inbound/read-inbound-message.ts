@@ -1,10 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Keyring } from '../../../platform/crypto';
 import type { TenantTx } from '../../../platform/db';
 import { PAYLOAD_CONTEXT } from '../deps';
 import { findMessagesById } from '../message.repository';
 import { searchTextOf } from './normalize-message';
-import type { MessagesTables } from '../tables';
 
 export interface InboundForAutomation {
   id: string;
@@ -25,7 +24,7 @@ export async function readInboundMessage(keyring: Keyring, tx: TenantTx, workspa
   const [row] = await findMessagesById(tx, workspaceId, [messageId]);
   if (!row || row.direction !== 'inbound') return null;
   const payload = row.payload ? await keyring.decryptJson<{ content?: Record<string, unknown> }>(tx, workspaceId, row.payload, PAYLOAD_CONTEXT) : {};
-  const earlier = await (tx as unknown as Kysely<MessagesTables>)
+  const earlier = await tx
     .selectFrom('messages').select('id')
     .where('workspace_id', '=', workspaceId).where('contact_id', '=', row.contact_id).where('direction', '=', 'inbound')
     .where(sql<boolean>`(sent_at, id) < (${row.sent_at}, ${row.id})`)

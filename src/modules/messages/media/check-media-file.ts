@@ -1,4 +1,4 @@
-import { outboundError } from '../errors';
+import { uploadErrors } from '../errors';
 import { baseMimeType, mediaTypeRule, STATIC_STICKER_MAX_BYTES, SUPPORTED_MEDIA_TYPES, type MediaKind } from './media-kinds';
 import { bytesMatchMimeType, isAnimatedWebp } from './sniff-media';
 
@@ -10,13 +10,13 @@ import { bytesMatchMimeType, isAnimatedWebp } from './sniff-media';
 export function checkMediaFile(head: Buffer, size: number, declaredType: string): { kind: MediaKind; mimeType: string } {
   const mimeType = baseMimeType(declaredType);
   const rule = mediaTypeRule(mimeType);
-  if (!rule) throw outboundError(415, 'media_type_unsupported', `WhatsApp does not accept ${mimeType || 'files without a type'}; send one of the supported types.`, { mimeType, supported: SUPPORTED_MEDIA_TYPES });
-  if (!size) throw outboundError(422, 'media_empty', 'The file is empty.');
+  if (!rule) throw uploadErrors.typeUnsupported(mimeType, SUPPORTED_MEDIA_TYPES);
+  if (!size) throw uploadErrors.empty();
   const maxBytes = rule.kind === 'sticker' && !isAnimatedWebp(head) ? STATIC_STICKER_MAX_BYTES : rule.maxBytes;
-  if (size > maxBytes) throw outboundError(413, 'media_too_large', `WhatsApp accepts ${mimeType} files of at most ${maxBytes} bytes; this one has ${size}.`, { mimeType, limitBytes: maxBytes, sizeBytes: size });
+  if (size > maxBytes) throw uploadErrors.fileTooLarge(mimeType, maxBytes, size);
   if (!bytesMatchMimeType(head, mimeType)) {
     const hint = mimeType === 'audio/ogg' ? ' (WhatsApp plays OGG audio only with the OPUS codec)' : '';
-    throw outboundError(422, 'media_type_mismatch', `The file's content is not ${mimeType}${hint}; declare the type it really has.`, { mimeType });
+    throw uploadErrors.contentMismatch(mimeType, hint);
   }
   return { kind: rule.kind, mimeType };
 }

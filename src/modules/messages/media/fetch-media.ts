@@ -1,5 +1,5 @@
 import { withTenant } from '../../../platform/db';
-import type { JobRow } from '../../../platform/jobs';
+import type { JobCatalog, PayloadOf } from '../../../platform/jobs';
 import { clientFor, loadChannelCredentialsById } from '../../channels';
 import { findContacts } from '../../contacts';
 import { MEDIA_CONTEXT, type MessagesDeps } from '../deps';
@@ -12,8 +12,7 @@ const MAX_MEDIA_BYTES = 100 * 1024 * 1024;
  * its 5-minute window, sha256 checked), seals it under the contact's key and stores it. Retried with
  * backoff by the job runner; idempotent (a stored medium is left alone).
  */
-export async function fetchMedia(deps: MessagesDeps, job: JobRow): Promise<void> {
-  const { workspaceId, mediaId } = job.payload as { workspaceId: string; mediaId: string };
+export async function fetchMedia(deps: MessagesDeps, { workspaceId, mediaId }: PayloadOf<JobCatalog['mediaFetch']>): Promise<void> {
   const media = await withTenant(deps.db, workspaceId, (tx) => findMedia(tx, workspaceId, mediaId));
   if (!media || media.status === 'stored' || !media.meta_media_id || !media.channel_id || !media.contact_id) return;
   const creds = await loadChannelCredentialsById(deps.channels, workspaceId, media.channel_id);

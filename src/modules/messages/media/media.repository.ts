@@ -1,35 +1,34 @@
-import type { Kysely } from 'kysely';
-import type { TenantTx } from '../../../platform/db';
-import type { MessagesTables } from '../tables';
+import type { Insertable } from 'kysely';
+import type { DB, TenantTx } from '../../../platform/db';
+import type { MediaRow } from '../tables';
 
-const idb = (tx: TenantTx) => tx as unknown as Kysely<MessagesTables>;
-type MediaRow = MessagesTables['media'];
+type NewMedia = Insertable<DB['media']>;
 
-export async function insertMedia(tx: TenantTx, rows: Omit<MediaRow, 'created_at' | 'updated_at' | 'size_bytes' | 'storage_key'>[]): Promise<void> {
-  if (rows.length) await idb(tx).insertInto('media').values(rows as never).execute();
+export async function insertMedia(tx: TenantTx, rows: Omit<NewMedia, 'size_bytes' | 'storage_key'>[]): Promise<void> {
+  if (rows.length) await tx.insertInto('media').values(rows).execute();
 }
 
 /** A medium whose bytes are already stored (an upload): the row is written complete. */
-export async function insertStoredMedia(tx: TenantTx, row: Omit<MediaRow, 'created_at' | 'updated_at' | 'status'>): Promise<void> {
-  await idb(tx).insertInto('media').values({ ...row, status: 'stored' } as never).execute();
+export async function insertStoredMedia(tx: TenantTx, row: Omit<NewMedia, 'status'>): Promise<void> {
+  await tx.insertInto('media').values({ ...row, status: 'stored' }).execute();
 }
 
 export function findMedia(tx: TenantTx, workspaceId: string, id: string): Promise<MediaRow | undefined> {
-  return idb(tx).selectFrom('media').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  return tx.selectFrom('media').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
 
 export function mediaOfMessages(tx: TenantTx, workspaceId: string, messageIds: string[]) {
   if (!messageIds.length) return Promise.resolve([]);
-  return idb(tx).selectFrom('media').select(['id', 'message_id', 'status']).where('workspace_id', '=', workspaceId).where('message_id', 'in', messageIds).execute();
+  return tx.selectFrom('media').select(['id', 'message_id', 'status']).where('workspace_id', '=', workspaceId).where('message_id', 'in', messageIds).execute();
 }
 
 export async function markMediaStored(tx: TenantTx, workspaceId: string, id: string, set: { storage_key: string; size_bytes: number; mime_type: string | null }, at: Date): Promise<void> {
-  await idb(tx).updateTable('media').set({ ...set, status: 'stored', updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  await tx.updateTable('media').set({ ...set, status: 'stored', updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 /** The MIME type (null while unknown) of each of `ids` that is a medium of the workspace. */
 export async function mediaTypesOf(tx: TenantTx, workspaceId: string, ids: string[]): Promise<Map<string, string | null>> {
   if (!ids.length) return new Map();
-  const rows = await idb(tx).selectFrom('media').select(['id', 'mime_type']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  const rows = await tx.selectFrom('media').select(['id', 'mime_type']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.mime_type]));
 }

@@ -4,7 +4,7 @@ import { idempotencyHeaders, idempotent, type AppInstance } from '../../../platf
 import { actorOf, requirePrincipal } from '../../auth';
 import { checkMediaFile } from './check-media-file';
 import type { MessagesDeps } from '../deps';
-import { outboundError } from '../errors';
+import { uploadErrors } from '../errors';
 import { MEDIA_MAX_BYTES, SUPPORTED_MEDIA_TYPES } from './media-kinds';
 import { readMediaForm } from './read-media-form';
 import { uploadMedia, type UploadedMedia } from './upload-media';
@@ -40,7 +40,7 @@ export function registerMediaRoutes(app: AppInstance, deps: MessagesDeps): void 
       config: { access: 'inbox.write' },
       // JSON or another media type is the wrong kind of request, not a bad form: 415 before the body schema.
       preValidation: async (request) => {
-        if (!request.isMultipart()) throw outboundError(415, 'unsupported_media_type', 'Send the file as multipart/form-data in a field named "file".');
+        if (!request.isMultipart()) throw uploadErrors.multipartRequired();
       },
       schema: {
         tags: ['messages'],
@@ -62,7 +62,7 @@ export function registerMediaRoutes(app: AppInstance, deps: MessagesDeps): void 
       try {
         const file = { spooled, ...checkMediaFile(spooled.head, spooled.size, declaredType) };
         // A replay is the same file of the same type; the hash stands for the bytes.
-        uploaded = (await idempotent(deps, p.workspaceId, UPLOAD_ROUTE, request.headers['idempotency-key'], { sha256: spooled.sha256, mimeType: file.mimeType }, async (tx) => ({ status: 201, body: await uploadMedia(deps, tx, p.workspaceId, actorOf(p), file) }))).body;
+        uploaded = (await idempotent({ ...deps, statuses: request.server.errorStatuses }, p.workspaceId, UPLOAD_ROUTE, request.headers['idempotency-key'], { sha256: spooled.sha256, mimeType: file.mimeType }, async (tx) => ({ status: 201, body: await uploadMedia(deps, tx, p.workspaceId, actorOf(p), file) }))).body;
       } finally {
         await spooled.discard();
       }

@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { outboundError } from '../errors';
+import { uploadErrors } from '../errors';
 import { MEDIA_MAX_BYTES } from './media-kinds';
 import { spoolUpload, UploadTooLarge, type SpooledFile } from './spool-upload';
 
 /** What a form may carry besides the file: a few short fields and the multipart framing. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
-const tooLarge = () => outboundError(413, 'media_too_large', `No WhatsApp medium may exceed ${MEDIA_MAX_BYTES} bytes.`, { limitBytes: MEDIA_MAX_BYTES });
+const tooLarge = () => uploadErrors.formTooLarge(MEDIA_MAX_BYTES);
 
 /**
  * The multipart body of an upload, as Meta's own upload takes it: a `file` part, its type from
@@ -33,7 +33,7 @@ export async function readMediaForm(request: FastifyRequest, scratchDir: string)
     await file?.spooled.discard();
     throw error instanceof UploadTooLarge ? tooLarge() : formError(error);
   }
-  if (!file) throw outboundError(422, 'media_file_required', 'The form has no file part named "file".');
+  if (!file) throw uploadErrors.fileRequired();
   return { file: file.spooled, declaredType: type?.trim() || file.contentType };
 }
 
@@ -42,9 +42,9 @@ function formError(error: unknown): Error {
     case 'FST_FILES_LIMIT':
     case 'FST_FIELDS_LIMIT':
     case 'FST_PARTS_LIMIT':
-      return outboundError(422, 'validation_failed', 'Send one file ("file") and at most a "type" field.', { issues: [{ path: 'body', message: 'too many parts' }] });
+      return uploadErrors.tooManyParts();
     default:
       // Everything else in the loop is parsing: a truncated or malformed body, a forbidden field name.
-      return outboundError(400, 'invalid_multipart', 'The multipart/form-data body is malformed or incomplete.');
+      return uploadErrors.invalidMultipart();
   }
 }

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { Keyring } from '../../../platform/crypto';
 import type { TenantTx } from '../../../platform/db';
 import { MEDIA_CONTEXT } from '../deps';
-import type { MessagesTables } from '../tables';
+import type { MediaRow } from '../tables';
 import type { MediaStorage } from './media-storage';
 
 type MediaDeps = { keyring: Keyring; storage: MediaStorage };
 
 /** The stored bytes of a medium row, decrypted; null when its file is gone. */
-export async function openStoredMedia(deps: MediaDeps, tx: TenantTx, workspaceId: string, media: MessagesTables['media']): Promise<Buffer | null> {
+export async function openStoredMedia(deps: MediaDeps, tx: TenantTx, workspaceId: string, media: MediaRow): Promise<Buffer | null> {
   if (!media.storage_key) return null;
   const sealed = await deps.storage.get(media.storage_key);
   return sealed ? deps.keyring.decrypt(tx, workspaceId, sealed, MEDIA_CONTEXT) : null;

@@ -1,6 +1,6 @@
 import type { TenantTx } from '../../../platform/db';
 import { findReplyTarget, findWorkspaceMedia } from './reply-and-media';
-import { outboundError } from '../errors';
+import { sendErrors } from '../errors';
 import { mediaFitsMessageType } from '../media/media-kinds';
 import { isOurId, mediaReferencesOf, ourMediaIdsOf } from '../media/media-references';
 import type { SendMessageBody } from './send-message.schema';
@@ -15,13 +15,13 @@ export async function checkSendReferences(tx: TenantTx, workspaceId: string, bod
   const ours = ourMediaIdsOf(body);
   const found = await findWorkspaceMedia(tx, workspaceId, ours);
   const missing = ours.filter((id) => !found.has(id));
-  if (missing.length) throw outboundError(422, 'media_not_found', 'No such media in this workspace; upload it first or use a media id Meta gave you.', { mediaIds: missing });
+  if (missing.length) throw sendErrors.mediaNotFound(missing);
   // Meta would take the send, then fail it with 131053: say so now.
   const misfits = mediaReferencesOf(body).flatMap(({ type, id }) => {
     const mimeType = found.get(id);
     return mimeType && !mediaFitsMessageType(mimeType, type) ? [{ id, sentAs: type, mimeType }] : [];
   });
-  if (misfits.length) throw outboundError(422, 'media_type_mismatch', 'WhatsApp cannot send this file as that type (e.g. a PDF as an image); send it as the type its upload answered.', { media: misfits });
+  if (misfits.length) throw sendErrors.mediaMisfits(misfits);
 
   const reactionTarget = body.type === 'reaction' ? (body as { reaction?: { message_id?: unknown } }).reaction?.message_id : undefined;
   if (typeof reactionTarget === 'string' && isOurId(reactionTarget)) {
@@ -39,7 +39,7 @@ export async function checkSendReferences(tx: TenantTx, workspaceId: string, bod
 /** The wamid of our message `id`, named by the request's `field` (a reply's context or a reaction's target). */
 async function wamidOf(tx: TenantTx, workspaceId: string, id: string, field: string): Promise<{ wamid: string; contactId: string }> {
   const message = await findReplyTarget(tx, workspaceId, id);
-  if (!message) throw outboundError(422, 'context_message_not_found', `${field} names no message of this workspace; give one of our message ids or a wamid.`, { messageId: id, field });
-  if (!message.wamid) throw outboundError(422, 'context_message_not_sent', `The message ${field} names has no WhatsApp id yet (it is not sent); try again once it is.`, { messageId: id, field });
+  if (!message) throw sendErrors.referencedMessageNotFound(id, field);
+  if (!message.wamid) throw sendErrors.referencedMessageNotSent(id, field);
   return { wamid: message.wamid, contactId: message.contactId };
 }

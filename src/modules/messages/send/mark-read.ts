@@ -1,13 +1,11 @@
 import { withTenant } from '../../../platform/db';
-import { enqueue } from '../../../platform/jobs';
+import { enqueue, jobCatalog } from '../../../platform/jobs';
 import type { Principal } from '../../auth';
 import { assertVisible, scopeFor } from '../../inbox';
 import { latestInboundOf } from './read-receipt-target';
 import type { MessagesDeps } from '../deps';
-import { outboundError } from '../errors';
+import { sendErrors } from '../errors';
 import { insertReadReceipt } from './read-receipt.repository';
-
-export const MARK_READ_QUEUE = 'outbound.mark-read';
 
 /**
  * An agent opened a conversation: with markReadOnOpen on, Meta's read receipt for its newest
@@ -19,12 +17,12 @@ export async function markConversationRead(deps: MessagesDeps, reader: Principal
   return withTenant(deps.db, workspaceId, async (tx) => {
     const settings = await deps.readSettings(tx, workspaceId);
     const target = await latestInboundOf(tx, workspaceId, conversationId);
-    if (!target) throw outboundError(404, 'not_found', 'No such conversation in this workspace.');
+    if (!target) throw sendErrors.conversationNotFound();
     assertVisible(scopeFor(reader, settings.agentsSeeOnlyAssigned), target.assigneeId);
     const message = target.latestInbound;
     if (!settings.markReadOnOpen || !message) return { markedRead: false };
     if (await insertReadReceipt(tx, workspaceId, message.id, deps.clock.now())) {
-      await enqueue(tx, MARK_READ_QUEUE, { workspaceId, messageId: message.id }, { workspaceId, maxAttempts: 5, singletonKey: `mark-read:${workspaceId}:${message.id}` });
+      await enqueue(tx, jobCatalog.markRead, { workspaceId, messageId: message.id }, { workspaceId, singletonKey: `mark-read:${workspaceId}:${message.id}` });
     }
     return { markedRead: true };
   });

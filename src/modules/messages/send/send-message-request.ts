@@ -2,7 +2,7 @@ import type { TenantTx } from '../../../platform/db';
 import type { Actor } from '../../privacy';
 import { checkSendReferences } from './check-send-references';
 import type { MessagesDeps } from '../deps';
-import { outboundError } from '../errors';
+import { sendErrors } from '../errors';
 import { sendMessage } from './send-message';
 import type { SendAccepted, SendMessageBody } from './send-message.schema';
 
@@ -14,7 +14,7 @@ export async function sendMessageRequest(deps: MessagesDeps, tx: TenantTx, works
   const { body, replyToContactId } = await checkSendReferences(tx, workspaceId, input);
   const accepted = await sendMessage(deps, tx, workspaceId, body);
   if (replyToContactId && replyToContactId !== accepted.contactId) {
-    throw outboundError(422, 'context_message_not_found', 'context.message_id names a message of another conversation; a reply must quote a message of the same chat.', { messageId: input.context!.message_id });
+    throw sendErrors.replyToOtherConversation(input.context!.message_id);
   }
   await deps.audit.record(tx, workspaceId, actor, { action: 'message.send', target: { type: 'message', id: accepted.id }, details: { type: body.type, contactId: accepted.contactId, conversationId: accepted.conversationId } });
   return accepted;

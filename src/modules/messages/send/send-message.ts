@@ -5,7 +5,7 @@ import { insertOutboundMessages } from './insert-outbound-message';
 import { openConversationForSend } from './open-conversation';
 import { checkTemplate } from './check-template';
 import { REQUEST_CONTEXT, type MessagesDeps } from '../deps';
-import { outboundError } from '../errors';
+import { sendErrors } from '../errors';
 import { enqueueSends } from './send-queue.repository';
 import type { SendAccepted, SendMessageBody } from './send-message.schema';
 
@@ -19,7 +19,7 @@ export async function sendMessage(deps: MessagesDeps, tx: TenantTx, workspaceId:
   const now = deps.clock.now();
   const channel = await resolveWorkspaceChannel(tx, workspaceId, channelId);
   const recipient = await resolveRecipient(deps.contacts, tx, workspaceId, to !== undefined ? { to } : { contactId: contactId! });
-  if (!recipient) throw outboundError(404, 'not_found', contactId ? 'No such contact in this workspace (or it has neither a phone number nor a BSUID to address).' : 'The recipient is not a phone number or a BSUID.');
+  if (!recipient) throw contactId ? sendErrors.contactNotAddressable() : sendErrors.recipientNotAddressable();
   const conversation = await openConversationForSend(tx, workspaceId, recipient.contactId, channel.id, now);
 
   let marketing = false;
@@ -27,13 +27,10 @@ export async function sendMessage(deps: MessagesDeps, tx: TenantTx, workspaceId:
     const { category } = await checkTemplate(tx, workspaceId, channel.wabaId, message.template);
     marketing = category === 'MARKETING';
     if (marketing && !(await marketingConsentOf(tx, workspaceId, [recipient.contactId])).has(recipient.contactId)) {
-      throw outboundError(409, 'consent_required', 'This contact has not consented to marketing messages; record their opt-in first.', { contactId: recipient.contactId });
+      throw sendErrors.consentRequired(recipient.contactId);
     }
   } else if (!conversation.windowExpiresAt || conversation.windowExpiresAt <= now) {
-    throw outboundError(422, 'window_closed', 'The 24-hour customer service window with this contact is closed: send an approved template instead.', {
-      closedAt: conversation.windowExpiresAt?.toISOString() ?? null,
-      hint: 'Outside the window only template messages can be sent; the window reopens when the customer writes.',
-    });
+    throw sendErrors.windowClosed(conversation.windowExpiresAt ?? null);
   }
 
   const id = newId(now.getTime());

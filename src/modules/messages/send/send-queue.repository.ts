@@ -1,37 +1,15 @@
-import { sql, type Kysely } from 'kysely';
-import { refreshStatistics, vacuumQueue, type AnyDb, type TenantTx } from '../../../platform/db';
+import { sql, type Selectable } from 'kysely';
+import { refreshStatistics, vacuumQueue, type AnyDb, type DB, type TenantTx } from '../../../platform/db';
 
-export interface QueueRow {
-  workspace_id: string;
-  message_id: string;
-  channel_id: string;
-  contact_id: string;
-  campaign_id: string | null;
-  request: Buffer;
-  state: 'pending' | 'inflight' | 'uncertain';
-  attempts: number;
-  next_attempt_at: Date;
-  dispatched_at: Date | null;
-  created_at: Date;
-  marketing: boolean;
-  claim_id: string | null;
-}
-
-interface OutboundTables {
-  outbound_queue: QueueRow;
-  send_leases: { workspace_id: string; channel_id: string; owner: string; expires_at: Date };
-  send_holds: { workspace_id: string; campaign_id: string; kind: HoldKind; created_at: Date };
-}
+export type QueueRow = Selectable<DB['outbound_queue']>;
 
 /** A held campaign's sends are not dispatched: `pause` until resumed, `cancel` for good. */
-export type HoldKind = 'pause' | 'cancel';
-
-const odb = (tx: TenantTx | AnyDb) => tx as unknown as Kysely<OutboundTables>;
+export type HoldKind = DB['send_holds']['kind'];
 
 export type NewQueueRow = Pick<QueueRow, 'workspace_id' | 'message_id' | 'channel_id' | 'contact_id' | 'campaign_id' | 'request' | 'next_attempt_at'> & { marketing?: boolean };
 
 export async function enqueueSends(tx: TenantTx, rows: NewQueueRow[]): Promise<void> {
-  if (rows.length) await odb(tx).insertInto('outbound_queue').values(rows as never).onConflict((oc) => oc.doNothing()).execute();
+  if (rows.length) await tx.insertInto('outbound_queue').values(rows).onConflict((oc) => oc.doNothing()).execute();
 }
 
 export type ClaimedRow = Pick<QueueRow, 'message_id' | 'contact_id' | 'campaign_id' | 'marketing' | 'request' | 'attempts'>;
@@ -70,11 +48,11 @@ export async function releaseLostClaims(tx: TenantTx, workspaceId: string, claim
  * hold, and finished rows made every scan of the queue slower as a campaign went on).
  */
 export async function removeSettled(tx: TenantTx, workspaceId: string, ids: string[]): Promise<void> {
-  if (ids.length) await odb(tx).deleteFrom('outbound_queue').where('workspace_id', '=', workspaceId).where('message_id', 'in', ids).execute();
+  if (ids.length) await tx.deleteFrom('outbound_queue').where('workspace_id', '=', workspaceId).where('message_id', 'in', ids).execute();
 }
 
 export async function markUncertain(tx: TenantTx, workspaceId: string, ids: string[]): Promise<void> {
-  if (ids.length) await odb(tx).updateTable('outbound_queue').set({ state: 'uncertain' }).where('workspace_id', '=', workspaceId).where('message_id', 'in', ids).execute();
+  if (ids.length) await tx.updateTable('outbound_queue').set({ state: 'uncertain' }).where('workspace_id', '=', workspaceId).where('message_id', 'in', ids).execute();
 }
 
 /**
@@ -95,7 +73,7 @@ export async function requeue(tx: TenantTx, workspaceId: string, retries: { mess
  * have left, so they become uncertain, never pending again.
  */
 export async function orphanedInflight(tx: TenantTx, workspaceId: string, channelId: string, before: Date): Promise<string[]> {
-  const rows = await odb(tx).updateTable('outbound_queue').set({ state: 'uncertain' })
+  const rows = await tx.updateTable('outbound_queue').set({ state: 'uncertain' })
     .where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('state', '=', 'inflight').where('dispatched_at', '<', before)
     .returning('message_id').execute();
   return rows.map((r) => r.message_id);
@@ -129,7 +107,7 @@ export async function acquireLease(tx: TenantTx, workspaceId: string, channelId:
 }
 
 export async function releaseLease(tx: TenantTx, workspaceId: string, channelId: string, owner: string): Promise<void> {
-  await odb(tx).deleteFrom('send_leases').where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('owner', '=', owner).execute();
+  await tx.deleteFrom('send_leases').where('workspace_id', '=', workspaceId).where('channel_id', '=', channelId).where('owner', '=', owner).execute();
 }
 
 /**
@@ -145,35 +123,35 @@ export async function hasOpenWork(tx: TenantTx, workspaceId: string, channelId: 
 
 /** Sends of a campaign not yet dispatched (keeps the campaign's queue only a few seconds ahead of the sender). */
 export async function pendingOfCampaign(tx: TenantTx, workspaceId: string, campaignId: string): Promise<number> {
-  const row = await odb(tx).selectFrom('outbound_queue').select((eb) => eb.fn.countAll<string>().as('n')).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').executeTakeFirst();
+  const row = await tx.selectFrom('outbound_queue').select((eb) => eb.fn.countAll<string>().as('n')).where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 /** Whether any send of the campaign is still in the queue, in any state (a campaign completes only without). */
 export async function campaignHasOpenSends(tx: TenantTx, workspaceId: string, campaignId: string): Promise<boolean> {
-  const row = await odb(tx).selectFrom('outbound_queue').select('message_id').where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).limit(1).executeTakeFirst();
+  const row = await tx.selectFrom('outbound_queue').select('message_id').where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
 /** Writes (or replaces) a campaign's hold. */
 export async function putHold(tx: TenantTx, workspaceId: string, campaignId: string, kind: HoldKind, at: Date): Promise<void> {
-  await odb(tx).insertInto('send_holds').values({ workspace_id: workspaceId, campaign_id: campaignId, kind, created_at: at })
+  await tx.insertInto('send_holds').values({ workspace_id: workspaceId, campaign_id: campaignId, kind, created_at: at })
     .onConflict((oc) => oc.columns(['workspace_id', 'campaign_id']).doUpdateSet({ kind, created_at: at })).execute();
 }
 
 export async function deleteHold(tx: TenantTx, workspaceId: string, campaignId: string): Promise<void> {
-  await odb(tx).deleteFrom('send_holds').where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).execute();
+  await tx.deleteFrom('send_holds').where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).execute();
 }
 
 /** The workspace's held campaigns (a handful of rows: one per paused or cancelled campaign). */
 export async function holdsOf(tx: TenantTx, workspaceId: string): Promise<Map<string, HoldKind>> {
-  const rows = await odb(tx).selectFrom('send_holds').select(['campaign_id', 'kind']).where('workspace_id', '=', workspaceId).execute();
+  const rows = await tx.selectFrom('send_holds').select(['campaign_id', 'kind']).where('workspace_id', '=', workspaceId).execute();
   return new Map(rows.map((r) => [r.campaign_id, r.kind]));
 }
 
 /** Removes a campaign's sends that no stream holds (pending), returning their message ids. */
 export async function deletePendingOfCampaign(tx: TenantTx, workspaceId: string, campaignId: string): Promise<string[]> {
-  const rows = await odb(tx).deleteFrom('outbound_queue').where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').returning('message_id').execute();
+  const rows = await tx.deleteFrom('outbound_queue').where('workspace_id', '=', workspaceId).where('campaign_id', '=', campaignId).where('state', '=', 'pending').returning('message_id').execute();
   return rows.map((r) => r.message_id);
 }
 

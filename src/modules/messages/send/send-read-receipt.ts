@@ -1,5 +1,5 @@
 import { withTenant } from '../../../platform/db';
-import type { JobRow } from '../../../platform/jobs';
+import type { JobCatalog, PayloadOf } from '../../../platform/jobs';
 import { clientFor, loadChannelCredentialsById } from '../../channels';
 import { readReceiptTarget } from './read-receipt-target';
 import type { MessagesDeps } from '../deps';
@@ -9,8 +9,7 @@ import { findReadReceipt, markReadReceiptSent } from './read-receipt.repository'
  * The mark-as-read job: sends Meta's read status for one inbound message. One job per message
  * (singleton key), and a receipt already sent is not sent again; Meta treats a repeat as a no-op anyway.
  */
-export async function sendReadReceipt(deps: MessagesDeps, job: JobRow): Promise<void> {
-  const { workspaceId, messageId } = job.payload as { workspaceId: string; messageId: string };
+export async function sendReadReceipt(deps: MessagesDeps, { workspaceId, messageId }: PayloadOf<JobCatalog['markRead']>): Promise<void> {
   const target = await withTenant(deps.db, workspaceId, async (tx) => {
     const receipt = await findReadReceipt(tx, workspaceId, messageId);
     return receipt && !receipt.sent_at ? readReceiptTarget(tx, workspaceId, messageId) : null;

@@ -18,7 +18,7 @@ export function registerOutboundRoutes(app: AppInstance, deps: MessagesDeps): vo
     },
   }, async (request, reply) => {
     const p = requirePrincipal(request);
-    const answer = await idempotent(deps, p.workspaceId, SEND_ROUTE, request.headers['idempotency-key'], request.body, async (tx) => ({ status: 202, body: await sendMessageRequest(deps, tx, p.workspaceId, actorOf(p), request.body) }));
+    const answer = await idempotent({ ...deps, statuses: request.server.errorStatuses }, p.workspaceId, SEND_ROUTE, request.headers['idempotency-key'], request.body, async (tx) => ({ status: 202, body: await sendMessageRequest(deps, tx, p.workspaceId, actorOf(p), request.body) }));
     return reply.status(202).send(answer.body);
   });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { startPollingLoop } from '../../../platform/jobs';
 import { onCampaignSendsChanged } from './campaign-sends-control';
 import type { MessagesDeps } from '../deps';
 import { unsafeChannelsWithWork, vacuumSendQueue } from './send-queue.repository';
@@ -17,73 +18,59 @@ export interface Sender {
 
 /**
  * The worker's sender: finds channels with sends due, takes each channel's lease (one owner per
- * phone number across every worker process) and runs its send stream while work remains.
+ * phone number across every worker process) and runs its send stream while work remains. The scan
+ * is a polling loop's round; the streams it starts run beside it, concurrently, each at its number's pace.
  */
 export function startSender(deps: MessagesDeps, options: { pollMs?: number; owner?: string; wakeOn?: { subscribe(listener: () => void): () => void } } = {}): Sender {
   const owner = options.owner ?? `sender-${process.pid}-${randomUUID()}`;
-  const pollMs = options.pollMs ?? 250;
   const streams = new Map<string, SendStream>();
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let scanning: Promise<void> | undefined;
   let vacuumedAt = Date.now();
 
-  const scan = async () => {
+  /** Starts a stream for each channel with sends due that has none yet; returns how many it started. */
+  const scan = async (signal: AbortSignal): Promise<number> => {
     if (streams.size && Date.now() - vacuumedAt > VACUUM_EVERY_MS) {
       vacuumedAt = Date.now();
       await vacuumSendQueue(deps.db);
     }
-    const channels = await unsafeChannelsWithWork(deps.db, deps.clock.now());
-    for (const c of channels) {
+    let started = 0;
+    for (const c of await unsafeChannelsWithWork(deps.db, deps.clock.now())) {
       const key = `${c.workspace_id}/${c.channel_id}`;
-      if (stopped || streams.has(key)) continue;
+      if (signal.aborted || streams.has(key)) continue;
       const stream = new SendStream(deps, c.workspace_id, c.channel_id, owner);
       streams.set(key, stream);
       void stream.done.finally(() => streams.delete(key));
+      started += 1;
     }
+    return started;
   };
-  const tick = () => {
-    if (stopped) return;
-    scanning ??= scan()
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'sender scan failed'))
-      .finally(() => {
-        scanning = undefined;
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
-  };
-  const wake = () => {
-    if (timer) clearTimeout(timer);
-    tick();
-  };
-  tick();
+  const loop = startPollingLoop({ name: 'sender', tick: scan, idleMs: options.pollMs ?? 250, logger: deps.logger });
   // A pause or cancel made in this process reaches the streams before it is acknowledged; a resume wakes the sender.
   const unsubscribe = onCampaignSendsChanged(deps, (workspaceId, campaignId, hold) => {
     for (const s of streams.values()) if (s.workspaceId === workspaceId) s.holdChanged(campaignId, hold);
-    if (!hold) wake();
+    if (!hold) loop.wake();
   });
   // Sends queued elsewhere in this process (an automated reply, a campaign batch) are picked up at once.
-  const unsubscribeQueued = options.wakeOn?.subscribe(wake);
+  const unsubscribeQueued = options.wakeOn?.subscribe(() => loop.wake());
+  const streamsDone = () => Promise.all([...streams.values()].map((s) => s.done));
 
   return {
-    wake,
+    wake: () => loop.wake(),
     async drain(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
+      // The loop's drain scans (never beside its own round); the work itself is the streams', so wait for them too.
       for (;;) {
-        await scanning;
-        await scan();
+        await loop.drain();
         if (!streams.size) return;
-        await Promise.all([...streams.values()].map((s) => s.done));
+        await streamsDone();
         if (Date.now() > deadline) throw new Error('sender drain timed out');
       }
     },
     async stop() {
-      stopped = true;
       unsubscribe();
       unsubscribeQueued?.();
-      if (timer) clearTimeout(timer);
-      await scanning;
+      await loop.stop();
       for (const s of streams.values()) s.stop();
-      await Promise.all([...streams.values()].map((s) => s.done));
+      await streamsDone();
     },
   };
 }

@@ -116,7 +116,7 @@ async function createUnknown(deps: MessagesDeps, tx: TenantTx, workspaceId: stri
     rows.push({
       workspace_id: workspaceId, id: newId(at.getTime()), wamid: i.status.id, channel_id: i.channel.channelId,
       conversation_id: convOf.get(`${c.contactId}/${i.channel.channelId}`)!, contact_id: c.contactId, direction: 'outbound', type: 'unknown',
-      status: 'accepted', payload: null, error: null, pricing: null, status_history: [], words: [], sent_at: at, created_at: now, updated_at: now,
+      status: 'accepted', payload: null, error: null, pricing: null, status_history: [], words: [], automation: null, edited_at: null, deleted_at: null, sent_at: at, created_at: now, updated_at: now,
     });
   });
   const inserted = await insertMessages(tx, rows.map(({ error: _e, pricing: _p, created_at: _c, updated_at: _u, ...r }) => r));

@@ -2,12 +2,11 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSimulator, type RunningSimulator } from '../../../../simulator';
-import { startJobRunner } from '../../../platform/jobs';
+import { jobCatalog, startJobRunner } from '../../../platform/jobs';
 import { startEnvelopeProcessor } from '../../channels';
 import type { HttpClient } from '../../../test-support/http-client';
 import type { TestApp } from '../../../test-support/test-app';
 import { fetchMedia } from '../media/fetch-media';
-import { MEDIA_FETCH_QUEUE } from '../deps';
 
 export interface Captured {
   raw: Buffer;
@@ -58,7 +57,7 @@ export async function startInboundHarness(t: TestApp, owner: HttpClient) {
   if (connected.status !== 201) throw new Error(`connect failed: ${connected.status} ${connected.text}`);
   const channelId = (connected.body as { id: string }).id;
   const processor = startEnvelopeProcessor({ channels: t.container.channels, clock: t.container.clock, logger: t.container.logger, sink: t.container.envelopeSink, autoStart: false });
-  const jobs = startJobRunner({ db: t.container.database.db, clock: t.container.clock, logger: t.container.logger, handlers: { [MEDIA_FETCH_QUEUE]: (job) => fetchMedia(t.container.messages, job) }, pollMs: 10_000 });
+  const jobs = startJobRunner({ db: t.container.database.db, clock: t.container.clock, logger: t.container.logger, catalog: { mediaFetch: jobCatalog.mediaFetch }, handlers: { mediaFetch: (payload) => fetchMedia(t.container.messages, payload) }, pollMs: 10_000 });
 
   return {
     sim,

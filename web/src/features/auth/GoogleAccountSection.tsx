@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { apiRequest } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { useSearchParam } from '../../app/router';
+import { useSearchParam } from '../../app/navigation';
 import { FormAlert } from '../../ui/FormAlert';
 import { googleErrorMessage, googleStatus, type GoogleStatus } from './googleApi';
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { ApiError, apiRequest } from '../../app/api';
-import { Link, navigate } from '../../app/router';
+import { useNavigate } from 'react-router';
+import { Link } from '../../app/navigation';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FormAlert } from '../../ui/FormAlert';
 import { TextField } from '../../ui/TextField';
@@ -11,6 +12,7 @@ import { googlePending, type GooglePending } from './googleApi';
 // /login/google: Google signed someone in with the email of an existing account but has not verified
 // that email, so the account's password must prove it is theirs before the two are linked.
 export function GoogleLinkPage() {
+  const navigate = useNavigate();
   usePageTitle('Link your Google account');
   const formRef = useRef<HTMLFormElement>(null);
   const [pending, setPending] = useState<GooglePending | null | 'none'>(null);

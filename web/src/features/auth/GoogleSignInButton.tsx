@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSearchParam } from '../../app/router';
+import { useSearchParam } from '../../app/navigation';
 import { FormAlert } from '../../ui/FormAlert';
 import { GOOGLE_START_PATH, googleAvailable, googleErrorMessage } from './googleApi';
 import './google.css';

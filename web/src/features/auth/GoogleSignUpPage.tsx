@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { ApiError, apiRequest } from '../../app/api';
-import { Link, navigate } from '../../app/router';
+import { useNavigate } from 'react-router';
+import { Link } from '../../app/navigation';
 import { usePageTitle } from '../../app/usePageTitle';
 import { LAST_UPDATED } from '../../pages/PrivacyPage';
 import { FormAlert } from '../../ui/FormAlert';
@@ -14,6 +15,7 @@ type Errors = { workspaceName?: string; ageConfirmed?: string; form?: string };
 // /signup/google: the last step of a sign-up through Google. Google told us who you are; the 18+
 // confirmation and a workspace name are still asked, as on the ordinary sign-up.
 export function GoogleSignUpPage() {
+  const navigate = useNavigate();
   usePageTitle('Create your account with Google');
   const formRef = useRef<HTMLFormElement>(null);
   const [pending, setPending] = useState<GooglePending | null | 'none'>(null);

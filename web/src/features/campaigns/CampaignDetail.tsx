@@ -1,30 +1,22 @@
 import { useEffect, useState } from 'react';
-import { Link } from '../../app/router';
+import { Link } from '../../app/navigation';
 import { useAuth } from '../../app/auth';
 import { can } from '../../app/permissions';
 import { usePageTitle } from '../../app/usePageTitle';
-import { useCoalesced } from '../../dashboard/useCoalesced';
-import { useEvents } from '../../dashboard/useEvents';
 import { useResource } from '../../dashboard/useResource';
 import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';
-import { describeReason, formatMoney, LIVE_PACE, processed, STATUS_LABELS, type Campaign } from './campaign';
+import { describeReason, formatMoney, processed, STATUS_LABELS, type Campaign } from './campaign';
 import { CampaignControls } from './CampaignControls';
 import { CampaignProgress, FunnelCounts } from './Funnel';
 
-const LIVE_EVENTS = ['campaign.progress', 'campaign.completed', 'message.status'];
-
-// One campaign: its live funnel and cost, and the controls. The campaign's own events say it moved;
-// message statuses carry no campaign id, so any of them refreshes the figures while the page is open.
+// One campaign: its live funnel and cost, and the controls, refetched as the live events report progress
+// (dashboard/liveInvalidation.ts).
 export function CampaignDetail({ id }: { id: string }) {
   const { me } = useAuth();
   const [resource, reload] = useResource<Campaign>(`/campaigns/${encodeURIComponent(id)}`);
   const [latest, setLatest] = useState<Campaign | null>(null);
   useEffect(() => setLatest(resource.status === 'ready' ? resource.data : null), [resource]);
-  const refresh = useCoalesced(reload, LIVE_PACE);
-  useEvents(LIVE_EVENTS, (event) => {
-    if (event.type === 'message.status' || event.data?.campaignId === id) refresh();
-  });
   usePageTitle(latest ? `Campaign ${latest.name}` : 'Campaign');
 
   return (

@@ -1,23 +1,17 @@
-import { Link } from '../../app/router';
+import { Link } from '../../app/navigation';
 import { useAuth } from '../../app/auth';
 import { can } from '../../app/permissions';
 import { usePageTitle } from '../../app/usePageTitle';
-import { useCoalesced } from '../../dashboard/useCoalesced';
-import { useEvents } from '../../dashboard/useEvents';
 import { useResource } from '../../dashboard/useResource';
 import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';
-import { LIVE_PACE, STATUS_LABELS, type CampaignList as List } from './campaign';
+import { STATUS_LABELS, type CampaignList as List } from './campaign';
 import { CampaignProgress } from './Funnel';
-
-const LIVE_EVENTS = ['campaign.progress', 'campaign.completed'];
 
 export function CampaignList() {
   usePageTitle('Campaigns');
   const { me } = useAuth();
   const [campaigns, reload] = useResource<List>('/campaigns?limit=100');
-  const refresh = useCoalesced(reload, LIVE_PACE);
-  useEvents(LIVE_EVENTS, refresh);
   return (
     <>
       <h1>Campaigns</h1>

@@ -1,4 +1,4 @@
-import { usePathname } from '../../app/router';
+import { usePathname } from '../../app/navigation';
 import { CampaignDetail } from './CampaignDetail';
 import { CampaignList } from './CampaignList';
 import { NewCampaignWizard } from './wizard/NewCampaignWizard';

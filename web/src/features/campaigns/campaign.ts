@@ -1,38 +1,10 @@
-// As GET /api/v1/campaigns(/:id) returns a campaign (src/modules/campaigns/campaign-view.ts).
-export type CampaignStatus = 'draft' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
+// As GET /api/v1/campaigns(/:id) returns a campaign, from the types generated from the OpenAPI document.
+import type { ApiResponse } from '../../app/apiSchema';
 
-export type Funnel = {
-  total: number;
-  queued: number;
-  sent: number;
-  delivered: number;
-  read: number;
-  replied: number;
-  failed: number;
-  skipped: number;
-  failedByCode: Record<string, number>;
-  skippedByReason: Record<string, number>;
-};
-
-export type Campaign = {
-  id: string;
-  name: string;
-  channelId: string;
-  template: { name: string; language: string; components?: unknown[] };
-  category: string;
-  status: CampaignStatus;
-  pausedReason: string | null;
-  scheduledAt: string | null;
-  funnel: Funnel;
-  cost: { estimate: number | null; actual: number | null; currency: string };
-  createdAt: string;
-};
-
-export type CampaignList = { data: Campaign[]; nextCursor: string | null };
-
-// A running campaign's statuses arrive by the hundred per second and never pause: its pages refetch at
-// once, then at most every 750 ms, as they only need the sum.
-export const LIVE_PACE = { delayMs: 0, minIntervalMs: 750 };
+export type Campaign = ApiResponse<'/api/v1/campaigns/{id}'>;
+export type CampaignStatus = Campaign['status'];
+export type Funnel = Campaign['funnel'];
+export type CampaignList = ApiResponse<'/api/v1/campaigns'>;
 
 export const STATUS_LABELS: Record<CampaignStatus, string> = {
   draft: 'Draft',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { can } from '../../app/permissions';
-import { Link } from '../../app/router';
+import { Link } from '../../app/navigation';
 import { usePageTitle } from '../../app/usePageTitle';
 import { usePagedList } from '../../dashboard/usePagedList';
 import { PagedListMore } from '../../ui/PagedListMore';

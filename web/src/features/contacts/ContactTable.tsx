@@ -1,4 +1,4 @@
-import { Link } from '../../app/router';
+import { Link } from '../../app/navigation';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/formatDate';
 import { contactLabel, contactPath, type Contact } from './contact';

@@ -1,4 +1,4 @@
-import { usePathname } from '../../app/router';
+import { usePathname } from '../../app/navigation';
 import { ContactListPage } from './ContactListPage';
 import { ContactDetailPage } from './detail/ContactDetailPage';
 import { ImportContactsPage } from './import/ImportContactsPage';

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { ApiError } from '../../app/api';
-import { Link, navigate } from '../../app/router';
+import { useNavigate } from 'react-router';
+import { Link } from '../../app/navigation';
 import { useApi } from '../../dashboard/useApi';
 import { FormAlert } from '../../ui/FormAlert';
 import { TextField } from '../../ui/TextField';
@@ -12,6 +13,7 @@ import { contactPath, parseTags, type Contact } from './contact';
 type Errors = { phone?: string; name?: string; tags?: string; form: string[]; existingId?: string };
 
 export function CreateContactForm() {
+  const navigate = useNavigate();
   const api = useApi();
   const formRef = useRef<HTMLFormElement>(null);
   const [phone, setPhone] = useState('');

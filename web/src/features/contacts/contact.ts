@@ -1,28 +1,9 @@
-// The shapes of the contacts API (src/modules/contacts/contact-view.ts, contacts.routes.ts).
+// The shapes of the contacts API, from the types generated from the server's OpenAPI document.
+import type { ApiItem, ApiResponse } from '../../app/apiSchema';
 
-export type Identity = 'bsuid' | 'wa_id' | 'phone';
-
-export type Contact = {
-  id: string;
-  name: string | null;
-  phone: string | null;
-  identities: Identity[];
-  tags: string[];
-  attributes: Record<string, string>;
-  marketingConsent: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type ConsentEntry = {
-  purpose: string;
-  seq: number;
-  granted: boolean;
-  source: string;
-  reference: string | null;
-  at: string;
-  hash: string;
-};
+export type Contact = ApiResponse<'/api/v1/contacts/{id}'>;
+export type Identity = Contact['identities'][number];
+export type ConsentEntry = ApiItem<'/api/v1/contacts/{id}/consent'>;
 
 export const TAG_MAX = 50;
 

@@ -1,4 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useAuth } from '../../app/auth';
+import { Link } from '../../app/navigation';
+import { can } from '../../app/permissions';
 import { FormAlert } from '../../ui/FormAlert';
 import { AttachButton } from './AttachButton';
 import { messageSummary } from './messageSummary';
@@ -80,7 +83,7 @@ export function Composer({ conversation, canned, replyTo, onCancelReply, onSent 
           ))}
         </ul>
       )}
-      {slash && canned.length === 0 && <p className="field-hint">No canned responses yet.</p>}
+      {slash && canned.length === 0 && <NoCannedResponses />}
       {canned.length > 0 && (
         <label className="composer-picker">
           Insert a canned response
@@ -95,5 +98,16 @@ export function Composer({ conversation, canned, replyTo, onCancelReply, onSent 
       )}
       {error && <FormAlert><p>{error}</p></FormAlert>}
     </form>
+  );
+}
+
+// Where canned responses come from, for whoever may make them.
+function NoCannedResponses() {
+  const { me } = useAuth();
+  return (
+    <p className="field-hint">
+      No canned responses yet.{' '}
+      {can(me, 'cannedResponses.manage') ? <Link to="/app/settings/canned-responses">Add some in Settings</Link> : 'An owner or admin can add them in Settings.'}
+    </p>
   );
 }

@@ -45,9 +45,9 @@ export function ConversationFilters({ filters, labels, onChange }: Props) {
         e.preventDefault();
         set({ q: String(new FormData(e.currentTarget).get('q') ?? '').trim() });
       }}>
-        <label htmlFor="inbox-search">Search customers and messages</label>
+        <label htmlFor="inbox-search" className="visually-hidden">Search customers and messages</label>
         <div className="inbox-search-row">
-          <input id="inbox-search" name="q" type="search" defaultValue={filters.q} />
+          <input id="inbox-search" name="q" type="search" placeholder="Search customers and messages" defaultValue={filters.q} />
           <button type="submit" className="button">Search</button>
         </div>
       </form>

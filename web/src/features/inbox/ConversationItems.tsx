@@ -1,4 +1,4 @@
-import { Link } from '../../app/router';
+import { Link } from '../../app/navigation';
 import { formatDateTime } from '../../ui/formatDate';
 import { contactLabel, useContacts } from './useContacts';
 import type { Conversation } from './types';

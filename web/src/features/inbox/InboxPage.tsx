@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { usePathname } from '../../app/router';
+import { usePathname } from '../../app/navigation';
 import { usePageTitle } from '../../app/usePageTitle';
-import type { Filters } from './ConversationFilters';
+import { ConversationFilters, type Filters } from './ConversationFilters';
 import { ConversationList } from './ConversationList';
 import { Thread } from './Thread';
 import { useOptionalList } from './useOptionalList';
 import type { Label } from './types';
 import './inbox.css';
 
-// /app/inbox and /app/inbox/<conversationId>: the list and the open thread side by side on a wide
-// screen, one at a time on a phone (the thread has its own way back to the list).
+// /app/inbox and /app/inbox/<conversationId>: the filters in one row above the list and the open thread,
+// side by side and as tall as the screen on a wide one, one at a time on a phone (the thread has its own
+// way back to the list).
 export function InboxPage() {
   usePageTitle('Inbox');
   const selectedId = usePathname().split('/')[3] || null;
@@ -17,7 +18,11 @@ export function InboxPage() {
   const [labels] = useOptionalList<Label>('/labels');
   return (
     <div className={selectedId ? 'inbox inbox-thread-open' : 'inbox'}>
-      <ConversationList filters={filters} onFilters={setFilters} labels={labels} selectedId={selectedId} />
+      <div className="inbox-top">
+        <h1 id="inbox-title">Inbox</h1>
+        <ConversationFilters filters={filters} labels={labels} onChange={setFilters} />
+      </div>
+      <ConversationList filters={filters} onFilters={setFilters} selectedId={selectedId} />
       {selectedId ? (
         <Thread key={selectedId} conversationId={selectedId} labels={labels} />
       ) : (

@@ -1,4 +1,4 @@
-import { Link } from '../../app/router';
+import { Link } from '../../app/navigation';
 import { useResource } from '../../dashboard/useResource';
 import { formatDateTime } from '../../ui/formatDate';
 import { ResourceState } from '../../ui/ResourceState';

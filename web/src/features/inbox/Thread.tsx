@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link } from '../../app/router';
+import { Link } from '../../app/navigation';
 import { ResourceState } from '../../ui/ResourceState';
 import { Composer } from './Composer';
 import { ConversationTools } from './ConversationTools';

@@ -1,13 +1,5 @@
+import { fillVariables, isPositional, sendVariables as variablesOf } from '../../app/templateVariables';
 import type { Preview, Template, TemplateComponent } from './types';
-
-const VARIABLE = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
-
-/** The variables a text uses, in order of first appearance ({{1}}, {{2}} or named). */
-export function variablesOf(text: string | undefined): string[] {
-  const names = text ? [...new Set([...text.matchAll(VARIABLE)].map((m) => m[1]!))] : [];
-  // Positional parameters are sent in number order, whatever order the text uses them in.
-  return names.every((n) => /^\d+$/.test(n)) ? names.sort((a, b) => Number(a) - Number(b)) : names;
-}
 
 const part = (template: Template, type: string): TemplateComponent | undefined => template.components.find((c) => String(c.type ?? '').toUpperCase() === type);
 
@@ -22,11 +14,10 @@ export function templateFields(template: Template): { key: string; label: string
 }
 
 function fill(text: string | undefined, scope: string, values: Record<string, string>, missing: string[]): string {
-  return (text ?? '').replace(VARIABLE, (whole, v: string) => {
+  return fillVariables(text ?? '', (v) => {
     const value = values[`${scope}.${v}`];
-    if (value) return value;
-    missing.push(`${scope}.${v}`);
-    return whole;
+    if (!value) missing.push(`${scope}.${v}`);
+    return value;
   });
 }
 
@@ -54,7 +45,7 @@ export function sendComponents(template: Template, values: Record<string, string
     if (!keys.length) continue;
     out.push({
       type: scope,
-      parameters: keys.map((k) => ({ type: 'text', text: values[`${scope}.${k}`] ?? '', ...(/^\d+$/.test(k) ? {} : { parameter_name: k }) })),
+      parameters: keys.map((k) => ({ type: 'text', text: values[`${scope}.${k}`] ?? '', ...(isPositional(k) ? {} : { parameter_name: k }) })),
     });
   }
   return out;

@@ -1,6 +1,7 @@
 import { ApiError, toApiError } from '../../app/api';
+import type { ApiResponse } from '../../app/apiSchema';
 
-export type UploadedMedia = { id: string; type: 'image' | 'video' | 'audio' | 'document' | 'sticker'; mimeType: string; size: number };
+export type UploadedMedia = ApiResponse<'/api/v1/media', 'post'>;
 
 // What WhatsApp accepts (the server checks again, with the exact limits per type).
 export const ATTACH_ACCEPT = 'image/jpeg,image/png,image/webp,video/mp4,video/3gpp,audio/aac,audio/amr,audio/mpeg,audio/mp4,audio/ogg,'

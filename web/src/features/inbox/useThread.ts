@@ -1,14 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../dashboard/useApi';
-import { useCoalesced } from '../../dashboard/useCoalesced';
-import { useEvents } from '../../dashboard/useEvents';
 import { useResource, type Resource } from '../../dashboard/useResource';
 import type { Conversation, List, Message } from './types';
 
 const PAGE = 100;
 const MEDIA_POLL_MS = 2_000;
-const MESSAGE_EVENTS = ['message.created', 'message.status', 'message.reaction', 'message.updated'] as const;
-const CONVERSATION_EVENTS = ['conversation.updated'] as const;
 
 export type Thread = {
   conversation: Resource<Conversation>;
@@ -19,23 +15,14 @@ export type Thread = {
   loadEarlier: (() => Promise<void>) | null;
 };
 
-// One conversation and its messages, kept current by the event stream: an event about this
-// conversation refetches the newest page (events carry ids only).
+// One conversation and its messages, kept current by the event stream (an event about this conversation
+// invalidates its cached GETs, dashboard/liveInvalidation.ts).
 export function useThread(conversationId: string): Thread {
   const api = useApi();
   const id = encodeURIComponent(conversationId);
   const [conversation, reloadConversation] = useResource<Conversation>(`/conversations/${id}`);
   const [messages, reloadMessages] = useResource<List<Message>>(`/conversations/${id}/messages?limit=${PAGE}`);
   const [earlier, setEarlier] = useState<{ data: Message[]; cursor: string | null | undefined }>({ data: [], cursor: undefined });
-
-  const refreshMessages = useCoalesced(reloadMessages);
-  const refreshConversation = useCoalesced(reloadConversation);
-  useEvents(MESSAGE_EVENTS, (event) => {
-    if (event.data.conversationId === conversationId || event.data.conversationId === null) refreshMessages();
-  });
-  useEvents(CONVERSATION_EVENTS, (event) => {
-    if (event.data.conversationId === conversationId) refreshConversation();
-  });
 
   // Media download in the background and no event says when one is stored: while any is pending,
   // the newest page is refetched every few seconds.

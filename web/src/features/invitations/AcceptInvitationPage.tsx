@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { Link, navigate, useSearchParam } from '../../app/router';
+import { useNavigate } from 'react-router';
+import { Link, useSearchParam } from '../../app/navigation';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useApi } from '../../dashboard/useApi';
 
@@ -14,6 +15,7 @@ const acceptances = new Map<string, Promise<Accepted>>();
 // /app/join?invitation=<token>: where sign-up and login land with an invitation. The signed-in person joins
 // the inviting workspace and the dashboard switches to it.
 export function AcceptInvitationPage() {
+  const navigate = useNavigate();
   usePageTitle('Join a workspace');
   const token = useSearchParam('invitation');
   const api = useApi();

@@ -1,6 +1,6 @@
 import { useAuth } from '../../app/auth';
 import { can } from '../../app/permissions';
-import { Link } from '../../app/router';
+import { Link } from '../../app/navigation';
 import { usePageTitle } from '../../app/usePageTitle';
 import { OpenCustomerPhoneButton } from '../sandbox/OpenCustomerPhoneButton';
 

@@ -1,4 +1,4 @@
-import { Link } from '../../app/router';
+import { Link } from '../../app/navigation';
 import type { Section } from './sections';
 
 export function SettingsNav({ sections, pathname }: { sections: Section[]; pathname: string }) {

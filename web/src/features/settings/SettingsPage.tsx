@@ -1,12 +1,14 @@
 import type { ComponentType } from 'react';
 import { useAuth } from '../../app/auth';
-import { usePathname } from '../../app/router';
+import { usePathname } from '../../app/navigation';
 import { AccountSettings } from './AccountSettings';
 import { SettingsNav } from './SettingsNav';
 import { visibleSections } from './sections';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { AuditLogSettings } from './audit/AuditLogSettings';
 import { AutomationSettings } from './automation/AutomationSettings';
+import { CannedResponsesSettings } from './canned/CannedResponsesSettings';
+import { LabelsSettings } from './labels/LabelsSettings';
 import { ChannelsSettings } from './channels/ChannelsSettings';
 import { MembersSettings } from './members/MembersSettings';
 import { WebhooksSettings } from './webhooks/WebhooksSettings';
@@ -20,6 +22,8 @@ const SECTION_PAGES: Record<string, ComponentType> = {
   '/app/settings/audit': AuditLogSettings,
   '/app/settings/webhooks': WebhooksSettings,
   '/app/settings/automation': AutomationSettings,
+  '/app/settings/labels': LabelsSettings,
+  '/app/settings/canned-responses': CannedResponsesSettings,
 };
 
 // /app/settings and its sections; a section the role may not see is not offered, and visiting it says why.

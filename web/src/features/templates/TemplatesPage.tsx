@@ -27,13 +27,13 @@ export function TemplatesPage() {
   // With one number the server picks it; with several, the reader says which account to use.
   const channelId = several ? chosen || several[0]!.id : undefined;
 
-  // Meta's review (and quality or category changes) arrive by webhook; the list follows without a reload.
+  // Meta's review (and quality or category changes) arrive by webhook; the list follows without a reload
+  // (the live events invalidate it) and a status change is announced.
   useEvents(['template.status'], ({ data }) => {
     const known = list.items.find((t) => t.id === data.templateId);
     if (known && typeof data.status === 'string' && data.status !== 'updated') {
       setAnnouncement(`Template ${known.name} (${known.language}): ${statusLabel(data.status)}.`);
     }
-    list.reload();
   });
 
   return (

@@ -1,28 +1,17 @@
-// The shapes of the templates API (src/modules/templates/template-view.ts, templates.routes.ts).
+// The shapes of the templates API, from the types generated from the server's OpenAPI document.
+import type { ApiItem, ApiResponse } from '../../app/apiSchema';
 
-export type Template = {
-  id: string;
-  name: string;
-  language: string;
-  category: string | null;
-  status: string | null;
-  quality: string | null;
-  components: Record<string, unknown>[];
-  rejectedReason?: string;
-};
+// Meta's components are open objects in the API's schema.
+export type Template = Omit<ApiItem<'/api/v1/templates'>, 'components'> & { components: Record<string, unknown>[] };
 
-export type LintIssue = { path: string; message: string };
+export type LintIssue = ApiResponse<'/api/v1/templates', 'post'>['warnings'][number];
 
 export type CreatedTemplate = Template & { warnings: LintIssue[] };
 
 export type Category = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
 
-const VARIABLE = /\{\{\s*([^}]*?)\s*\}\}/g;
-
 // The distinct {{…}} variables of a text, in order of first appearance (one example each).
-export function variablesOf(text: string): string[] {
-  return [...new Set([...text.matchAll(VARIABLE)].map((match) => match[1] ?? ''))];
-}
+export { variablesAsWritten as variablesOf } from '../../app/templateVariables';
 
 export function bodyText(template: Template): string | undefined {
   const body = template.components.find((c) => String(c.type).toUpperCase() === 'BODY');

@@ -1,22 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { AnyDb, TenantTx } from '../../../../platform/db';
-
-interface EnvelopeTables {
-  webhook_envelopes: {
-    workspace_id: string;
-    id: number;
-    received_at: Date;
-    body: Buffer;
-    accepted: string[];
-    customer_tokens: string[];
-    processed_at: Date | null;
-    attempts: number;
-    last_error: string | null;
-    parked_at: Date | null;
-  };
-}
-
-const envDb = (db: AnyDb | TenantTx) => db as unknown as Kysely<EnvelopeTables>;
 
 export interface NewEnvelope {
   workspaceId: string;
@@ -27,7 +10,7 @@ export interface NewEnvelope {
 
 /** Ingress stores envelopes before it knows more than the routing table says: one multi-row insert. */
 export async function unsafeInsertEnvelopes(db: AnyDb, rows: NewEnvelope[]): Promise<void> {
-  await envDb(db)
+  await db
     .insertInto('webhook_envelopes')
     .values(rows.map((r) => ({ workspace_id: r.workspaceId, body: r.body, accepted: r.accepted, customer_tokens: r.customerTokens })) as never)
     .execute();
@@ -57,7 +40,7 @@ export async function claimEnvelopes(tx: TenantTx, workspaceId: string, limit: n
 
 export async function markProcessed(tx: TenantTx, workspaceId: string, ids: number[], at: Date): Promise<void> {
   if (!ids.length) return;
-  await envDb(tx).updateTable('webhook_envelopes').set({ processed_at: at }).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  await tx.updateTable('webhook_envelopes').set({ processed_at: at }).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
 }
 
 /** Items of a processed envelope that failed on their content: position, kind and reason code. */
@@ -77,7 +60,7 @@ export async function recordItemFailures(tx: TenantTx, workspaceId: string, enve
  * no longer claimed, and counted for operators.
  */
 export async function recordFailure(tx: TenantTx, workspaceId: string, id: number, error: string, maxAttempts: number, at: Date): Promise<{ parked: boolean }> {
-  const row = await envDb(tx)
+  const row = await tx
     .updateTable('webhook_envelopes')
     .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 200), parked_at: sql<Date | null>`case when attempts + 1 >= ${maxAttempts} then ${at}::timestamptz else null end` }))
     .where('workspace_id', '=', workspaceId)
@@ -89,12 +72,12 @@ export async function recordFailure(tx: TenantTx, workspaceId: string, id: numbe
 
 /** Operators' alarm: envelopes of every workspace parked after their maximum attempts and still unprocessed. */
 export async function unsafeCountParkedEnvelopes(db: AnyDb): Promise<number> {
-  const { rows } = await sql<{ n: string | number }>`select count(*) as n from webhook_envelopes where parked_at is not null and processed_at is null`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from webhook_envelopes where parked_at is not null and processed_at is null`.execute(db);
+  return rows[0]?.n ?? 0;
 }
 
 /** Retention: processed envelopes older than `before` are deleted (pre-tenant maintenance). */
 export async function unsafePurgeProcessed(db: AnyDb, before: Date): Promise<number> {
-  const result = await envDb(db).deleteFrom('webhook_envelopes').where('processed_at', '<', before).executeTakeFirst();
+  const result = await db.deleteFrom('webhook_envelopes').where('processed_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,5 +1,5 @@
 import { faultBackoffMs, isConnectionLoss } from '../../../../platform/db';
-import { AppError } from '../../../../platform/http';
+import { webhookErrors } from '../../errors';
 
 /** Writes retried on a fresh connection before the batch's requests are refused. */
 const RETRIES_ON_CONNECTION_LOSS = 3;
@@ -66,7 +66,7 @@ export class GroupCommitter<T> {
       await this.writeRetrying(batch.map((b) => b.row));
       for (const b of batch) b.resolve();
     } catch (error) {
-      const refusal = isConnectionLoss(error) ? new AppError(503, 'storage_unavailable', 'The database is unreachable for a moment; nothing was stored. Please retry.') : error;
+      const refusal = isConnectionLoss(error) ? webhookErrors.storageUnavailable() : error;
       for (const b of batch) b.reject(refusal);
     } finally {
       this.inFlight -= 1;

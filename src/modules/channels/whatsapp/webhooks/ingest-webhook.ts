@@ -1,14 +1,9 @@
 import { isIndexable, type BlindPurpose } from '../../../../platform/crypto';
-import { AppError } from '../../../../platform/http';
 import { unsafeListPhoneNumberIdsOfWaba, unsafeLoadChannelCredentials, type ChannelCredentials } from '../../channel-credentials';
+import { webhookErrors } from '../../errors';
 import { ENVELOPE_CONTEXT, type WebhookIngressDeps } from './deps';
 import { customerIdsOf, entriesOf } from './envelope-shape';
 import { signatureMatches } from './signature';
-
-export const webhookErrors = {
-  invalidJson: () => new AppError(400, 'invalid_json', 'The body is not JSON.'),
-  invalidSignature: () => new AppError(401, 'invalid_signature', 'X-Hub-Signature-256 does not verify with the app secret of any channel the envelope names.'),
-};
 
 /**
  * Verifies a Meta webhook and stores it durably (encrypted) before the caller answers 200.

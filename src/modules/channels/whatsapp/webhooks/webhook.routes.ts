@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import type { AppInstance } from '../../../../platform/http';
+import { registerErrorStatuses, type AppInstance } from '../../../../platform/http';
 import { unsafeIsVerifyTokenHash } from '../../channel-credentials';
 import { sha256Hex } from '../../hash';
 import type { WebhookIngressDeps } from './deps';
 import { ingestWebhook } from './ingest-webhook';
+import { channelErrorStatuses } from '../../error-statuses';
 
 export const WEBHOOK_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** Meta's one endpoint for every workspace: the verify handshake and signed event deliveries. */
 export function registerWebhookRoutes(app: AppInstance, deps: WebhookIngressDeps): void {
+  registerErrorStatuses(app, channelErrorStatuses);
   app.get(
     '/webhooks/whatsapp',
     {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { navigate } from '../../../app/router';
+import { useNavigate } from 'react-router';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { useApi } from '../../../dashboard/useApi';
 import { FormAlert } from '../../../ui/FormAlert';
@@ -16,6 +16,7 @@ const STEPS = ['Template', 'Audience', 'Schedule', 'Review'] as const;
 // Template → audience → schedule → review. Going to the review creates a draft, because the recipient
 // count and the cost estimate come from the server; going back from it cancels that draft.
 export function NewCampaignWizard() {
+  const navigate = useNavigate();
   usePageTitle('New campaign');
   const api = useApi();
   const [step, setStep] = useState(0);

@@ -19,7 +19,7 @@ export const initialState: WizardState = {
   schedule: { mode: 'now', at: '' },
 };
 
-export type Contact = { id: string; name: string | null; phone: string | null; tags: string[]; marketingConsent: boolean };
+export type { Contact } from '../../contacts/contact';
 
 export function audienceBody(audience: WizardState['audience']): Record<string, unknown> {
   if (audience.mode === 'contacts') return { contactIds: audience.contactIds };

@@ -3,21 +3,16 @@
 // (Meta's send shape, which the campaign API takes; values may hold {{contact.name}} and
 // {{contact.attributes.<key>}}, filled per recipient by the server).
 
-export type TemplateDefinition = { id: string; name: string; language: string; category: string | null; status: string | null; components: Record<string, unknown>[] };
+import { fillVariables, isPositional, sendVariables as variablesOf } from '../../../app/templateVariables';
+import type { Template } from '../../templates/template';
+
+export type TemplateDefinition = Template;
 
 export type Slot =
   | { key: string; component: 'header' | 'body'; name: string; kind: 'text' }
   | { key: string; component: 'header'; name: string; kind: 'image' | 'video' | 'document' }
   | { key: string; component: 'button'; index: number; name: string; kind: 'text' };
 
-const VARIABLE = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
-
-function variablesOf(text: unknown): string[] {
-  if (typeof text !== 'string') return [];
-  const names = [...new Set([...text.matchAll(VARIABLE)].map((m) => m[1]!))];
-  // Positional variables are sent in their numeric order, whatever order the text uses them in.
-  return names.every((n) => /^\d+$/.test(n)) ? names.sort((a, b) => Number(a) - Number(b)) : names;
-}
 
 const upper = (value: unknown) => String(value ?? '').toUpperCase();
 
@@ -48,7 +43,7 @@ export function slotLabel(slot: Slot): string {
 
 function parameter(slot: Slot, value: string): Record<string, unknown> {
   if (slot.kind !== 'text') return { type: slot.kind, [slot.kind]: { link: value } };
-  return /^\d+$/.test(slot.name) ? { type: 'text', text: value } : { type: 'text', parameter_name: slot.name, text: value };
+  return isPositional(slot.name) ? { type: 'text', text: value } : { type: 'text', parameter_name: slot.name, text: value };
 }
 
 export function sendComponents(slots: Slot[], values: Record<string, string>): Record<string, unknown>[] {
@@ -67,5 +62,5 @@ export function sendComponents(slots: Slot[], values: Record<string, string>): R
 export function previewBody(template: TemplateDefinition, values: Record<string, string>): string {
   const body = template.components.find((c) => upper(c.type) === 'BODY');
   const text = typeof body?.text === 'string' ? body.text : '';
-  return text.replace(VARIABLE, (whole, name: string) => values[`body.${name}`] || whole);
+  return fillVariables(text, (name) => values[`body.${name}`]);
 }

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../../dashboard/useAction';
 import { useApi } from '../../../dashboard/useApi';
-import { useEvents } from '../../../dashboard/useEvents';
 import { useResource } from '../../../dashboard/useResource';
 import { FormAlert } from '../../../ui/FormAlert';
 import { ResourceState } from '../../../ui/ResourceState';
@@ -9,16 +8,12 @@ import { TextField } from '../../../ui/TextField';
 import type { ConsentEntry, Contact } from '../contact';
 import { ConsentTable } from './ConsentTable';
 
-const CONSENT_EVENTS = ['contact.opted_in', 'contact.opted_out'];
 
 // Marketing needs the customer's opt-in. Every change is appended to a hash-chained ledger (the
 // customer's STOP/START, Meta's marketing preference, imports, and what an agent records here).
 export function ConsentSection({ contact, onChanged }: { contact: Contact; onChanged: () => void }) {
   const api = useApi();
   const [history, reload] = useResource<{ data: ConsentEntry[] }>(`/contacts/${encodeURIComponent(contact.id)}/consent`);
-  useEvents(CONSENT_EVENTS, ({ data }) => {
-    if (data.contactId === contact.id) reload();
-  });
   const [source, setSource] = useState('');
   const { busy, error, run } = useAction();
   const [done, setDone] = useState('');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { useApi } from '../../../dashboard/useApi';
 import { useEvents } from '../../../dashboard/useEvents';
 import type { Page } from '../../../dashboard/usePagedList';

@@ -1,6 +1,5 @@
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { usePageTitle } from '../../../app/usePageTitle';
-import { useEvents } from '../../../dashboard/useEvents';
 import { useResource } from '../../../dashboard/useResource';
 import { formatDateTime } from '../../../ui/formatDate';
 import { contactLabel, type Contact } from '../contact';
@@ -8,14 +7,10 @@ import { ConsentSection } from './ConsentSection';
 import { ContactConversations } from './ContactConversations';
 import { EditContactForm } from './EditContactForm';
 
-const CONTACT_EVENTS = ['contact.updated', 'contact.opted_in', 'contact.opted_out'];
 
 export function ContactDetailPage({ contactId }: { contactId: string }) {
   const [contact, reload] = useResource<Contact>(`/contacts/${encodeURIComponent(contactId)}`);
   // Someone else's edit, an import, or the customer's own STOP shows without reloading the page.
-  useEvents(CONTACT_EVENTS, ({ data }) => {
-    if (data.contactId === contactId) reload();
-  });
   usePageTitle(contact.status === 'ready' ? contactLabel(contact.data) : 'Contact');
 
   if (contact.status === 'loading') return <p role="status">Loading the contact…</p>;

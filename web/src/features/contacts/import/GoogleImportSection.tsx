@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { apiRequest } from '../../../app/api';
 import { useAuth } from '../../../app/auth';
-import { navigate, useSearchParam } from '../../../app/router';
+import { useNavigate } from 'react-router';
+import { useSearchParam } from '../../../app/navigation';
 import { googleAvailable, googleErrorMessage } from '../../auth/googleApi';
 import { FormAlert } from '../../../ui/FormAlert';
 
@@ -19,6 +20,7 @@ type Preview = {
 // "Import from Google" on the import page: the browser goes to Google (read-only contacts, asked for
 // now and only now) and comes back with ?googlePreview=<id>; the preview is confirmed or cancelled here.
 export function GoogleImportSection() {
+  const navigate = useNavigate();
   const { me } = useAuth();
   const previewId = useSearchParam('googlePreview');
   const error = googleErrorMessage(useSearchParam('googleError'));

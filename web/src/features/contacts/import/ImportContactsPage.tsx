@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useAuth } from '../../../app/auth';
-import { Link, navigate, useSearchParam } from '../../../app/router';
+import { useNavigate } from 'react-router';
+import { Link, useSearchParam } from '../../../app/navigation';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { FormAlert } from '../../../ui/FormAlert';
 import { uploadCsv } from './contactImport';
@@ -14,6 +15,7 @@ const EXAMPLE = `phone,name,tags,marketing_consent,city
 
 // The import's id is kept in the address, so a reload (or a link to a colleague) keeps following it.
 export function ImportContactsPage() {
+  const navigate = useNavigate();
   usePageTitle('Import contacts');
   const { me } = useAuth();
   const importId = useSearchParam('id');

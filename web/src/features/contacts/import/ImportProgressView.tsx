@@ -1,4 +1,4 @@
-import { Link } from '../../../app/router';
+import { Link } from '../../../app/navigation';
 import { formatDateTime } from '../../../ui/formatDate';
 import type { ContactImport } from './contactImport';
 import { ImportErrorsTable } from './ImportErrorsTable';

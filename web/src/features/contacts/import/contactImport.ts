@@ -1,19 +1,9 @@
 import { apiRequest, ApiError, toApiError } from '../../../app/api';
+import type { ApiResponse } from '../../../app/apiSchema';
 
-// GET /api/v1/contacts/imports/:id (the contacts-import contract).
-export type ImportError = { line: number; column: string | null; code: string; message: string };
-export type ContactImport = {
-  id: string;
-  status: 'queued' | 'processing' | 'completed' | 'failed';
-  totalRows: number;
-  processedRows: number;
-  created: number;
-  updated: number;
-  errorCount: number;
-  errors: ImportError[];
-  createdAt: string;
-  completedAt: string | null;
-};
+// GET /api/v1/contacts/imports/:id, typed from the OpenAPI document.
+export type ContactImport = ApiResponse<'/api/v1/contacts/imports/{id}'>;
+export type ImportError = ContactImport['errors'][number];
 
 export const finished = (i: ContactImport) => i.status === 'completed' || i.status === 'failed';
 

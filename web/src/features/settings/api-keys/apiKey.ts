@@ -1,6 +1,6 @@
-import type { Role } from '../../../app/auth';
+import type { ApiItem, ApiResponse } from '../../../app/apiSchema';
 
 // As GET /api/v1/api-keys lists it: the secret itself is only ever in the creation response.
-export type ApiKey = { id: string; name: string; role: Role; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
-export type ApiKeyList = { data: ApiKey[] };
-export type CreatedKey = { id: string; key: string; name: string; role: Role };
+export type ApiKey = ApiItem<'/api/v1/api-keys'>;
+export type ApiKeyList = ApiResponse<'/api/v1/api-keys'>;
+export type CreatedKey = ApiResponse<'/api/v1/api-keys', 'post'>;

@@ -1,14 +1,6 @@
+import type { ApiItem, ApiResponse } from '../../../app/apiSchema';
+
 // As GET /api/v1/audit-events returns it: ids and metadata, never message content.
-export type AuditEvent = {
-  id: string;
-  seq: number;
-  at: string;
-  actor: { type: string; id: string | null };
-  action: string;
-  target: { type: string; id: string } | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-};
-export type AuditPage = { data: AuditEvent[]; nextCursor: string | null };
-export type ChainCheck = { valid: boolean; count: number; head: string; brokenAtSeq?: number };
+export type AuditEvent = ApiItem<'/api/v1/audit-events'>;
+export type AuditPage = ApiResponse<'/api/v1/audit-events'>;
+export type ChainCheck = ApiResponse<'/api/v1/audit-events/verify'>;

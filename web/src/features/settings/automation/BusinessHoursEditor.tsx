@@ -1,10 +1,7 @@
+import { browserZone, TimeZonePicker } from '../../../ui/TimeZonePicker';
 import { DAYS, type BusinessHours, type DayKey, type Interval } from './automation';
 
 type Props = { value: BusinessHours; error?: string; onChange: (value: BusinessHours) => void };
-
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-// Every IANA zone the browser knows, for suggestions; the server checks the name.
-const zones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [browserZone];
 
 // Opening hours per weekday in one time zone: a day with no interval is closed. The away message goes
 // out outside these hours.
@@ -15,9 +12,8 @@ export function BusinessHoursEditor({ value, error, onChange }: Props) {
       <legend>Business hours</legend>
       <div className="field">
         <label htmlFor="hours-timezone">Time zone</label>
-        <p id="hours-timezone-hint" className="field-hint">An IANA name such as Europe/Madrid. Your browser is in {browserZone}.</p>
-        <input id="hours-timezone" type="text" list="hours-timezones" autoComplete="off" spellCheck={false} aria-describedby="hours-timezone-hint" value={value.timezone} onChange={(e) => onChange({ ...value, timezone: e.target.value })} />
-        <datalist id="hours-timezones">{zones.map((z) => <option key={z} value={z} />)}</datalist>
+        <p id="hours-timezone-hint" className="field-hint">Type a city near you, for example Madrid, and pick it from the list. This computer is set to {browserZone.replace(/_/g, ' ')}.</p>
+        <TimeZonePicker id="hours-timezone" describedBy="hours-timezone-hint" value={value.timezone} onChange={(timezone) => onChange({ ...value, timezone })} />
       </div>
       {error && <p className="field-error" role="alert">{error}</p>}
       <ul className="hours-days">

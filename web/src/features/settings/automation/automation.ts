@@ -1,4 +1,6 @@
-// GET|PATCH /api/v1/settings and /api/v1/automations/keyword-replies, as agreed in the contracts.
+// GET|PATCH /api/v1/settings and /api/v1/automations/keyword-replies, typed from the OpenAPI document.
+import type { ApiItem, ApiResponse } from '../../../app/apiSchema';
+
 export const DAYS = [
   ['mon', 'Monday'],
   ['tue', 'Tuesday'],
@@ -10,30 +12,13 @@ export const DAYS = [
 ] as const;
 export type DayKey = (typeof DAYS)[number][0];
 
-export type Interval = { open: string; close: string };
-export type BusinessHours = { timezone: string; days: Record<DayKey, Interval[]> };
-export type AutoMessage = { enabled: boolean; text: string };
+export type WorkspaceSettings = ApiResponse<'/api/v1/settings'>;
+export type BusinessHours = WorkspaceSettings['businessHours'];
+export type Interval = BusinessHours['days'][DayKey][number];
+export type AutoMessage = WorkspaceSettings['welcomeMessage'];
 
-export type WorkspaceSettings = {
-  markReadOnOpen: boolean;
-  agentsSeeOnlyAssigned: boolean;
-  optOutConfirmation: AutoMessage;
-  welcomeMessage: AutoMessage;
-  awayMessage: AutoMessage;
-  businessHours: BusinessHours;
-};
-
-export type KeywordReply = {
-  id: string;
-  keywords: string[];
-  matchType: 'exact' | 'contains';
-  replyText: string;
-  enabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type KeywordReplyList = { data: KeywordReply[]; nextCursor: string | null };
+export type KeywordReply = ApiItem<'/api/v1/automations/keyword-replies'>;
+export type KeywordReplyList = ApiResponse<'/api/v1/automations/keyword-replies'>;
 
 /** "price, prices" → ["price", "prices"]: commas separate keywords, which may hold several words. */
 export const parseKeywords = (value: string): string[] => [...new Set(value.split(',').map((k) => k.trim()).filter(Boolean))];

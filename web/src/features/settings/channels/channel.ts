@@ -1,16 +1,5 @@
-// The channel as GET /api/v1/channels returns it (never its token or secrets).
-export type Channel = {
-  id: string;
-  phoneNumberId: string;
-  wabaId: string;
-  displayPhoneNumber: string;
-  throughputMps: number;
-  qualityRating: string | null;
-  messagingLimit: string | null;
-  graphApiBaseUrl: string;
-  graphApiVersion: string;
-  sandbox: boolean;
-  createdAt: string;
-};
+import type { ApiItem, ApiResponse } from '../../../app/apiSchema';
 
-export type ChannelList = { data: Channel[] };
+// The channel as GET /api/v1/channels returns it (never its token or secrets).
+export type Channel = ApiItem<'/api/v1/channels'>;
+export type ChannelList = ApiResponse<'/api/v1/channels'>;

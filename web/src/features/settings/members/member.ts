@@ -1,5 +1,5 @@
-import type { Role } from '../../../app/auth';
+import type { ApiItem, ApiResponse } from '../../../app/apiSchema';
 
 // A member as GET /api/v1/members returns it; the id is the user's id.
-export type Member = { id: string; email: string; name: string; role: Role; joinedAt: string };
-export type MemberList = { data: Member[] };
+export type Member = ApiItem<'/api/v1/members'>;
+export type MemberList = ApiResponse<'/api/v1/members'>;

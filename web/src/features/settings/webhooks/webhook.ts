@@ -1,3 +1,5 @@
+import type { ApiItem, ApiResponse } from '../../../app/apiSchema';
+
 // As the webhook-subscriptions routes return them (src/modules/integrations/subscription-view.ts).
 export const WEBHOOK_EVENTS = [
   ['message.received', 'A customer sent a message'],
@@ -11,34 +13,8 @@ export const WEBHOOK_EVENTS = [
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number][0];
 
-export type Subscription = {
-  id: string;
-  url: string;
-  events: WebhookEvent[];
-  enabled: boolean;
-  consecutiveFailures: number;
-  disabledAt: string | null;
-  disabledReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type SubscriptionList = { data: Subscription[]; nextCursor: string | null };
-export type CreatedSubscription = Subscription & { secret: string };
-
-export type Delivery = {
-  id: string;
-  eventId: string;
-  type: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  lastDurationMs: number | null;
-  createdAt: string;
-  lastAttemptAt: string | null;
-  nextAttemptAt: string | null;
-  completedAt: string | null;
-};
-
-export type DeliveryList = { data: Delivery[]; nextCursor: string | null };
+export type Subscription = ApiItem<'/api/v1/webhook-subscriptions'>;
+export type SubscriptionList = ApiResponse<'/api/v1/webhook-subscriptions'>;
+export type CreatedSubscription = ApiResponse<'/api/v1/webhook-subscriptions', 'post'>;
+export type Delivery = ApiItem<'/api/v1/webhook-subscriptions/{id}/deliveries'>;
+export type DeliveryList = ApiResponse<'/api/v1/webhook-subscriptions/{id}/deliveries'>;

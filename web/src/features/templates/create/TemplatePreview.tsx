@@ -1,10 +1,10 @@
+import { fillVariables } from '../../../app/templateVariables';
 import type { Draft } from './templateDraft';
 
 // Roughly how the customer will see the message. Text only, never markup; variables stay visible as
 // {{1}} unless an example was given.
 export function TemplatePreview({ draft }: { draft: Draft }) {
-  const fill = (text: string, examples: (v: string) => string | undefined) =>
-    text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, v: string) => examples(v)?.trim() || whole);
+  const fill = (text: string, examples: (v: string) => string | undefined) => fillVariables(text, (v) => examples(v)?.trim());
   const header = fill(draft.header, () => draft.headerExample);
   const body = fill(draft.body, (v) => draft.bodyExamples[v]);
   return (

@@ -1,22 +1,21 @@
 import { useState } from 'react';
 import { useAuth } from '../app/auth';
-import { Link } from '../app/router';
+import { Link } from '../app/navigation';
+import { SandboxBanner } from './SandboxBanner';
+import { UserMenu } from './UserMenu';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
-export function DashboardHeader() {
-  const { me, signOut } = useAuth();
+// One compact row: the brand, the workspace (a switcher when there are several) with the member's role,
+// the sandbox note, and the user menu.
+export function TopBar() {
+  const { me } = useAuth();
   const [error, setError] = useState<string | null>(null);
   const workspace = me.workspaces.find((candidate) => candidate.id === me.currentWorkspaceId);
 
-  const handleSignOut = () => {
-    setError(null);
-    signOut().catch((failure: unknown) => setError(failure instanceof Error ? failure.message : 'Could not sign out.'));
-  };
-
   return (
-    <header className="site-header dashboard-header">
+    <header className="shell-topbar">
       <Link to="/app" className="brand">WhatGrowPro</Link>
-      <div className="dashboard-header-workspace">
+      <div className="shell-workspace">
         {me.workspaces.length > 1 ? (
           <WorkspaceSwitcher onError={setError} />
         ) : (
@@ -24,10 +23,8 @@ export function DashboardHeader() {
         )}
         <span className="role-badge">Role: {me.role}</span>
       </div>
-      <div className="dashboard-header-user">
-        <span className="user-name" dir="auto">{me.user.name}</span>
-        <button type="button" className="button" onClick={handleSignOut}>Sign out</button>
-      </div>
+      <SandboxBanner />
+      <UserMenu onError={setError} />
       {error && <p className="header-error" role="alert">{error}</p>}
     </header>
   );
