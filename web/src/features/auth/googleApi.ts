@@ -1,8 +1,9 @@
 import { apiRequest } from '../../app/api';
+import type { ApiResponse } from '../../app/apiSchema';
 
 // The Google routes under /api/v1/auth/google (sign-in) as the pages here use them.
-export type GooglePending = { kind: 'signup' | 'link'; email: string; name: string };
-export type GoogleStatus = { available: boolean; linked: boolean; linkedAt: string | null };
+export type GooglePending = ApiResponse<'/api/v1/auth/google/pending'>;
+export type GoogleStatus = ApiResponse<'/api/v1/auth/google/status'>;
 
 export const GOOGLE_START_PATH = '/api/v1/auth/google/start';
 

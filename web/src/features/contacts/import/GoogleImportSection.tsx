@@ -1,21 +1,13 @@
 import { useEffect, useState } from 'react';
 import { apiRequest } from '../../../app/api';
+import type { ApiResponse } from '../../../app/apiSchema';
 import { useAuth } from '../../../app/auth';
 import { useNavigate } from 'react-router';
 import { useSearchParam } from '../../../app/navigation';
 import { googleAvailable, googleErrorMessage } from '../../auth/googleApi';
 import { FormAlert } from '../../../ui/FormAlert';
 
-type Preview = {
-  id: string;
-  totalRows: number;
-  validRows: number;
-  withoutPhone: number;
-  expiresAt: string;
-  sample: { name: string | null; phone: string }[];
-  errorCount: number;
-  errors: { line: number; code: string; message: string; name: string | null }[];
-};
+type Preview = ApiResponse<'/api/v1/google/contacts-previews/{id}'>;
 
 // "Import from Google" on the import page: the browser goes to Google (read-only contacts, asked for
 // now and only now) and comes back with ?googlePreview=<id>; the preview is confirmed or cancelled here.
