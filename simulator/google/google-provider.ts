@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import Provider, { interactionPolicy, type ProviderConfiguration } from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import type { ProviderConfiguration } from 'oidc-provider';
 import { CONTACTS_READONLY_SCOPE, type SandboxGoogleUser } from './sandbox-google-users';
 
 export interface SandboxClient {
@@ -22,9 +23,11 @@ export interface GoogleProviderOptions {
  * for a web client: authorization code with PKCE (S256), a confidential client, the openid, email
  * and profile scopes plus contacts.readonly, email claims in the ID token, opaque access tokens, and
  * revocation of any token revoking the whole grant (as Google's revocation endpoint does).
- * Everything lives in memory: a restart signs everyone out of the sandbox Google.
+ * Everything lives in memory: a restart signs everyone out of the sandbox Google. Loaded only when
+ * mounted, so cloud mode never loads the library (nor prints its development warnings).
  */
-export function createGoogleProvider(options: GoogleProviderOptions): Provider {
+export async function createGoogleProvider(options: GoogleProviderOptions): Promise<Provider> {
+  const { default: OidcProvider, interactionPolicy } = await import('oidc-provider');
   const mount = new URL(options.issuer).pathname.replace(/\/$/, '');
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   // Google's prompt=select_account (the account chooser), which oidc-provider does not know by default.
@@ -56,7 +59,7 @@ export function createGoogleProvider(options: GoogleProviderOptions): Provider {
     conformIdTokenClaims: false,
     revokeGrantPolicy: () => true,
   };
-  const provider = new Provider(options.issuer, configuration);
+  const provider = new OidcProvider(options.issuer, configuration);
   provider.proxy = options.trustProxy ?? false;
   return provider;
 }

@@ -44,7 +44,7 @@ export async function registerGoogleSandbox(app: FastifyInstance, options: Googl
   const issuer = `${options.publicUrl}${mount}`;
   const users = new Map(defaultSandboxGoogleUsers.map((u) => [u.sub, u]));
   const client = { clientId: options.client?.clientId ?? 'sandbox-client.apps.googleusercontent.test', clientSecret: options.client?.clientSecret ?? randomBytes(24).toString('base64url'), redirectUris: options.redirectUris };
-  const provider = createGoogleProvider({ issuer, client, users, trustProxy: options.trustProxy });
+  const provider = await createGoogleProvider({ issuer, client, users, trustProxy: options.trustProxy });
   const directory = new PeopleDirectory();
   const grantOwners = new Map<string, string>();
   const revokedAccounts: string[] = [];
