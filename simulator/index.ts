@@ -18,3 +18,6 @@ export type { EmitWebhookInput } from './control/emit-webhook';
 export type { TemplateChange } from './graph/templates/change-template';
 export { SimError } from './engine/sim-error';
 export { encodeMetaJson } from './webhooks/meta-json';
+export { registerGoogleSandbox, type GoogleSandbox, type GoogleSandboxOptions } from './google/register-google-sandbox';
+export { CONTACTS_READONLY_SCOPE, defaultSandboxGoogleUsers, type SandboxGoogleUser } from './google/sandbox-google-users';
+export type { SandboxContact } from './google/people-directory';

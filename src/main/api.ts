@@ -12,9 +12,10 @@ import { registerWebhookSubscriptionRoutes } from '../modules/integrations';
 import { registerAuditRoutes, registerPrivacyRoutes } from '../modules/privacy';
 import { registerAnalyticsRoutes } from '../modules/analytics';
 import { registerEventStreamRoutes } from '../modules/realtime';
+import { registerGoogleContactsRoutes, registerGoogleSignInRoutes } from '../modules/google';
 import type { Container } from './container';
 import { registerHealthRoutes } from './health.routes';
-import { mountSandbox } from './sandbox';
+import { mountGoogleSandbox, mountSandbox } from './sandbox';
 import { registerWebAssets } from './web-assets';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -40,13 +41,16 @@ export async function buildApi(container: Container): Promise<AppInstance> {
   registerWebhookSubscriptionRoutes(app, container.integrations);
   registerAnalyticsRoutes(app, container.analytics);
   registerEventStreamRoutes(app, { db: container.database.db, logger: container.logger, ...container.realtime });
+  registerGoogleSignInRoutes(app, container.google);
+  registerGoogleContactsRoutes(app, container.google);
   if (config.whatsappMode === 'sandbox') {
     const sandbox = await mountSandbox(app, container.channels, container.logger);
     // A sandbox channel created by this process (sign-up) is registered with the simulator at once.
     const unsubscribe = container.signals.workspaceCreated.subscribe((workspaceId) => sandbox.registerWorkspace(workspaceId));
     app.addHook('onClose', async () => unsubscribe());
+    if (!config.google) await mountGoogleSandbox(app, container.google, { trustProxy: config.trustProxy });
   }
   const appShellHtml = await registerWebAssets(app);
-  installNotFoundHandler(app, { appShellHtml, apiPrefixes: ['/api/', '/webhooks/', '/docs', '/sandbox/graph', '/healthz', '/readyz'] });
+  installNotFoundHandler(app, { appShellHtml, apiPrefixes: ['/api/', '/webhooks/', '/docs', '/sandbox/graph', '/sandbox/google', '/healthz', '/readyz'] });
   return app;
 }

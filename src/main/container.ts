@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Config } from '../platform/config';
@@ -16,6 +17,7 @@ import { templateItemHandler, type TemplatesDeps } from '../modules/templates';
 import { campaignDataPart, type CampaignsDeps } from '../modules/campaigns';
 import { createEnricherRegistry, defaultWebhookPolicy, deliveryDataPart, type IntegrationDeps } from '../modules/integrations';
 import { createEventHub, createVisibilityRegistry, type EventHub, type VisibilityRegistry } from '../modules/realtime';
+import { createGoogleHttp, sandboxGoogleSettings, type GoogleDeps } from '../modules/google';
 import { createSignal, type Signal } from './signal';
 
 /** Notifications between parts built here, for listeners that start later (the worker's loops, the sandbox). */
@@ -52,6 +54,7 @@ export interface Container {
   automation: AutomationDeps;
   privacy: PrivacyDeps;
   analytics: AnalyticsDeps;
+  google: GoogleDeps;
   close(): Promise<void>;
 }
 
@@ -94,6 +97,14 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
     const parts = [contactDataPart(contacts), conversationDataPart(inbox), messageDataPart(messages), automationDataPart, campaignDataPart, deliveryDataPart, channelDataPart(channels)];
     const privacy: PrivacyDeps = { db, keyring, clock, logger, audit, signer: createCertificateSigner(keyring.systemKey('certificate-signing')), parts };
     const analytics: AnalyticsDeps = { db, keyring, clock, logger };
+    // Google's flow cookies are sealed under a key every process of the installation derives alike.
+    const cookieKey = Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), 'whatgrowpro google cookies v1', 32));
+    const googleSettings = config.google
+      ? { ...config.google, issuerUrl: config.googleIssuerUrl, peopleApiUrl: config.googlePeopleApiUrl }
+      : config.whatsappMode === 'sandbox' ? sandboxGoogleSettings(config.publicUrl, cookieKey) : null;
+    // The sandbox provider is this process's own URL (from PUBLIC_URL, never from a user), allowed as the sandbox Graph transport is.
+    const googleHttp = createGoogleHttp({ allowPrivate: config.google ? config.outboundAllowPrivateUrls : true });
+    const google: GoogleDeps = { db, keyring, audit, clock, logger, auth, contacts, publicUrl: config.publicUrl, settings: googleSettings, cookieKey, http: googleHttp };
     return {
       config,
       logger,
@@ -116,8 +127,9 @@ export async function buildContainer(config: Config, logger: Logger, options: { 
       automation,
       privacy,
       analytics,
+      google,
       async close() {
-        await Promise.all([transport.close(), sandboxTransport.close()]);
+        await Promise.all([transport.close(), sandboxTransport.close(), googleHttp.close()]);
         await database.close();
       },
     };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { registerSimulator, SimulatorEngine } from '../../simulator';
+import { registerGoogleSandbox, registerSimulator, SimulatorEngine, type GoogleSandbox } from '../../simulator';
 import { listSandboxNumbers, SANDBOX_GRAPH_PATH, sandboxGraphUrl, type ChannelDeps, type SandboxNumber } from '../modules/channels';
+import { googleRedirectUri, SANDBOX_GOOGLE_PATH, type GoogleDeps } from '../modules/google';
 import type { AppInstance } from '../platform/http';
 import type { Logger } from '../platform/logging';
 
@@ -38,4 +39,25 @@ export async function mountSandbox(app: AppInstance, deps: ChannelDeps, logger: 
       for (const n of await listSandboxNumbers(deps, workspaceId)) engine.registerNumber(toRegistration(n));
     },
   };
+}
+
+// The sandbox Google of each app, for tests to add accounts and contacts (forgotten with the app).
+const googleSandboxes = new WeakMap<AppInstance, GoogleSandbox>();
+export const googleSandboxOf = (app: AppInstance) => googleSandboxes.get(app);
+
+/**
+ * Sandbox mode without a Google client: a local OpenID provider stands in for Google's accounts
+ * server and the simulator's People API for Google's, both on this process, with the client the
+ * container already knows (`sandboxGoogleSettings`).
+ */
+export async function mountGoogleSandbox(app: AppInstance, deps: GoogleDeps, options: { trustProxy: boolean }) {
+  if (!deps.settings) return;
+  const sandbox = await registerGoogleSandbox(app, {
+    publicUrl: deps.publicUrl,
+    prefix: SANDBOX_GOOGLE_PATH,
+    redirectUris: [googleRedirectUri(deps)],
+    client: { clientId: deps.settings.clientId, clientSecret: deps.settings.clientSecret },
+    trustProxy: options.trustProxy,
+  });
+  googleSandboxes.set(app, sandbox);
 }

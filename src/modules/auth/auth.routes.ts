@@ -1,14 +1,15 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { withTenant } from '../../platform/db';
 import { notFound, registerErrorStatuses, type AppInstance } from '../../platform/http';
 import { setSessionWorkspace, unsafeFindUserById } from './account.repository';
+import { requireAgeConfirmation } from './age-confirmation';
 import { assertSameOrigin } from './auth-hook';
 import { logInBody, meResponse, signUpBody } from './auth.schemas';
 import { permissionsOf } from './permissions';
 import type { AuthDeps } from './deps';
 import { authErrors } from './errors';
 import { logIn } from './log-in';
+import { setSessionCookie } from './session-cookie';
 import { endSession, SESSION_COOKIE } from './sessions';
 import { signUp } from './sign-up';
 import { findWorkspace, unsafeListWorkspacesOfUser } from './workspace.repository';
@@ -16,22 +17,15 @@ import { authErrorStatuses } from './error-statuses';
 
 export function registerAuthRoutes(app: AppInstance, deps: AuthDeps): void {
   registerErrorStatuses(app, authErrorStatuses);
-  const secure = deps.publicUrl.startsWith('https:');
-  const setSessionCookie = (reply: FastifyReply, session: { token: string; expiresAt: Date }) =>
-    reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expiresAt });
 
   app.post('/api/v1/auth/signup', {
     config: { access: 'public' },
     schema: { tags: ['accounts'], body: signUpBody, response: { 201: z.object({ userId: z.string(), workspaceId: z.string() }) } },
-    // The 18+ confirmation is checked before the schema, so its absence always gets its own code.
-    preValidation: async (request) => {
-      const body = request.body as { ageConfirmed?: unknown } | null;
-      if (!body || typeof body !== 'object' || body.ageConfirmed !== true) throw authErrors.ageConfirmationRequired();
-    },
+    preValidation: requireAgeConfirmation,
   }, async (request, reply) => {
     assertSameOrigin(request);
     const result = await signUp(deps, { ...request.body, ip: request.ip });
-    setSessionCookie(reply, result.session);
+    setSessionCookie(reply, deps.publicUrl, result.session);
     return reply.status(201).send({ userId: result.userId, workspaceId: result.workspaceId });
   });
 
@@ -46,7 +40,7 @@ export function registerAuthRoutes(app: AppInstance, deps: AuthDeps): void {
   }, async (request, reply) => {
     assertSameOrigin(request);
     const result = await logIn(deps, { ...request.body, ip: request.ip });
-    setSessionCookie(reply, result.session);
+    setSessionCookie(reply, deps.publicUrl, result.session);
     return { userId: result.userId };
   });
 

@@ -1,6 +1,6 @@
 export { registerAuthRoutes } from './auth.routes';
 export { registerTeamRoutes } from './team.routes';
-export { installAuthHook, requirePrincipal } from './auth-hook';
+export { assertSameOrigin, installAuthHook, requirePrincipal } from './auth-hook';
 export { actorOf, type AuthDeps, type Principal } from './deps';
 export { can } from './permissions';
 export { registerUser } from './register-user';
@@ -10,3 +10,9 @@ export { isWorkspaceMember } from './members';
 export { unsafeFindUserByEmail } from './account.repository';
 export { normalizeEmail, verifyPassword } from './secrets';
 export { permissionMatrixMarkdown } from './permission-docs';
+export { signUp } from './sign-up';
+export { logIn } from './log-in';
+export { requireAgeConfirmation } from './age-confirmation';
+export { createSessionForUser } from './session-for-user';
+export { setSessionCookie } from './session-cookie';
+export { unsafeFindUserById } from './account.repository';

@@ -17,6 +17,7 @@ export async function logIn(deps: AuthDeps, input: { email: string; password: st
   if (!user || !valid) throw authErrors.invalidCredentials();
   await giveBackLoginAttempt(deps.db, keys);
   const workspaces = await unsafeListWorkspacesOfUser(deps.db, user.id);
-  const session = await createSession(deps, user.id, workspaces[0]?.id ?? null);
-  return { userId: user.id, session };
+  const workspaceId = workspaces[0]?.id ?? null;
+  const session = await createSession(deps, user.id, workspaceId);
+  return { userId: user.id, workspaceId, session };
 }

@@ -12,3 +12,5 @@ export { audienceContactIds, audienceMembers, importStatusOf, type AudienceMembe
 export { preferenceItemHandler } from './apply-preference-items';
 export { contactJobHandlers } from './jobs';
 export { contactDataPart } from './contact-personal-data';
+export { startContactImport } from './import/start-import';
+export { readImportFile, type ImportError } from './import/read-import-file';

@@ -40,6 +40,11 @@ export const environmentSchema = z
      */
     OUTBOUND_ALLOW_PRIVATE_URLS: booleanFlag.optional(),
     WEBHOOKS_ALLOW_PRIVATE_URLS: booleanFlag.optional(),
+    /** Sign in with Google and Google Contacts import: the OAuth client of a Google Cloud project (both or neither). */
+    GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    GOOGLE_ISSUER_URL: z.string().url('must be an absolute URL such as https://accounts.google.com').default('https://accounts.google.com'),
+    GOOGLE_PEOPLE_API_URL: z.string().url('must be an absolute URL such as https://people.googleapis.com').default('https://people.googleapis.com'),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.MASTER_KEY) {
@@ -48,6 +53,10 @@ export const environmentSchema = z
         path: ['MASTER_KEY'],
         message: 'is required when DATABASE_URL is set (base64 of 32 bytes; keep it in your secret store)',
       });
+    }
+    if (!env.GOOGLE_CLIENT_ID !== !env.GOOGLE_CLIENT_SECRET) {
+      const missing = env.GOOGLE_CLIENT_ID ? 'GOOGLE_CLIENT_SECRET' : 'GOOGLE_CLIENT_ID';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required with the other Google client variable (both or neither)' });
     }
   });
 

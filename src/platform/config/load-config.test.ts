@@ -40,3 +40,13 @@ test('private outbound URLs are refused unless OUTBOUND_ALLOW_PRIVATE_URLS (or i
   assert.equal(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_URLS: '1' }).outboundAllowPrivateUrls, true);
   assert.equal(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_URLS: 'true', OUTBOUND_ALLOW_PRIVATE_URLS: 'false' }).outboundAllowPrivateUrls, false, 'the current name wins');
 });
+
+test('Google: the client id and secret come together; the issuer and People API default to Google\'s', () => {
+  const none = loadConfig({});
+  assert.equal(none.google, null);
+  assert.equal(none.googleIssuerUrl, 'https://accounts.google.com');
+  assert.equal(none.googlePeopleApiUrl, 'https://people.googleapis.com');
+  const set = loadConfig({ GOOGLE_CLIENT_ID: 'id.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: 's3cret', GOOGLE_ISSUER_URL: 'https://issuer.example/' });
+  assert.deepEqual([set.google, set.googleIssuerUrl], [{ clientId: 'id.apps.googleusercontent.com', clientSecret: 's3cret' }, 'https://issuer.example']);
+  assert.throws(() => loadConfig({ GOOGLE_CLIENT_ID: 'id' }), (error: ConfigError) => error.problems.some((p) => p.variable === 'GOOGLE_CLIENT_SECRET'));
+});

@@ -15,6 +15,13 @@ export interface Config {
   databasePoolSize: number;
   /** Graph base URLs and outgoing webhooks may target loopback/private addresses (development and tests only). */
   outboundAllowPrivateUrls: boolean;
+  /**
+   * Google's OAuth client, when configured; without one, sandbox mode runs a local OpenID provider
+   * and People API in the process instead, and cloud mode offers no Google sign-in.
+   */
+  google: { clientId: string; clientSecret: string } | null;
+  googleIssuerUrl: string;
+  googlePeopleApiUrl: string;
 }
 
 /** A bad environment: names every variable that is wrong, so start-up can stop with a useful message. */
@@ -49,5 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     outboundAllowPrivateUrls: e.OUTBOUND_ALLOW_PRIVATE_URLS ?? e.WEBHOOKS_ALLOW_PRIVATE_URLS ?? false,
+    google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET } : null,
+    googleIssuerUrl: e.GOOGLE_ISSUER_URL.replace(/\/$/, ''),
+    googlePeopleApiUrl: e.GOOGLE_PEOPLE_API_URL.replace(/\/$/, ''),
   });
 }

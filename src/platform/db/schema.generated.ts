@@ -370,6 +370,23 @@ export interface Events {
   workspace_id: string;
 }
 
+export interface GoogleContactPreviews {
+  created_at: Generated<Timestamp>;
+  csv: Buffer;
+  expires_at: Timestamp;
+  id: string;
+  total_rows: number;
+  user_id: string;
+  without_phone: number;
+  workspace_id: string;
+}
+
+export interface GoogleLinks {
+  google_sub: string;
+  linked_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface IdempotencyKeys {
   body_hash: string;
   created_at: Generated<Timestamp>;
@@ -687,6 +704,8 @@ export interface DB {
   erased_message_counts: ErasedMessageCounts;
   erasure_certificates: ErasureCertificates;
   events: Events;
+  google_contact_previews: GoogleContactPreviews;
+  google_links: GoogleLinks;
   idempotency_keys: IdempotencyKeys;
   inbound_item_failures: InboundItemFailures;
   invitations: Invitations;

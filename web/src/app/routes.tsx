@@ -7,6 +7,8 @@ import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PrivacyPage } from '../pages/PrivacyPage';
 import { SignupPage } from '../pages/SignupPage';
+import { GoogleLinkPage } from '../features/auth/GoogleLinkPage';
+import { GoogleSignUpPage } from '../features/auth/GoogleSignUpPage';
 
 // A page of the dashboard, downloaded when first visited: visitors of the public pages load none of it,
 // and each section is a chunk of its own.
@@ -36,6 +38,8 @@ export const routes: RouteObject[] = [
           { index: true, Component: LandingPage },
           { path: 'signup', Component: SignupPage },
           { path: 'login', Component: LoginPage },
+          { path: 'signup/google', Component: GoogleSignUpPage },
+          { path: 'login/google', Component: GoogleLinkPage },
           { path: 'privacy', Component: PrivacyPage },
           { path: '*', Component: NotFoundPage },
         ],

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { Link, useSearchParam } from '../app/navigation';
 import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
+import { GoogleSignInButton } from '../features/auth/GoogleSignInButton';
 import { TextField } from '../ui/TextField';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 
@@ -67,6 +68,7 @@ export function LoginPage() {
     <section className="form-page" aria-labelledby="login-title">
       <h1 id="login-title">Log in</h1>
       {signupPath !== '/signup' && <p className="invitation-note" role="note">Log in to accept your invitation to a workspace.</p>}
+      <GoogleSignInButton />
       {errors.form && <FormAlert><p>{errors.form}</p></FormAlert>}
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
         <TextField

@@ -2,7 +2,8 @@ import { Link } from '../app/navigation';
 import { PRIVACY_CONTACT_EMAIL } from '../app/site';
 import { usePageTitle } from '../app/usePageTitle';
 
-const LAST_UPDATED = '6 December 2026';
+/** Also the policy version a sign-up records as accepted. */
+export const LAST_UPDATED = '6 December 2026';
 
 const SECTIONS = [
   ['roles', 'Who decides, who processes'],
@@ -142,13 +143,35 @@ export function PrivacyPage() {
       <section id="google" aria-labelledby="google-title">
         <h2 id="google-title">Google sign-in and contact import</h2>
         <p>
-          These features are not available yet. When they are enabled, WhatGrowPro’s use and transfer of information
-          received from Google APIs will adhere to the{' '}
+          WhatGrowPro’s use and transfer to any other app of information received from Google APIs will adhere to the{' '}
           <a href="https://developers.google.com/terms/api-services-user-data-policy">Google API Services User Data Policy</a>,
-          including the Limited Use requirements: we will use that data only to sign you in or to import the contacts you
-          choose, never for advertising, and people will not read it except with your permission, for security or as
-          the law requires.
+          including the Limited Use requirements. In practice:
         </p>
+        <ul>
+          <li>
+            <strong>Sign in with Google</strong> asks Google only for your basic profile and email address
+            (<code>openid email profile</code>). We use them once, when you sign in, to find or create your account. The
+            only thing we keep is Google’s identifier for your Google account, linked to your WhatGrowPro account. We keep
+            no Google password or token.
+          </li>
+          <li>
+            <strong>Import from Google Contacts</strong> asks for read-only access to your contacts
+            (<code>contacts.readonly</code>) only when you start an import, and for nothing else. We read the names and
+            phone numbers once, show you a preview, and import the ones you confirm into your workspace as contacts, like a
+            CSV file. Importing a contact never records marketing consent. We do not ask for offline access; the access
+            Google grants is used once and discarded, and the preview is deleted when you import or cancel it, or after
+            30 minutes. Each import is recorded in the workspace’s audit log (what access was used, how many contacts, when).
+          </li>
+          <li>
+            We use this Google data only to provide these features. We never use it for advertising, never sell it, and
+            never transfer it to anyone except as needed to provide the service, for security, or as the law requires.
+            People at WhatGrowPro do not read it unless you ask us to, for security, or as the law requires.
+          </li>
+          <li>
+            You can <strong>disconnect Google</strong> at any time in your account settings: we revoke our access at Google
+            and delete the link. You can also remove our access from your Google Account’s security settings.
+          </li>
+        </ul>
       </section>
 
       <section id="age" aria-labelledby="age-title">

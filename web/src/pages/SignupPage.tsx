@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { Link, useSearchParam } from '../app/navigation';
 import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
+import { GoogleSignInButton } from '../features/auth/GoogleSignInButton';
 import { TextField } from '../ui/TextField';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
 import {
@@ -75,6 +76,7 @@ export function SignupPage() {
       ) : (
         <p>Create a workspace for your team. In sandbox mode it comes with simulated customers, so no Meta account is needed.</p>
       )}
+      {!invitation && <GoogleSignInButton label="Sign up with Google" />}
       <p>All fields are required.</p>
 
       {(refusal.emailTaken || refusal.messages.length > 0) && (

@@ -1,5 +1,6 @@
 import { useAuth } from '../../app/auth';
 import { usePageTitle } from '../../app/usePageTitle';
+import { GoogleAccountSection } from '../auth/GoogleAccountSection';
 
 export function AccountSettings() {
   usePageTitle('Settings');
@@ -18,6 +19,7 @@ export function AccountSettings() {
           <dt>WhatsApp mode</dt><dd>{me.mode === 'sandbox' ? 'Sandbox (simulated customers)' : 'Cloud API'}</dd>
         </dl>
       </section>
+      <GoogleAccountSection />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Link, useSearchParam } from '../../../app/navigation';
 import { usePageTitle } from '../../../app/usePageTitle';
 import { FormAlert } from '../../../ui/FormAlert';
 import { uploadCsv } from './contactImport';
+import { GoogleImportSection } from './GoogleImportSection';
 import { ImportProgressView } from './ImportProgressView';
 
 const EXAMPLE = `phone,name,tags,marketing_consent,city
@@ -51,6 +52,7 @@ export function ImportContactsPage() {
       <p className="breadcrumb"><Link to="/app/contacts">Contacts</Link></p>
       <h1>Import contacts</h1>
       {importId && <ImportProgressView key={importId} importId={importId} />}
+      <GoogleImportSection />
       <section aria-labelledby="import-upload-title">
         <h2 id="import-upload-title">{importId ? 'Import another file' : 'Upload a CSV file'}</h2>
         <p>

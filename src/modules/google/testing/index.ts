@@ -1,0 +1,1 @@
+export { createContactsPreview as createGoogleContactsPreview } from '../contacts-preview';
