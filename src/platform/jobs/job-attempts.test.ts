@@ -1,35 +1,25 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { ManualClock, systemClock } from '../clock';
-import { createLogger } from '../logging';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { backoffDelayMs, claimJobs, enqueue, LOCK_MARGIN_MS } from './job-queue';
 import { startJobRunner } from './job-runner';
-import { contactIdPayload, emptyPayload, testJob } from './test-jobs';
+import { contactId, contactIdPayload, emptyPayload, logger, testJob, testJobsDatabase } from './test-jobs';
 
 // How one attempt runs: the payload checked on the way in and on the way out, the backoff and
 // timeout of its own job, and a lock that outlasts the timeout.
 
-let database: TestDatabase;
-before(async () => {
-  database = await createTestDatabase();
-});
-after(async () => {
-  await database.close();
-});
+const database = testJobsDatabase();
 
-const logger = createLogger({ level: 'silent' });
-const contactId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 type JobState = { status: string; attempts: number; run_at: Date; last_error: string | null; locked_until: Date | null };
-const stateOf = async (queue: string) => (await sql<JobState>`select status, attempts, run_at, last_error, locked_until from jobs where queue = ${queue}`.execute(database.db)).rows;
+const stateOf = async (queue: string) => (await sql<JobState>`select status, attempts, run_at, last_error, locked_until from jobs where queue = ${queue}`.execute(database().db)).rows;
 
 test('enqueue checks the payload against its schema and throws on a bad one, storing nothing', async () => {
   const greet = testJob('checked', contactIdPayload);
-  await assert.rejects(enqueue(database.db, greet, { contactId: '+14155550100' }), /enqueue test\.checked: invalid payload \(contactId: /);
+  await assert.rejects(enqueue(database().db, greet, { contactId: '+14155550100' }), /enqueue test\.checked: invalid payload \(contactId: /);
   // @ts-expect-error a field the schema does not have (the runtime check catches callers that escape the types)
-  await assert.rejects(enqueue(database.db, greet, { contactId, name: 'Ann' }), /invalid payload/);
+  await assert.rejects(enqueue(database().db, greet, { contactId, name: 'Ann' }), /invalid payload/);
   assert.deepEqual(await stateOf('test.checked'), []);
 });
 
@@ -37,8 +27,8 @@ test('a stored payload that does not parse fails the job at once, never retried,
   const greet = testJob('unparsable', contactIdPayload);
   let handled = 0;
   // As a row from an older release or a hand-made insert could look.
-  await sql`insert into jobs (id, queue, payload, status, run_at, attempts, max_attempts) values ('bad-payload', ${greet.name}, '{"contactId": 42}'::jsonb, 'queued', now() - interval '1 second', 0, 10)`.execute(database.db);
-  const runner = startJobRunner({ db: database.db, clock: systemClock, logger, catalog: { greet }, handlers: { greet: async () => void (handled += 1) }, autoStart: false });
+  await sql`insert into jobs (id, queue, payload, status, run_at, attempts, max_attempts) values ('bad-payload', ${greet.name}, '{"contactId": 42}'::jsonb, 'queued', now() - interval '1 second', 0, 10)`.execute(database().db);
+  const runner = startJobRunner({ db: database().db, clock: systemClock, logger, catalog: { greet }, handlers: { greet: async () => void (handled += 1) }, autoStart: false });
   await runner.drain();
   await runner.stop();
   const [row] = await stateOf(greet.name);
@@ -53,9 +43,9 @@ test('each job retries after its own backoff, doubling up to its cap, with jitte
   const failing = async () => {
     throw new Error('down');
   };
-  const runner = startJobRunner({ db: database.db, clock: systemClock, logger, catalog: { quick, patient }, handlers: { quick: failing, patient: failing }, autoStart: false });
-  await enqueue(database.db, quick, {});
-  await enqueue(database.db, patient, {});
+  const runner = startJobRunner({ db: database().db, clock: systemClock, logger, catalog: { quick, patient }, handlers: { quick: failing, patient: failing }, autoStart: false });
+  await enqueue(database().db, quick, {});
+  await enqueue(database().db, patient, {});
   const failedAt = Date.now();
   await runner.drain();
   const [q] = await stateOf(quick.name);
@@ -79,7 +69,7 @@ test('an attempt past its timeout is aborted through its signal, counted as fail
   const stuck = testJob('stuck', emptyPayload, { timeoutMs: 100, backoff: { baseMs: 50, capMs: 50 } });
   const aborts: string[] = [];
   const runner = startJobRunner({
-    db: database.db,
+    db: database().db,
     clock: systemClock,
     logger,
     catalog: { stuck },
@@ -94,7 +84,7 @@ test('an attempt past its timeout is aborted through its signal, counted as fail
     },
     autoStart: false,
   });
-  await enqueue(database.db, stuck, {});
+  await enqueue(database().db, stuck, {});
   const started = Date.now();
   await runner.drain();
   assert.ok(Date.now() - started < 2000, 'the attempt was cut off at its timeout');
@@ -110,10 +100,10 @@ test('an attempt past its timeout is aborted through its signal, counted as fail
 test('a claim locks each row for its own job’s timeout plus a margin, so a slow attempt is not claimed twice', async () => {
   const short = testJob('lock-short', emptyPayload, { timeoutMs: 1000 });
   const long = testJob('lock-long', emptyPayload, { timeoutMs: 600_000 });
-  await enqueue(database.db, short, {}, { runAt: new Date(Date.now() - 2000) });
-  await enqueue(database.db, long, {}, { runAt: new Date(Date.now() - 1000) });
+  await enqueue(database().db, short, {}, { runAt: new Date(Date.now() - 2000) });
+  await enqueue(database().db, long, {}, { runAt: new Date(Date.now() - 1000) });
   const now = new Date();
-  const claimed = await claimJobs(database.db, [short, long], 10, now);
+  const claimed = await claimJobs(database().db, [short, long], 10, now);
   assert.deepEqual(
     claimed.map((j) => [j.queue, j.locked_until.getTime() - now.getTime()]),
     [
@@ -122,9 +112,9 @@ test('a claim locks each row for its own job’s timeout plus a margin, so a slo
     ],
   );
   const pastShortTimeout = new Date(now.getTime() + 1000 + 1);
-  assert.deepEqual(await claimJobs(database.db, [short, long], 10, pastShortTimeout), [], 'past the timeout, inside the margin: still held');
+  assert.deepEqual(await claimJobs(database().db, [short, long], 10, pastShortTimeout), [], 'past the timeout, inside the margin: still held');
   const pastShortLock = new Date(now.getTime() + 1000 + LOCK_MARGIN_MS + 1);
-  assert.deepEqual((await claimJobs(database.db, [short, long], 10, pastShortLock)).map((j) => j.queue), ['test.lock-short'], 'the long job is still within its own lock');
+  assert.deepEqual((await claimJobs(database().db, [short, long], 10, pastShortLock)).map((j) => j.queue), ['test.lock-short'], 'the long job is still within its own lock');
 });
 
 test('a job late in its batch renews its lock before it starts; one another worker took over meanwhile is left to it', async () => {
@@ -135,7 +125,7 @@ test('a job late in its batch renews its lock before it starts; one another work
   let takeOver = false;
   let secondRuns = 0;
   const runner = startJobRunner({
-    db: database.db,
+    db: database().db,
     clock,
     logger,
     catalog: { first, second },
@@ -143,7 +133,7 @@ test('a job late in its batch renews its lock before it starts; one another work
       first: async () => {
         // A slow first job: by the time it ends, the second's claim has less left than its timeout.
         clock.advance(takeOver ? 10_000 + LOCK_MARGIN_MS + 1 : 30_000);
-        if (takeOver) await claimJobs(database.db, [second], 10, clock.now());
+        if (takeOver) await claimJobs(database().db, [second], 10, clock.now());
       },
       second: async () => {
         secondRuns += 1;
@@ -154,9 +144,9 @@ test('a job late in its batch renews its lock before it starts; one another work
   });
   for (const round of [1, 2]) {
     takeOver = round === 2;
-    await sql`delete from jobs where queue in (${first.name}, ${second.name})`.execute(database.db);
-    await enqueue(database.db, first, {}, { runAt: new Date(clock.now().getTime() - 2000) });
-    await enqueue(database.db, second, {}, { runAt: new Date(clock.now().getTime() - 1000) });
+    await sql`delete from jobs where queue in (${first.name}, ${second.name})`.execute(database().db);
+    await enqueue(database().db, first, {}, { runAt: new Date(clock.now().getTime() - 2000) });
+    await enqueue(database().db, second, {}, { runAt: new Date(clock.now().getTime() - 1000) });
     await runner.drain();
   }
   await runner.stop();
