@@ -1,5 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { useState, type FormEvent } from 'react';
 import { ApiError, apiRequest } from '../app/api';
 import { useNavigate } from 'react-router';
 import { Link, useSearchParam } from '../app/navigation';
@@ -7,7 +6,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
 import { GoogleSignInButton } from '../features/auth/GoogleSignInButton';
 import { TextField } from '../ui/TextField';
-import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { useFormRefusal } from '../ui/useFormRefusal';
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -35,16 +34,9 @@ export function LoginPage() {
   usePageTitle('Log in');
   const next = safeNext(useSearchParam('next'));
   const signupPath = signupPathFor(next);
-  const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [submitting, setSubmitting] = useState(false);
-
-  const refuse = (found: Errors) => {
-    flushSync(() => setErrors(found));
-    focusFirstInvalid(formRef.current);
-  };
+  const { formRef, refusal: errors, setRefusal: setErrors, submitting, setSubmitting, refuse } = useFormRefusal<Errors>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

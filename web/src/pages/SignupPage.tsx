@@ -1,5 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { useState, type FormEvent } from 'react';
 import { apiRequest } from '../app/api';
 import { useNavigate } from 'react-router';
 import { Link, useSearchParam } from '../app/navigation';
@@ -7,7 +6,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { FormAlert } from '../ui/FormAlert';
 import { GoogleSignInButton } from '../features/auth/GoogleSignInButton';
 import { TextField } from '../ui/TextField';
-import { focusFirstInvalid } from '../ui/focusFirstInvalid';
+import { useFormRefusal } from '../ui/useFormRefusal';
 import {
   explainSignupRefusal,
   MIN_PASSWORD_LENGTH,
@@ -23,10 +22,8 @@ const NO_REFUSAL: SignupRefusal = { fields: {}, emailTaken: false, messages: [] 
 export function SignupPage() {
   const navigate = useNavigate();
   usePageTitle('Create your account');
-  const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(EMPTY);
-  const [refusal, setRefusal] = useState(NO_REFUSAL);
-  const [submitting, setSubmitting] = useState(false);
+  const { formRef, refusal, setRefusal, submitting, setSubmitting, refuse } = useFormRefusal<SignupRefusal>(NO_REFUSAL);
   const errors: SignupErrors = refusal.fields;
   // An invitation link (/signup?invitation=…) joins its workspace once the account exists, or after login.
   const invitation = useSearchParam('invitation');
@@ -41,10 +38,6 @@ export function SignupPage() {
       : current));
   };
 
-  const refuse = (next: SignupRefusal) => {
-    flushSync(() => setRefusal(next));
-    focusFirstInvalid(formRef.current);
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, apiRequest } from '../../app/api';
 import { useNavigate } from 'react-router';
 import { Link } from '../../app/navigation';
@@ -7,7 +6,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { LAST_UPDATED } from '../../pages/PrivacyPage';
 import { FormAlert } from '../../ui/FormAlert';
 import { TextField } from '../../ui/TextField';
-import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
+import { useFormRefusal } from '../../ui/useFormRefusal';
 import { googlePending, type GooglePending } from './googleApi';
 
 type Errors = { workspaceName?: string; ageConfirmed?: string; form?: string };
@@ -17,20 +16,14 @@ type Errors = { workspaceName?: string; ageConfirmed?: string; form?: string };
 export function GoogleSignUpPage() {
   const navigate = useNavigate();
   usePageTitle('Create your account with Google');
-  const formRef = useRef<HTMLFormElement>(null);
   const [pending, setPending] = useState<GooglePending | null | 'none'>(null);
   const [workspaceName, setWorkspaceName] = useState('');
   const [ageConfirmed, setAgeConfirmed] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { formRef, refusal: errors, submitting, setSubmitting, refuse } = useFormRefusal<Errors>({});
   useEffect(() => {
     void googlePending().then((p) => setPending(p.kind === 'signup' ? p : 'none'), () => setPending('none'));
   }, []);
 
-  const refuse = (found: Errors) => {
-    flushSync(() => setErrors(found));
-    focusFirstInvalid(formRef.current);
-  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting) return;
