@@ -1,11 +1,8 @@
 import type { Keyring } from '../../platform/crypto';
 import type { TenantTx } from '../../platform/db';
 import { countryOf } from '../campaigns';
-
-// Contexts the messages and contacts modules seal these values under (messages/deps.ts
-// PAYLOAD_CONTEXT, contacts/resolve-contacts.ts PHONE_CONTEXT); decryption checks them.
-const PAYLOAD_CONTEXT = 'message.payload';
-const PHONE_CONTEXT = 'contact.phone';
+import { openSealedPhone } from '../contacts';
+import { openSealedPayload } from '../messages';
 
 /**
  * The "name/language" of a template send, read from its sealed payload; the rest of the payload
@@ -14,7 +11,7 @@ const PHONE_CONTEXT = 'contact.phone';
 export async function templateOfPayload(keyring: Keyring, tx: TenantTx, workspaceId: string, payload: Buffer | null): Promise<string | null> {
   if (!payload) return null;
   try {
-    const opened = await keyring.decryptJson<{ content?: { template?: { name?: unknown; language?: { code?: unknown } | unknown } } }>(tx, workspaceId, payload, PAYLOAD_CONTEXT);
+    const opened = await openSealedPayload<{ content?: { template?: { name?: unknown; language?: { code?: unknown } | unknown } } }>(keyring, tx, workspaceId, payload);
     const t = opened.content?.template;
     const language = t && typeof t.language === 'object' && t.language ? (t.language as { code?: unknown }).code : t?.language;
     return typeof t?.name === 'string' ? `${t.name}/${typeof language === 'string' ? language : ''}` : null;
@@ -27,7 +24,7 @@ export async function templateOfPayload(keyring: Keyring, tx: TenantTx, workspac
 export async function countryOfSealedPhone(keyring: Keyring, tx: TenantTx, workspaceId: string, phone: Buffer | undefined): Promise<string> {
   if (!phone) return 'other';
   try {
-    return countryOf(await keyring.decryptText(tx, workspaceId, phone, PHONE_CONTEXT));
+    return countryOf(await openSealedPhone(keyring, tx, workspaceId, phone));
   } catch {
     return 'other';
   }

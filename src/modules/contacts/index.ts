@@ -14,3 +14,4 @@ export { contactJobHandlers } from './jobs';
 export { contactDataPart } from './contact-personal-data';
 export { startContactImport } from './import/start-import';
 export { readImportFile, type ImportError } from './import/read-import-file';
+export { openSealedPhone } from './open-sealed-phone';

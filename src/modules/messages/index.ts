@@ -16,3 +16,4 @@ export { sendReadReceipt } from './send/send-read-receipt';
 export { billedCounts, repliedCount, statusCounts } from './read/funnel-counts';
 export { analyzeMessageTables } from './message.repository';
 export { messageDataPart } from './personal-data/message-data-part';
+export { openSealedPayload } from './open-sealed-payload';
